@@ -1,0 +1,36 @@
+package io.cryptotalks.common.actionlog;
+
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.util.Date;
+
+/**
+ * Writes action logs to MongoDB. Called inside the consumer's database transaction, before it commits: if the write
+ * fails the event is retried, and if the commit fails after it, the retry finds the document already there.
+ */
+public class ActionLogWriter {
+
+    public static final String COLLECTION = "informationlogs";
+
+    private final MongoTemplate mongo;
+
+    public ActionLogWriter(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public void write(ActionLog log) {
+        Document document = new Document("_id", log.eventId().toString())
+                .append("event", log.event())
+                .append("status", log.status())
+                .append("message", log.message())
+                .append("userId", log.userId())
+                .append("timestamp", Date.from(log.timestamp()));
+        try {
+            mongo.insert(document, COLLECTION);
+        } catch (DuplicateKeyException alreadyWritten) {
+            // a redelivered event: its log is already there
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.cryptotalks.common.config;
+
+import io.cryptotalks.common.consumer.EventHandlers;
+import io.cryptotalks.common.consumer.IdempotentConsumer;
+import io.cryptotalks.common.consumer.InboundEvents;
+import io.cryptotalks.common.events.EventJson;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The idempotent-consumer guard of a worker ({@code cryptotalks.messaging.processed-events-table}). */
+@AutoConfiguration(after = MessagingAutoConfiguration.class)
+@ConditionalOnProperty(name = "cryptotalks.messaging.processed-events-table")
+public class ConsumerAutoConfiguration {
+
+    @Bean
+    IdempotentConsumer idempotentConsumer(JdbcClient jdbc, PlatformTransactionManager transactionManager,
+                                          MessagingProperties properties) {
+        return new IdempotentConsumer(jdbc, new TransactionTemplate(transactionManager),
+                properties.processedEventsTable());
+    }
+
+    @Bean
+    @ConditionalOnBean(EventHandlers.class)
+    InboundEvents inboundEvents(EventJson json, IdempotentConsumer consumer, EventHandlers handlers) {
+        return new InboundEvents(json, consumer, handlers);
+    }
+}

@@ -1,0 +1,43 @@
+package io.cryptotalks.common.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code cryptotalks.messaging.*}: the topics a service declares (each with its dead-letter topic), the consumer's
+ * processed-events table, retry policy and the outbox switches.
+ */
+@ConfigurationProperties("cryptotalks.messaging")
+public record MessagingProperties(List<String> topics, Integer partitions, Short replicationFactor,
+                                  String processedEventsTable, Retry retry, Outbox outbox) {
+
+    public MessagingProperties {
+        topics = topics == null ? List.of() : topics;
+        partitions = partitions == null ? 3 : partitions;
+        replicationFactor = replicationFactor == null ? 1 : replicationFactor;
+        retry = retry == null ? new Retry(null, null, null) : retry;
+        outbox = outbox == null ? new Outbox(false, true, null, null, null) : outbox;
+    }
+
+    /** Bounded retries with exponential back-off before a record is dead-lettered. */
+    public record Retry(Integer attempts, Duration initialInterval, Duration maxInterval) {
+
+        public Retry {
+            attempts = attempts == null ? 4 : attempts;
+            initialInterval = initialInterval == null ? Duration.ofMillis(500) : initialInterval;
+            maxInterval = maxInterval == null ? Duration.ofSeconds(5) : maxInterval;
+        }
+    }
+
+    public record Outbox(boolean enabled, boolean relayEnabled, Integer batchSize, Duration sendTimeout,
+                         Duration retention) {
+
+        public Outbox {
+            batchSize = batchSize == null ? 100 : batchSize;
+            sendTimeout = sendTimeout == null ? Duration.ofSeconds(10) : sendTimeout;
+            retention = retention == null ? Duration.ofDays(7) : retention;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.cryptotalks.common.config;
+
+import io.cryptotalks.common.events.EventJson;
+import io.cryptotalks.common.outbox.OutboxCleaner;
+import io.cryptotalks.common.outbox.OutboxRelay;
+import io.cryptotalks.common.outbox.OutboxWriter;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+
+/** The transactional outbox of a service that produces events ({@code cryptotalks.messaging.outbox.enabled=true}). */
+@AutoConfiguration(after = MessagingAutoConfiguration.class)
+@ConditionalOnProperty(name = "cryptotalks.messaging.outbox.enabled", havingValue = "true")
+@EnableScheduling
+public class OutboxAutoConfiguration {
+
+    @Bean
+    OutboxWriter outboxWriter(JdbcClient jdbc, EventJson json, Clock clock) {
+        return new OutboxWriter(jdbc, json, clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "cryptotalks.messaging.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
+    OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager,
+                            KafkaTemplate<String, String> kafka, MessagingProperties properties) {
+        MessagingProperties.Outbox outbox = properties.outbox();
+        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafka, outbox.batchSize(),
+                outbox.sendTimeout());
+    }
+
+    @Bean
+    OutboxCleaner outboxCleaner(JdbcClient jdbc, MessagingProperties properties) {
+        return new OutboxCleaner(jdbc, properties.outbox().retention());
+    }
+}

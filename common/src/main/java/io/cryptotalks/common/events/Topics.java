@@ -1,0 +1,20 @@
+package io.cryptotalks.common.events;
+
+/** One topic per aggregate; records are keyed by the aggregate id. */
+public final class Topics {
+
+    public static final String USERS = "cryptotalks.users";
+    public static final String SESSIONS = "cryptotalks.sessions";
+    public static final String POSTS = "cryptotalks.posts";
+    public static final String FAVOURITES = "cryptotalks.favourites";
+
+    private static final String DEAD_LETTER_SUFFIX = ".dlt";
+
+    private Topics() {
+    }
+
+    /** Where a record goes once its retries are spent, or at once when it cannot be read. */
+    public static String deadLetter(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+}

@@ -1,0 +1,75 @@
+package io.cryptotalks.common;
+
+import io.cryptotalks.common.events.DomainEvent;
+import io.cryptotalks.common.events.EventCatalog;
+import io.cryptotalks.common.events.EventEnvelope;
+import io.cryptotalks.common.events.EventJson;
+import io.cryptotalks.common.events.MalformedEventException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Every event type reads back what it writes, and still reads the recorded JSON of its published version
+ * ({@code src/test/resources/contracts/<type>.json}): renaming or retyping a field breaks a test, not a consumer.
+ */
+class EventContractTests {
+
+    private final EventJson json = new EventJson();
+
+    static List<Class<? extends DomainEvent>> eventTypes() {
+        return EventCatalog.ALL;
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void recordedVersionIsStillReadableAndRoundTrips(Class<? extends DomainEvent> type) throws IOException {
+        String name = EventCatalog.typeOf(type).name();
+        String recorded = resource("/contracts/" + name + ".json");
+
+        EventEnvelope envelope = json.read(recorded);
+
+        assertThat(envelope.type()).isEqualTo(name);
+        assertThat(envelope.payload()).isInstanceOf(type);
+        assertThat(envelope.payload().aggregateId()).isEqualTo(envelope.aggregateId());
+        assertThat(envelope.payload()).hasNoNullFieldsOrProperties();
+        assertThat(json.read(json.write(envelope))).isEqualTo(envelope);
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void newEnvelopeCarriesTypeTopicAndVersion(Class<? extends DomainEvent> type) throws IOException {
+        DomainEvent payload = json.read(resource("/contracts/" + EventCatalog.typeOf(type).name() + ".json")).payload();
+
+        EventEnvelope envelope = EventEnvelope.of(payload, Clock.systemUTC());
+
+        assertThat(envelope.topic()).isEqualTo(EventCatalog.typeOf(type).topic()).startsWith("cryptotalks.");
+        assertThat(envelope.schemaVersion()).isEqualTo(EventCatalog.typeOf(type).version());
+        assertThat(json.read(json.write(envelope))).isEqualTo(envelope);
+    }
+
+    @Test
+    void unreadableRecordsAreRejectedAsMalformed() {
+        assertThatThrownBy(() -> json.read("not json")).isInstanceOf(MalformedEventException.class);
+        assertThatThrownBy(() -> json.read("{\"type\":\"no-such-event\",\"payload\":{}}"))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("unknown event type");
+        assertThatThrownBy(() -> json.read("{\"type\":\"user-signed-up\",\"payload\":{}}"))
+                .isInstanceOf(MalformedEventException.class);
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = EventContractTests.class.getResourceAsStream(path)) {
+            assertThat(in).as("recorded contract %s", path).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

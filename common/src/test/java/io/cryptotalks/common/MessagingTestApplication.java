@@ -1,0 +1,54 @@
+package io.cryptotalks.common;
+
+import io.cryptotalks.common.consumer.EventHandlers;
+import io.cryptotalks.common.consumer.InboundEvents;
+import io.cryptotalks.common.events.Topics;
+import io.cryptotalks.common.events.users.UserSignedUp;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A worker in miniature: applies {@link UserSignedUp} (and refuses the username "poison"), and reads the dead letters. */
+@SpringBootApplication
+class MessagingTestApplication {
+
+    static final List<UserSignedUp> applied = new CopyOnWriteArrayList<>();
+    static final List<String> deadLetters = new CopyOnWriteArrayList<>();
+
+    @Bean
+    EventHandlers eventHandlers() {
+        return EventHandlers.builder()
+                .on(UserSignedUp.class, (event, envelope) -> {
+                    if ("poison".equals(event.username())) {
+                        throw new IllegalStateException("this handler cannot apply " + event.username());
+                    }
+                    applied.add(event);
+                })
+                .build();
+    }
+
+    @Component
+    static class Listeners {
+
+        private final InboundEvents inbound;
+
+        Listeners(InboundEvents inbound) {
+            this.inbound = inbound;
+        }
+
+        @KafkaListener(topics = Topics.USERS, groupId = "common-tests")
+        void onUsers(ConsumerRecord<String, String> record) {
+            inbound.accept(record);
+        }
+
+        @KafkaListener(topics = Topics.USERS + ".dlt", groupId = "common-tests-dlt")
+        void onDeadLetter(ConsumerRecord<String, String> record) {
+            deadLetters.add(record.value());
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { api as defaultClient, type ApiClient, type SignInInput, type SignInResult, type User } from '../api/client'
+
+export type AuthStatus = 'loading' | 'anonymous' | 'authenticated'
+
+export interface AuthValue {
+  status: AuthStatus
+  user: User | null
+  client: ApiClient
+  signIn: (input: SignInInput) => Promise<SignInResult>
+  signOut: () => Promise<void>
+}
+
+const AuthContext = createContext<AuthValue | null>(null)
+
+export function AuthProvider({ children, client = defaultClient }: { children: ReactNode; client?: ApiClient }) {
+  const [user, setUser] = useState<User | null>(null)
+  const [status, setStatus] = useState<AuthStatus>('loading')
+
+  useEffect(() => {
+    let active = true
+    const unsubscribe = client.subscribe((next) => {
+      if (!active) return
+      setUser(next)
+      setStatus(next ? 'authenticated' : 'anonymous')
+    })
+    // Restore the session from the refresh cookie; 401 just means anonymous.
+    void client.restoreSession().then((restored) => {
+      if (!active) return
+      setStatus((current) => (current === 'loading' ? (restored ? 'authenticated' : 'anonymous') : current))
+      if (restored) setUser((current) => current ?? restored)
+    })
+    return () => {
+      active = false
+      unsubscribe()
+    }
+  }, [client])
+
+  const signIn = useCallback((input: SignInInput) => client.signIn(input), [client])
+
+  const signOut = useCallback(async () => {
+    try {
+      await client.logout()
+    } catch {
+      // The local session is gone either way.
+    }
+  }, [client])
+
+  const value = useMemo<AuthValue>(
+    () => ({ status, user, client, signIn, signOut }),
+    [status, user, client, signIn, signOut],
+  )
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>
+}
+
+export function useAuth(): AuthValue {
+  const value = useContext(AuthContext)
+  if (!value) throw new Error('useAuth must be used inside <AuthProvider>')
+  return value
+}
