@@ -6,6 +6,8 @@ export type AuthStatus = 'loading' | 'anonymous' | 'authenticated'
 export interface AuthValue {
   status: AuthStatus
   user: User | null
+  /** True after the person signed out on purpose (until the next sign-in). */
+  signedOut: boolean
   client: ApiClient
   signIn: (input: SignInInput) => Promise<SignInResult>
   signOut: () => Promise<void>
@@ -16,6 +18,7 @@ const AuthContext = createContext<AuthValue | null>(null)
 export function AuthProvider({ children, client = defaultClient }: { children: ReactNode; client?: ApiClient }) {
   const [user, setUser] = useState<User | null>(null)
   const [status, setStatus] = useState<AuthStatus>('loading')
+  const [signedOut, setSignedOut] = useState(false)
 
   useEffect(() => {
     let active = true
@@ -23,6 +26,7 @@ export function AuthProvider({ children, client = defaultClient }: { children: R
       if (!active) return
       setUser(next)
       setStatus(next ? 'authenticated' : 'anonymous')
+      if (next) setSignedOut(false)
     })
     // Restore the session from the refresh cookie; 401 just means anonymous.
     void client.restoreSession().then((restored) => {
@@ -39,6 +43,7 @@ export function AuthProvider({ children, client = defaultClient }: { children: R
   const signIn = useCallback((input: SignInInput) => client.signIn(input), [client])
 
   const signOut = useCallback(async () => {
+    setSignedOut(true)
     try {
       await client.logout()
     } catch {
@@ -47,8 +52,8 @@ export function AuthProvider({ children, client = defaultClient }: { children: R
   }, [client])
 
   const value = useMemo<AuthValue>(
-    () => ({ status, user, client, signIn, signOut }),
-    [status, user, client, signIn, signOut],
+    () => ({ status, user, signedOut, client, signIn, signOut }),
+    [status, user, signedOut, client, signIn, signOut],
   )
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>
 }

@@ -112,6 +112,10 @@ function Header() {
           </div>
         </div>
 
+        {open && (
+          <div className="menu-scrim" aria-hidden="true" onClick={() => setOpen(false)} />
+        )}
+
         <div className="header-tools">
           <ThemeToggle />
           <button

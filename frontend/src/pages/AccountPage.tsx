@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import { useNavigate } from 'react-router'
 import { useAuth } from '../auth/AuthContext'
 import { formatDate } from '../lib/time'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
@@ -25,7 +24,6 @@ function ProfileLink({ label, value }: { label: string; value?: string | null })
 
 export function AccountPage() {
   const { user, signOut } = useAuth()
-  const navigate = useNavigate()
   const [signingOut, setSigningOut] = useState(false)
   useDocumentTitle('Your account')
 
@@ -34,8 +32,8 @@ export function AccountPage() {
 
   async function handleSignOut() {
     setSigningOut(true)
+    // Once the session is gone, RequireAuth sends the visitor home.
     await signOut()
-    navigate('/')
   }
 
   return (

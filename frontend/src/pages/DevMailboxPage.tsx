@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { Link } from 'react-router'
 import { errorText, type MailboxMessage } from '../api/client'
 import { useAuth } from '../auth/AuthContext'
+import { InboxIcon, MailIcon, PhoneIcon, RefreshIcon } from '../components/icons'
 import { Alert, EmptyState, Spinner } from '../components/ui'
 import { splitLinks, toInAppPath } from '../lib/links'
 import { formatDateTime, formatRelative, parseTime } from '../lib/time'
@@ -49,7 +50,10 @@ function MessageCard({ message }: { message: MailboxMessage }) {
   return (
     <article className="card mail-card" data-testid="mail-message" data-channel={channel}>
       <header className="mail-head">
-        <span className={`badge badge-${channel}`}>{channel === 'sms' ? '📱 SMS' : '✉ Email'}</span>
+        <span className={`badge badge-${channel}`}>
+          {channel === 'sms' ? <PhoneIcon size={14} /> : <MailIcon size={14} />}
+          {channel === 'sms' ? 'SMS' : 'Email'}
+        </span>
         <span className="mail-to break">
           <span className="muted">to</span> <strong>{message.to}</strong>
         </span>
@@ -157,7 +161,9 @@ export function DevMailboxPage() {
                 <Spinner size="sm" label="Refreshing" /> Refreshing…
               </>
             ) : (
-              '↻ Refresh'
+              <>
+                <RefreshIcon size={18} /> Refresh
+              </>
             )}
           </button>
         )}
@@ -178,7 +184,7 @@ export function DevMailboxPage() {
       )}
 
       {load.kind === 'ready' && load.messages.length === 0 && (
-        <EmptyState icon="📭" title="No messages yet">
+        <EmptyState icon={<InboxIcon size={40} />} title="No messages yet">
           <p className="muted">
             Sign up or trigger a notification and it will show up here within a few seconds.
           </p>

@@ -1,20 +1,21 @@
 import { Link } from 'react-router'
 import { useAuth } from '../auth/AuthContext'
+import { ChartIcon, ChatIcon, ShieldIcon } from '../components/icons'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 
 const FEATURES = [
   {
-    icon: '💬',
+    icon: <ChatIcon size={24} />,
     title: 'Real discussions',
     text: 'Share analysis, ask questions and argue (politely) about coins, chains and everything in between.',
   },
   {
-    icon: '📈',
+    icon: <ChartIcon size={24} />,
     title: 'Market at a glance',
     text: 'Follow live crypto rates right next to the conversation, so context is never a tab away.',
   },
   {
-    icon: '🔐',
+    icon: <ShieldIcon size={24} />,
     title: 'Accounts you can trust',
     text: 'Email-confirmed sign-up and optional two-factor sign-in with an authenticator app or SMS.',
   },
@@ -68,10 +69,10 @@ export function HomePage() {
           </div>
           <div className="hero-art" aria-hidden="true">
             <div className="bubble bubble-a">
-              <span className="coin coin-btc">₿</span>
+              <span className="coin coin-btc">B</span>
               <div>
                 <strong>satoshi_fan</strong>
-                <p>Halving math says… patience 😄</p>
+                <p>Halving math says… patience.</p>
               </div>
             </div>
             <div className="bubble bubble-b">

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { Link, Navigate } from 'react-router'
 import { ApiError, errorText } from '../api/client'
 import { useAuth } from '../auth/AuthContext'
+import { MailIcon } from '../components/icons'
 import { Alert, Field, Spinner } from '../components/ui'
 import { isPasswordValid, PASSWORD_RULES } from '../lib/password'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
@@ -225,7 +226,7 @@ function CheckEmail({ email }: { email: string }) {
     <div className="container narrow center-page">
       <div className="card status-card" data-testid="check-email">
         <div className="status-icon status-icon-info" aria-hidden="true">
-          ✉
+          <MailIcon size={30} />
         </div>
         <h1>Check your email</h1>
         <p>
@@ -244,7 +245,7 @@ function CheckEmail({ email }: { email: string }) {
           </Link>
         </div>
         {mailbox === 'on' && (
-          <p className="muted small">
+          <p className="muted small dev-note">
             Developer mode: emails are not really sent; they land in the dev mailbox instead.
           </p>
         )}

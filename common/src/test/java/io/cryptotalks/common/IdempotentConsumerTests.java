@@ -23,7 +23,7 @@ class IdempotentConsumerTests {
     @Autowired IdempotentConsumer consumer;
 
     private final EventEnvelope envelope = EventEnvelope.of(
-            new UserSignedUp(UUID.randomUUID(), "a@example.com", "a"), Clock.systemUTC());
+            new UserSignedUp(UUID.randomUUID(), "a@example.com", "a", false), Clock.systemUTC());
 
     @Test
     void appliesAnEventOnceHoweverOftenItArrives() {

@@ -100,6 +100,6 @@ class MessagingIntegrationTests {
     }
 
     private static UserSignedUp signedUp(UUID userId, String username) {
-        return new UserSignedUp(userId, username + "@example.com", username);
+        return new UserSignedUp(userId, username + "@example.com", username, false);
     }
 }

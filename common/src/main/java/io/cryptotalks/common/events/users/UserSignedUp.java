@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /** A person registered; the users row exists, the account awaits email confirmation. */
 @EventType(name = "user-signed-up", topic = Topics.USERS)
-public record UserSignedUp(UUID userId, String email, String username) implements DomainEvent {
+public record UserSignedUp(UUID userId, String email, String username, boolean publicEmail) implements DomainEvent {
 
     @Override
     public String aggregateId() {

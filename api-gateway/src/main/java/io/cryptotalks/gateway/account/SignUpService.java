@@ -1,0 +1,46 @@
+package io.cryptotalks.gateway.account;
+
+import io.cryptotalks.common.events.users.UserSignedUp;
+import io.cryptotalks.common.outbox.OutboxWriter;
+import io.cryptotalks.gateway.session.Passwords;
+import io.cryptotalks.gateway.web.ApiError;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.UUID;
+
+/** Registers an account: the users row and the {@link UserSignedUp} event commit together, or neither does. */
+@Service
+class SignUpService {
+
+    private final Accounts accounts;
+    private final OutboxWriter outbox;
+    private final Passwords passwords;
+    private final TransactionTemplate transactions;
+
+    SignUpService(Accounts accounts, OutboxWriter outbox, Passwords passwords, TransactionTemplate transactions) {
+        this.accounts = accounts;
+        this.outbox = outbox;
+        this.passwords = passwords;
+        this.transactions = transactions;
+    }
+
+    UUID signUp(SignUpRequest request) {
+        if (!Boolean.TRUE.equals(request.tac())) {
+            throw ApiError.TAC_NOT_ACCEPTED.exception();
+        }
+        String passwordHash = passwords.hash(request.password());
+        UUID userId = UUID.randomUUID();
+        try {
+            transactions.executeWithoutResult(status -> {
+                accounts.insert(userId, request, passwordHash);
+                outbox.append(new UserSignedUp(userId, request.email().trim(), request.username(),
+                        Boolean.TRUE.equals(request.publicEmail())));
+            });
+        } catch (DuplicateKeyException taken) {
+            throw ApiError.USER_ALREADY_EXISTS.exception();
+        }
+        return userId;
+    }
+}

@@ -1,0 +1,22 @@
+package io.cryptotalks.gateway.session;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
+
+@Configuration(proxyBeanMethods = false)
+class SessionWebConfiguration implements WebMvcConfigurer {
+
+    private final CurrentUserResolver currentUser;
+
+    SessionWebConfiguration(CurrentUserResolver currentUser) {
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(currentUser);
+    }
+}

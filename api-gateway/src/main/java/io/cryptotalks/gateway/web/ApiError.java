@@ -1,0 +1,55 @@
+package io.cryptotalks.gateway.web;
+
+import org.springframework.http.HttpStatus;
+
+/** The error codes of the REST contract (original contract §0.5), plus the few this implementation adds. */
+public enum ApiError {
+    ACCOUNT_NOT_CONFIRMED(HttpStatus.FORBIDDEN, "account-not-confirmed", "Account not confirmed"),
+    CORRUPTED_TOKEN(HttpStatus.UNAUTHORIZED, "corrupted-token", "Corrupted token"),
+    EMAIL_ALREADY_CONFIRMED(HttpStatus.FORBIDDEN, "email-already-confirmed", "Email address already confirmed"),
+    TOKEN_EXPIRED(HttpStatus.UNAUTHORIZED, "token-expired", "Token expired"),
+    HASH_NOT_FOUND(HttpStatus.NOT_FOUND, "hash-not-found", "Hash not found"),
+    HASH_EXPIRED(HttpStatus.BAD_REQUEST, "hash-expired", "This confirmation link has expired"),
+    INVALID_TOKEN(HttpStatus.UNAUTHORIZED, "invalid-token", "Invalid token"),
+    SESSION_HAS_EXPIRED(HttpStatus.UNAUTHORIZED, "session-has-expired", "Session has expired"),
+    TAC_NOT_ACCEPTED(HttpStatus.FORBIDDEN, "tac-not-accepted", "T&C is not accepted"),
+    USER_ALREADY_EXISTS(HttpStatus.FORBIDDEN, "user-already-exists", "User already exists"),
+    USER_NOT_FOUND(HttpStatus.NOT_FOUND, "user-not-found", "User not found"),
+    VALIDATION_ERROR(HttpStatus.BAD_REQUEST, "validation-error", "Validation error"),
+    WRONG_CREDENTIALS(HttpStatus.FORBIDDEN, "wrong-credentials", "Wrong credentials"),
+    BAD_REQUEST(HttpStatus.BAD_REQUEST, "bad-request", "Bad request"),
+    TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many attempts, try again later"),
+    PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body is too large"),
+    INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error", "Internal Server Error");
+
+    private final HttpStatus status;
+    private final String message;
+    private final String error;
+
+    ApiError(HttpStatus status, String message, String error) {
+        this.status = status;
+        this.message = message;
+        this.error = error;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public ApiException exception() {
+        return new ApiException(this, error);
+    }
+
+    /** The same code with a more precise human text, e.g. which field failed validation. */
+    public ApiException exception(String detail) {
+        return new ApiException(this, detail);
+    }
+
+    ErrorBody body(String detail) {
+        return new ErrorBody(status.value(), message, detail);
+    }
+
+    ErrorBody body() {
+        return body(error);
+    }
+}

@@ -1,0 +1,84 @@
+package io.cryptotalks.gateway.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestCookieException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.util.stream.Collectors;
+
+/** Every failure leaves in the contract's shape; bad input is a 4xx, never a 500. */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ErrorBody> api(ApiException e) {
+        return respond(e.error().status(), e.error().body(e.getMessage()));
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ErrorBody> invalid(MethodArgumentNotValidException e) {
+        String detail = e.getBindingResult().getFieldErrors().stream()
+                .sorted(java.util.Comparator.comparing(FieldError::getField))
+                .map(error -> error.getField() + ": " + error.getDefaultMessage())
+                .distinct()
+                .collect(Collectors.joining("; "));
+        return respond(HttpStatus.BAD_REQUEST, ApiError.VALIDATION_ERROR.body(detail));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+        return respond(HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST.body("The request body is not valid JSON of the expected shape"));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ErrorBody> mismatch(MethodArgumentTypeMismatchException e) {
+        return respond(HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST.body("Invalid value for '" + e.getName() + "'"));
+    }
+
+    @ExceptionHandler(MissingRequestCookieException.class)
+    ResponseEntity<ErrorBody> missingCookie(MissingRequestCookieException e) {
+        return respond(HttpStatus.UNAUTHORIZED, ApiError.INVALID_TOKEN.body("No refresh token cookie"));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ErrorBody> mediaType(HttpMediaTypeNotSupportedException e) {
+        return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, new ErrorBody(415, "unsupported-media-type",
+                "Send the body as application/json"));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ErrorBody> notFound(NoResourceFoundException e, HttpServletRequest request) {
+        return respond(HttpStatus.NOT_FOUND, new ErrorBody(404,
+                "Cannot " + request.getMethod() + " " + request.getRequestURI(), "Not Found"));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ErrorBody> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return respond(HttpStatus.METHOD_NOT_ALLOWED, new ErrorBody(405,
+                "Cannot " + request.getMethod() + " " + request.getRequestURI(), "Method Not Allowed"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ErrorBody> unexpected(Exception e, HttpServletRequest request) {
+        log.error("unhandled failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, ApiError.INTERNAL.body());
+    }
+
+    private static ResponseEntity<ErrorBody> respond(HttpStatus status, ErrorBody body) {
+        return ResponseEntity.status(status).body(body);
+    }
+}

@@ -1,0 +1,15 @@
+package io.cryptotalks.cryptorates;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+@SpringBootApplication
+public class CryptoRatesServiceApplication {
+
+    /** Its settings file is crypto-rates-service.yml, so the services can share one classpath in the system tests. */
+    public static final String CONFIG_NAME = "spring.config.name=crypto-rates-service";
+
+    public static void main(String[] args) {
+        new SpringApplicationBuilder(CryptoRatesServiceApplication.class).properties(CONFIG_NAME).run(args);
+    }
+}

@@ -1,0 +1,74 @@
+package io.cryptotalks.system;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+/** A plain HTTP client for the gateway, as an API client would use it: JSON in, status, headers and JSON out. */
+final class Api {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String baseUrl;
+
+    Api(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    Reply get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), headers);
+    }
+
+    Reply post(String path, Object body, String... headers) {
+        String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(text)), headers);
+    }
+
+    private Reply send(HttpRequest.Builder request, String... headers) {
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Reply(int status, Map<String, List<String>> headers, String body) {
+
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        String text(String field) {
+            JsonNode value = json().get(field);
+            return value == null ? null : value.asString();
+        }
+
+        List<String> cookies() {
+            return headers.getOrDefault("set-cookie", List.of());
+        }
+
+        /** The {@code _rt} value of the first Set-Cookie header. */
+        String refreshCookie() {
+            String first = cookies().get(0);
+            return first.substring("_rt=".length(), first.indexOf(';'));
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.cryptotalks.system;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input is a clear 4xx in the contract's error body, and changes nothing. */
+class BadInputTests {
+
+    private final RunningSystem system = RunningSystem.shared();
+    private final Api api = new Api(system.gatewayUrl());
+
+    @Test
+    void signUpRefusesMalformedFieldsWithTheFieldNamed() {
+        Map<String, Object> body = SignUpJourneyTests.signUpBody("<script>a@b.co", "x");
+        body.put("password", "weak");
+
+        Api.Reply reply = api.post("/api/user/sign-up", body);
+
+        assertError(reply, 400, "validation-error");
+        assertThat(reply.text("error")).contains("email: must be a valid email address", "password: must be 8 to 72",
+                "username: must be 3 to 30");
+    }
+
+    @Test
+    void signUpWithoutAcceptingTheTermsIsRefused() {
+        Map<String, Object> body = SignUpJourneyTests.signUpBody("no.tac@example.com", "NoTac");
+        body.put("tac", false);
+
+        assertError(api.post("/api/user/sign-up", body), 403, "tac-not-accepted");
+        assertThat(countUsers("no.tac@example.com")).isZero();
+    }
+
+    @Test
+    void emailAndUsernameAreUniqueWhateverTheirCase() {
+        assertError(api.post("/api/user/sign-up", SignUpJourneyTests.signUpBody("JOHN.DOE@gmail.com", "Someone")),
+                403, "user-already-exists");
+        assertError(api.post("/api/user/sign-up", SignUpJourneyTests.signUpBody("someone@example.com", "johndoe")),
+                403, "user-already-exists");
+        assertThat(countUsers("someone@example.com")).isZero();
+    }
+
+    @Test
+    void brokenJsonMissingFieldsAndUnknownRoutesAreClientErrors() {
+        assertError(api.post("/api/user/sign-up", "{\"email\":"), 400, "bad-request");
+        assertError(api.post("/api/user/sign-up", "[1,2]"), 400, "bad-request");
+        assertError(api.post("/api/user/sign-up", "{}"), 400, "validation-error");
+        assertError(api.post("/api/user/sign-in", "{\"email\":\"a@b.co\"}"), 400, "validation-error");
+        assertError(api.get("/api/user/account-confirmation/not-a-hash"), 404, "hash-not-found");
+        assertError(api.get("/api/user/account-confirmation/" + "ab".repeat(20)), 404, "hash-not-found");
+        Api.Reply unknown = api.get("/api/nope");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.text("message")).isEqualTo("Cannot GET /api/nope");
+        assertThat(api.post("/api/user/sign-up", "x".repeat(2_000_000)).status()).isEqualTo(413);
+    }
+
+    @Test
+    void wrongPasswordsAreRefusedThenRateLimited() {
+        Map<String, String> wrong = Map.of("email", "geralt@protonmail.com", "password", "Wrong!pass1");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertError(api.post("/api/user/sign-in", wrong), 403, "wrong-credentials");
+        }
+        assertError(api.post("/api/user/sign-in", wrong), 429, "too-many-requests");
+        assertError(api.post("/api/user/sign-in", Map.of("email", "nobody@example.com", "password", "Wrong!pass1")),
+                403, "wrong-credentials");
+    }
+
+    @Test
+    void apiDocsDescribeTheEndpointsAndTheirErrors() {
+        Api.Reply docs = api.get("/docs-json");
+
+        assertThat(docs.status()).isEqualTo(200);
+        var paths = docs.json().get("paths");
+        for (String path : new String[]{"/api/user/sign-up", "/api/user/sign-in", "/api/user/account-confirmation/{confirmationHash}",
+                "/api/auth/refresh", "/api/user/logout", "/api/dev/mailbox"}) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+        assertThat(paths.get("/api/user/sign-up").get("post").get("responses").has("400")).isTrue();
+        assertThat(docs.json().get("components").get("schemas").has("Error")).isTrue();
+        assertThat(api.get("/docs").status()).isIn(200, 302);
+        assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(api.get("/actuator/health/liveness").status()).isEqualTo(200);
+    }
+
+    private long countUsers(String email) {
+        return system.database().sql("select count(*) from users where lower(email) = lower(?)")
+                .param(email).query(Long.class).single();
+    }
+
+    private static void assertError(Api.Reply reply, int status, String message) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.text("message")).isEqualTo(message);
+        assertThat(reply.text("error")).isNotBlank();
+        assertThat(reply.json().get("statusCode").asInt()).isEqualTo(status);
+    }
+}

@@ -1,0 +1,77 @@
+package io.cryptotalks.system;
+
+import io.cryptotalks.auth.AuthServiceApplication;
+import io.cryptotalks.cryptorates.CryptoRatesServiceApplication;
+import io.cryptotalks.devstack.DevStack;
+import io.cryptotalks.gateway.GatewayApplication;
+import io.cryptotalks.posts.PostsServiceApplication;
+import io.cryptotalks.users.UsersServiceApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole back end in this JVM: the four workers and the gateway, each its own Spring application on a free port,
+ * all on the shared embedded infrastructure. Started once, in the launcher's order (workers own the tables).
+ */
+final class RunningSystem {
+
+    static final String JWT_SECRET = "system-tests-secret-0123456789abcdef0123456789";
+
+    private static RunningSystem shared;
+
+    private final DevStack infrastructure = DevStack.shared();
+    private ConfigurableApplicationContext users;
+    private final ConfigurableApplicationContext auth;
+    private final ConfigurableApplicationContext gateway;
+
+    private RunningSystem() {
+        users = start(UsersServiceApplication.class, UsersServiceApplication.CONFIG_NAME, "--cryptotalks.demo-data=true");
+        auth = start(AuthServiceApplication.class, AuthServiceApplication.CONFIG_NAME);
+        start(PostsServiceApplication.class, PostsServiceApplication.CONFIG_NAME);
+        start(CryptoRatesServiceApplication.class, CryptoRatesServiceApplication.CONFIG_NAME);
+        gateway = start(GatewayApplication.class, GatewayApplication.CONFIG_NAME, "--JWT_SECRET=" + JWT_SECRET);
+    }
+
+    static synchronized RunningSystem shared() {
+        if (shared == null) {
+            shared = new RunningSystem();
+        }
+        return shared;
+    }
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + ((WebServerApplicationContext) gateway).getWebServer().getPort();
+    }
+
+    JdbcClient database() {
+        return gateway.getBean(JdbcClient.class);
+    }
+
+    MongoTemplate actionLogs() {
+        return auth.getBean(MongoTemplate.class);
+    }
+
+    /** A dead users-service: its consumer group has no member until {@link #startUsersService()}. */
+    synchronized void stopUsersService() {
+        users.close();
+    }
+
+    synchronized void startUsersService() {
+        users = start(UsersServiceApplication.class, UsersServiceApplication.CONFIG_NAME, "--cryptotalks.demo-data=true");
+    }
+
+    private ConfigurableApplicationContext start(Class<?> application, String configName, String... extra) {
+        List<String> args = new ArrayList<>();
+        infrastructure.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
+        args.add("--server.port=0");
+        args.add("--cryptotalks.messaging.retry.initial-interval=100ms");
+        args.addAll(List.of(extra));
+        return new SpringApplicationBuilder(application).properties(configName).run(args.toArray(String[]::new));
+    }
+}
