@@ -54,7 +54,8 @@ public final class DevStack implements AutoCloseable {
             MongoWireServer mongo = remember(started, MongoWireServer.start(dataDirectory.resolve("mongo"), ports.mongo(), keepData));
             S3Store s3 = remember(started, S3Store.start(dataDirectory.resolve("s3"), ports.s3()));
             return new DevStack(postgres, kafka, mongo, s3);
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // PostgreSQL runs as its own process: stop whatever started, or it outlives this JVM
             for (AutoCloseable server : started) {
                 closeQuietly(server);
             }
