@@ -1,7 +1,6 @@
 package io.cryptotalks.common;
 
 import io.cryptotalks.common.consumer.EventHandlers;
-import io.cryptotalks.common.consumer.InboundEvents;
 import io.cryptotalks.common.events.Topics;
 import io.cryptotalks.common.events.users.UserSignedUp;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,17 +33,6 @@ class MessagingTestApplication {
 
     @Component
     static class Listeners {
-
-        private final InboundEvents inbound;
-
-        Listeners(InboundEvents inbound) {
-            this.inbound = inbound;
-        }
-
-        @KafkaListener(topics = Topics.USERS, groupId = "common-tests")
-        void onUsers(ConsumerRecord<String, String> record) {
-            inbound.accept(record);
-        }
 
         @KafkaListener(topics = Topics.USERS + ".dlt", groupId = "common-tests-dlt")
         void onDeadLetter(ConsumerRecord<String, String> record) {

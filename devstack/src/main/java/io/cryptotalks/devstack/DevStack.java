@@ -20,15 +20,20 @@ public final class DevStack implements AutoCloseable {
     private static DevStack shared;
 
     private final PostgresServer postgres;
-    private final KafkaBroker kafka;
+    private KafkaBroker kafka;
     private final MongoWireServer mongo;
     private final S3Store s3;
+    private final Path dataDirectory;
+    private final Ports ports;
 
-    private DevStack(PostgresServer postgres, KafkaBroker kafka, MongoWireServer mongo, S3Store s3) {
+    private DevStack(PostgresServer postgres, KafkaBroker kafka, MongoWireServer mongo, S3Store s3,
+                     Path dataDirectory, Ports ports) {
         this.postgres = postgres;
         this.kafka = kafka;
         this.mongo = mongo;
         this.s3 = s3;
+        this.dataDirectory = dataDirectory;
+        this.ports = ports;
     }
 
     /** The instance every test class of this JVM uses; started on first use and stopped when the JVM exits. */
@@ -53,7 +58,7 @@ public final class DevStack implements AutoCloseable {
             KafkaBroker kafka = remember(started, KafkaBroker.start(dataDirectory.resolve("kafka"), ports.kafka(), ports.kafkaController()));
             MongoWireServer mongo = remember(started, MongoWireServer.start(dataDirectory.resolve("mongo"), ports.mongo(), keepData));
             S3Store s3 = remember(started, S3Store.start(dataDirectory.resolve("s3"), ports.s3()));
-            return new DevStack(postgres, kafka, mongo, s3);
+            return new DevStack(postgres, kafka, mongo, s3, dataDirectory, ports);
         } catch (Exception | Error e) {
             // PostgreSQL runs as its own process: stop whatever started, or it outlives this JVM
             for (AutoCloseable server : started) {
@@ -70,6 +75,16 @@ public final class DevStack implements AutoCloseable {
 
     public String jdbcUrl() {
         return postgres.jdbcUrl();
+    }
+
+    /** Fault tests: the broker goes away (its log stays on disk) until {@link #startKafka()}. */
+    public synchronized void stopKafka() {
+        kafka.close();
+    }
+
+    /** Starts the broker again on the same ports and log directory. */
+    public synchronized void startKafka() throws IOException {
+        kafka = KafkaBroker.start(dataDirectory.resolve("kafka"), ports.kafka(), ports.kafkaController());
     }
 
     public String kafkaBootstrapServers() {
