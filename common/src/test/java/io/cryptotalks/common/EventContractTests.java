@@ -8,6 +8,8 @@ import io.cryptotalks.common.events.MalformedEventException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,6 +57,18 @@ class EventContractTests {
         assertThat(envelope.topic()).isEqualTo(EventCatalog.typeOf(type).topic()).startsWith("cryptotalks.");
         assertThat(envelope.schemaVersion()).isEqualTo(EventCatalog.typeOf(type).version());
         assertThat(json.read(json.write(envelope))).isEqualTo(envelope);
+    }
+
+    @Test
+    void fieldsAddedByANewerProducerAreIgnored() throws IOException {
+        String newer = resource("/contracts/user-signed-up.json")
+                .replace("\"publicEmail\":true", "\"publicEmail\":true,\"referrer\":\"a-field-from-the-future\"");
+
+        EventJson readerGivenAStrictMapper = new EventJson(JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
+
+        assertThat(readerGivenAStrictMapper.read(newer).payload())
+                .isEqualTo(json.read(resource("/contracts/user-signed-up.json")).payload());
     }
 
     @Test

@@ -46,7 +46,7 @@ public final class DevStack implements AutoCloseable {
                 throw new IllegalStateException("the embedded test infrastructure did not start", e);
             }
             DevStack stack = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(stack::closeQuietly, "devstack-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "devstack-shutdown"));
         }
         return shared;
     }
@@ -129,10 +129,6 @@ public final class DevStack implements AutoCloseable {
         closeQuietly(mongo);
         closeQuietly(kafka);
         closeQuietly(postgres);
-    }
-
-    private void closeQuietly() {
-        close();
     }
 
     private static void closeQuietly(AutoCloseable server) {

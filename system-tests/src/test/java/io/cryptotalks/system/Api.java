@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** A plain HTTP client for the gateway, as an API client would use it: JSON in, status, headers and JSON out. */
 final class Api {
 
@@ -48,6 +50,14 @@ final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The contract's error body: {@code {statusCode, message, error}} with this status and code. */
+    static void assertError(Reply reply, int status, String message) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.text("message")).isEqualTo(message);
+        assertThat(reply.text("error")).isNotBlank();
+        assertThat(reply.json().get("statusCode").asInt()).isEqualTo(status);
     }
 
     record Reply(int status, Map<String, List<String>> headers, String body) {

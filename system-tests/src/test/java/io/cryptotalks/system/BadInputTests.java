@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
+import static io.cryptotalks.system.Api.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input is a clear 4xx in the contract's error body, and changes nothing. */
@@ -87,12 +88,5 @@ class BadInputTests {
     private long countUsers(String email) {
         return system.database().sql("select count(*) from users where lower(email) = lower(?)")
                 .param(email).query(Long.class).single();
-    }
-
-    private static void assertError(Api.Reply reply, int status, String message) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        assertThat(reply.text("message")).isEqualTo(message);
-        assertThat(reply.text("error")).isNotBlank();
-        assertThat(reply.json().get("statusCode").asInt()).isEqualTo(status);
     }
 }

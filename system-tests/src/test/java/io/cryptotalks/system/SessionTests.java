@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.cryptotalks.system.Api.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Sessions with the demo account JohnDoe: access-token checks, refresh without an access token, sign-out. */
@@ -78,13 +79,6 @@ class SessionTests {
         Api.Reply signedIn = api.post("/api/user/sign-in", Map.of("email", "John.Doe@gmail.com", "password", "12qw!@QW"));
         assertThat(signedIn.status()).isEqualTo(201);
         return signedIn;
-    }
-
-    private static void assertError(Api.Reply reply, int status, String message) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        assertThat(reply.text("message")).isEqualTo(message);
-        assertThat(reply.text("error")).isNotBlank();
-        assertThat(reply.json().get("statusCode").asInt()).isEqualTo(status);
     }
 
     private static String sign(JWTClaimsSet claims) throws Exception {

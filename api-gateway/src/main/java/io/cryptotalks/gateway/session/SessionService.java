@@ -8,6 +8,7 @@ import io.cryptotalks.common.outbox.OutboxWriter;
 import io.cryptotalks.gateway.account.Accounts;
 import io.cryptotalks.gateway.account.PersonalInformation;
 import io.cryptotalks.gateway.web.ApiError;
+import io.cryptotalks.gateway.web.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -79,7 +80,7 @@ class SessionService {
         JwtTokens.RefreshClaims claims;
         try {
             claims = tokens.verifyRefresh(refreshToken);
-        } catch (io.cryptotalks.gateway.web.ApiException e) {
+        } catch (ApiException e) {
             throw e.error() == ApiError.TOKEN_EXPIRED ? ApiError.SESSION_HAS_EXPIRED.exception() : e;
         }
         Sessions.Session session = sessions.find(claims.sessionId())

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import java.util.Comparator;
 import java.util.stream.Collectors;
 
 /** Every failure leaves in the contract's shape; bad input is a 4xx, never a 500. */
@@ -32,7 +33,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ErrorBody> invalid(MethodArgumentNotValidException e) {
         String detail = e.getBindingResult().getFieldErrors().stream()
-                .sorted(java.util.Comparator.comparing(FieldError::getField))
+                .sorted(Comparator.comparing(FieldError::getField))
                 .map(error -> error.getField() + ": " + error.getDefaultMessage())
                 .distinct()
                 .collect(Collectors.joining("; "));

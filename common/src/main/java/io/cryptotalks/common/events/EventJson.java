@@ -1,6 +1,7 @@
 package io.cryptotalks.common.events;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,8 +14,9 @@ public final class EventJson {
 
     private final JsonMapper mapper;
 
+    /** A tolerant reader: fields a newer producer added are ignored, so adding a field never breaks a consumer. */
     public EventJson(JsonMapper mapper) {
-        this.mapper = mapper;
+        this.mapper = mapper.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     }
 
     public EventJson() {
