@@ -12,18 +12,21 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A worker in miniature: applies {@link UserSignedUp} (and refuses the username "poison"), and reads the dead letters. */
+/** A worker in miniature: applies {@link UserSignedUp} (and refuses the username "poison", and "fixable" until fixed), and reads the dead letters. */
 @SpringBootApplication
 class MessagingTestApplication {
 
     static final List<UserSignedUp> applied = new CopyOnWriteArrayList<>();
     static final List<String> deadLetters = new CopyOnWriteArrayList<>();
+    /** Until a "fix" clears it, events for the username "fixable" fail like a bug would. */
+    static volatile boolean fixableStillBroken = true;
 
     @Bean
     EventHandlers eventHandlers() {
         return EventHandlers.builder()
                 .on(UserSignedUp.class, (event, envelope) -> {
-                    if ("poison".equals(event.username())) {
+                    if ("poison".equals(event.username())
+                            || ("fixable".equals(event.username()) && fixableStillBroken)) {
                         throw new IllegalStateException("this handler cannot apply " + event.username());
                     }
                     applied.add(event);

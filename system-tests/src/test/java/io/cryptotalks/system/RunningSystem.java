@@ -46,7 +46,15 @@ final class RunningSystem {
     }
 
     String gatewayUrl() {
-        return "http://127.0.0.1:" + ((WebServerApplicationContext) gateway).getWebServer().getPort();
+        return urlOf(gateway);
+    }
+
+    synchronized String usersServiceUrl() {
+        return urlOf(users);
+    }
+
+    private static String urlOf(ConfigurableApplicationContext service) {
+        return "http://127.0.0.1:" + ((WebServerApplicationContext) service).getWebServer().getPort();
     }
 
     JdbcClient database() {

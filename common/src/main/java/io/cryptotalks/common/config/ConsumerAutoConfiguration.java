@@ -1,17 +1,27 @@
 package io.cryptotalks.common.config;
 
+import io.cryptotalks.common.consumer.DeadLetterEndpoint;
+import io.cryptotalks.common.consumer.DeadLetterRedrive;
 import io.cryptotalks.common.consumer.EventHandlers;
 import io.cryptotalks.common.consumer.IdempotentConsumer;
 import io.cryptotalks.common.consumer.InboundEvents;
 import io.cryptotalks.common.consumer.TopicListener;
 import io.cryptotalks.common.events.EventJson;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
 
 /**
  * The consuming side of a worker: the idempotent-consumer guard ({@code cryptotalks.messaging.processed-events-table})
@@ -39,5 +49,24 @@ public class ConsumerAutoConfiguration {
     @ConditionalOnProperty(name = "cryptotalks.messaging.consumes")
     TopicListener topicListener(InboundEvents inbound) {
         return new TopicListener(inbound);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "cryptotalks.messaging.consumes")
+    DeadLetterRedrive deadLetterRedrive(ConsumerFactory<String, String> consumers, KafkaTemplate<String, String> kafka,
+                                        Environment environment) {
+        return new DeadLetterRedrive(consumers, kafka, environment.getRequiredProperty("spring.application.name"),
+                List.of(environment.getRequiredProperty("cryptotalks.messaging.consumes").split(",")));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Endpoint.class)
+    static class DeadLetterManagement {
+
+        @Bean
+        @ConditionalOnProperty(name = "cryptotalks.messaging.consumes")
+        DeadLetterEndpoint deadLetterEndpoint(DeadLetterRedrive redrive) {
+            return new DeadLetterEndpoint(redrive);
+        }
     }
 }

@@ -1,0 +1,23 @@
+package io.cryptotalks.system;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What an operator calls on a worker's own port. */
+class OperationsTests {
+
+    private final Api users = new Api(RunningSystem.shared().usersServiceUrl());
+
+    @Test
+    void aWorkerReportsItsHealthAndReDrivesItsDeadLettersOnDemand() {
+        assertThat(users.get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(users.get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(users.get("/actuator/health").json().get("components").has("mongoPing")).isTrue();
+
+        Api.Reply redriven = users.post("/actuator/deadletters", "{}");
+
+        assertThat(redriven.status()).isEqualTo(200);
+        assertThat(redriven.json().get("cryptotalks.users").isInt()).isTrue();
+    }
+}
