@@ -20,11 +20,15 @@ type FieldErrors = Partial<Record<keyof FormState, string>>
 
 const EMPTY: FormState = { email: '', username: '', password: '', firstName: '', lastName: '', tac: false }
 
+// the gateway's rule: usernames appear in profile URLs
+const USERNAME = /^[A-Za-z0-9_.-]{3,30}$/
+
 function validate(form: FormState): FieldErrors {
   const errors: FieldErrors = {}
   if (!form.email.trim()) errors.email = 'Enter your email address.'
   else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.email.trim())) errors.email = 'That does not look like an email address.'
   if (!form.username.trim()) errors.username = 'Choose a username.'
+  else if (!USERNAME.test(form.username.trim())) errors.username = 'Use 3 to 30 letters, digits, "_", "." or "-".'
   if (!form.password) errors.password = 'Choose a password.'
   else if (!isPasswordValid(form.password)) errors.password = 'The password does not meet every rule below yet.'
   if (!form.tac) errors.tac = 'Please accept the terms and conditions to continue.'
@@ -116,7 +120,7 @@ export function SignUpPage() {
             value={form.username}
             onChange={(e) => update('username', e.target.value)}
             error={errors.username}
-            hint="This is how others will see you."
+            hint="How others see you: 3 to 30 letters, digits, _ . or -"
             required
           />
           <Field

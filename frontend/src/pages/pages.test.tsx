@@ -178,15 +178,29 @@ describe('sign-up page', () => {
     const { client } = backend((url) =>
       url === '/api/auth/refresh'
         ? anonymous
-        : { status: 400, body: { statusCode: 400, message: 'validation-error', error: 'Username must be 4-20 letters' } },
+        : { status: 403, body: { statusCode: 403, message: 'user-already-exists', error: 'User already exists' } },
     )
     renderApp(client, '/sign-up')
     fireEvent.change(await screen.findByLabelText('Email'), { target: { value: 'new@example.com' } })
-    fireEvent.change(screen.getByLabelText('Username'), { target: { value: 'x' } })
+    fireEvent.change(screen.getByLabelText('Username'), { target: { value: 'taken_name' } })
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'Aa1!aaaa' } })
     fireEvent.click(screen.getByLabelText('I accept the terms and conditions'))
     fireEvent.click(screen.getByRole('button', { name: 'Create account' }))
-    expect((await screen.findByRole('alert')).textContent).toContain('Username must be 4-20 letters')
+    expect((await screen.findByRole('alert')).textContent).toContain('User already exists')
+  })
+
+  it('explains the username rule before sending anything', async () => {
+    const { client, calls } = backend((url) =>
+      url === '/api/auth/refresh' ? anonymous : { status: 201, body: { message: 'success' } },
+    )
+    renderApp(client, '/sign-up')
+    fireEvent.change(await screen.findByLabelText('Email'), { target: { value: 'new@example.com' } })
+    fireEvent.change(screen.getByLabelText('Username'), { target: { value: 'no spaces!' } })
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'Aa1!aaaa' } })
+    fireEvent.click(screen.getByLabelText('I accept the terms and conditions'))
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }))
+    expect(await screen.findByText('Use 3 to 30 letters, digits, "_", "." or "-".')).toBeTruthy()
+    expect(calls.some((call) => call.url === '/api/user/sign-up')).toBe(false)
   })
 })
 
