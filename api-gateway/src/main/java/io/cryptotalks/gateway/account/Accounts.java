@@ -58,6 +58,7 @@ public class Accounts {
                 .optional();
     }
 
+    /** No user has a profile photo yet: uploading one arrives with the photo issue, which replaces that column. */
     public Optional<PersonalInformation> personalInformation(UUID userId) {
         return jdbc.sql("""
                         select id, email, first_name, last_name, twitter, linked_in, personal_website, title, bio,

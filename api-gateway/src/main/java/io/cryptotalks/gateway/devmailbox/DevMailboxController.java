@@ -3,7 +3,7 @@ package io.cryptotalks.gateway.devmailbox;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,7 +19,7 @@ import java.util.UUID;
  */
 @RestController
 @Tag(name = "dev")
-@ConditionalOnExpression("'${SENDGRID_API_KEY:}'.isBlank()")
+@Conditional(NoEmailProviderConfigured.class)
 class DevMailboxController {
 
     private static final int LIMIT = 100;
