@@ -113,16 +113,6 @@ public final class DevStack implements AutoCloseable {
         return properties;
     }
 
-    /** The same settings as environment variables, as the launcher hands them to the service processes. */
-    public Map<String, String> environment() {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("POSTGRES_URL", jdbcUrl());
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
-        environment.put("MONGO_DB_LOGS", mongoUri());
-        environment.put("S3_ENDPOINT", s3Endpoint());
-        return environment;
-    }
-
     @Override
     public void close() {
         closeQuietly(s3);

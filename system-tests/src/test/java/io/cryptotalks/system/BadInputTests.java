@@ -54,7 +54,7 @@ class BadInputTests {
         Api.Reply unknown = api.get("/api/nope");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.text("message")).isEqualTo("Cannot GET /api/nope");
-        assertThat(api.post("/api/user/sign-up", "x".repeat(2_000_000)).status()).isEqualTo(413);
+        assertError(api.post("/api/user/sign-up", "x".repeat(2_000_000)), 413, "payload-too-large");
     }
 
     @Test

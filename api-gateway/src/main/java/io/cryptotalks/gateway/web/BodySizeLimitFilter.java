@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 
@@ -20,9 +21,11 @@ import java.io.IOException;
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final JsonMapper json;
 
-    BodySizeLimitFilter(@Value("${cryptotalks.max-body-size:1MB}") DataSize maxBodySize) {
+    BodySizeLimitFilter(@Value("${cryptotalks.max-body-size:1MB}") DataSize maxBodySize, JsonMapper json) {
         this.maxBytes = maxBodySize.toBytes();
+        this.json = json;
     }
 
     @Override
@@ -32,8 +35,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             ErrorBody body = ApiError.PAYLOAD_TOO_LARGE.body("Request bodies are limited to " + maxBytes + " bytes");
             response.setStatus(body.statusCode());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.getWriter().write("{\"statusCode\":" + body.statusCode() + ",\"message\":\"" + body.message()
-                    + "\",\"error\":\"" + body.error() + "\"}");
+            json.writeValue(response.getOutputStream(), body);
             return;
         }
         chain.doFilter(request, response);
