@@ -1,10 +1,23 @@
 package io.cryptotalks.common.events;
 
+import io.cryptotalks.common.events.sessions.RefreshTokenReused;
+import io.cryptotalks.common.events.sessions.RequestsThrottled;
 import io.cryptotalks.common.events.sessions.SessionRefreshed;
 import io.cryptotalks.common.events.sessions.SignInRefused;
 import io.cryptotalks.common.events.sessions.UserSignedIn;
 import io.cryptotalks.common.events.sessions.UserSignedOut;
+import io.cryptotalks.common.events.users.ConfirmationEmailRequested;
+import io.cryptotalks.common.events.users.EmailChangeRequested;
+import io.cryptotalks.common.events.users.PasswordResetRequested;
+import io.cryptotalks.common.events.users.PhoneCodeIssued;
+import io.cryptotalks.common.events.users.ProfilePhotoChanged;
+import io.cryptotalks.common.events.users.TwoFactorDisabled;
+import io.cryptotalks.common.events.users.TwoFactorEnabled;
+import io.cryptotalks.common.events.users.UserAccountClosed;
 import io.cryptotalks.common.events.users.UserAccountConfirmed;
+import io.cryptotalks.common.events.users.UserEmailChanged;
+import io.cryptotalks.common.events.users.UserPasswordChanged;
+import io.cryptotalks.common.events.users.UserProfileUpdated;
 import io.cryptotalks.common.events.users.UserSignedUp;
 
 import java.util.List;
@@ -19,10 +32,23 @@ public final class EventCatalog {
     public static final List<Class<? extends DomainEvent>> ALL = List.of(
             UserSignedUp.class,
             UserAccountConfirmed.class,
+            ConfirmationEmailRequested.class,
+            EmailChangeRequested.class,
+            UserEmailChanged.class,
+            PasswordResetRequested.class,
+            UserPasswordChanged.class,
+            PhoneCodeIssued.class,
+            TwoFactorEnabled.class,
+            TwoFactorDisabled.class,
+            UserProfileUpdated.class,
+            ProfilePhotoChanged.class,
+            UserAccountClosed.class,
             UserSignedIn.class,
             SignInRefused.class,
             SessionRefreshed.class,
-            UserSignedOut.class);
+            RefreshTokenReused.class,
+            UserSignedOut.class,
+            RequestsThrottled.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(type -> typeOf(type).name(), Function.identity()));

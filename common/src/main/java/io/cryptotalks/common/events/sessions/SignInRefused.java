@@ -6,7 +6,10 @@ import io.cryptotalks.common.events.Topics;
 
 import java.util.UUID;
 
-/** The right password was given for an account that cannot sign in yet; {@code reason} is the error code returned. */
+/**
+ * A sign-in of a known account was refused; {@code reason} is the error code returned: account-not-confirmed (right
+ * password, unconfirmed account), wrong-credentials, wrong-2fa or phone-code-error.
+ */
 @EventType(name = "sign-in-refused", topic = Topics.SESSIONS)
 public record SignInRefused(UUID userId, String reason) implements DomainEvent {
 
