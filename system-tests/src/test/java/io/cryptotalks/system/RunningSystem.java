@@ -22,6 +22,7 @@ import java.util.List;
 final class RunningSystem {
 
     static final String JWT_SECRET = "system-tests-secret-0123456789abcdef0123456789";
+    static final String ENCRYPTION_KEY = "system-tests-encryption-key-0123456789abcdef";
 
     private static RunningSystem shared;
 
@@ -35,7 +36,8 @@ final class RunningSystem {
         auth = start(AuthServiceApplication.class, AuthServiceApplication.CONFIG_NAME);
         start(PostsServiceApplication.class, PostsServiceApplication.CONFIG_NAME);
         start(CryptoRatesServiceApplication.class, CryptoRatesServiceApplication.CONFIG_NAME);
-        gateway = start(GatewayApplication.class, GatewayApplication.CONFIG_NAME, "--JWT_SECRET=" + JWT_SECRET);
+        gateway = start(GatewayApplication.class, GatewayApplication.CONFIG_NAME, "--JWT_SECRET=" + JWT_SECRET,
+                "--ENCRYPTION_KEY=" + ENCRYPTION_KEY);
     }
 
     static synchronized RunningSystem shared() {
@@ -79,6 +81,7 @@ final class RunningSystem {
         infrastructure.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
         args.add("--server.port=0");
         args.add("--cryptotalks.messaging.retry.initial-interval=100ms");
+        args.add("--cryptotalks.dev-mailbox.enabled=true");
         args.addAll(List.of(extra));
         return new SpringApplicationBuilder(application).properties(configName).run(args.toArray(String[]::new));
     }

@@ -58,16 +58,83 @@ public class Accounts {
                 .optional();
     }
 
-    /** No user has a profile photo yet: uploading one arrives with the photo issue, which replaces that column. */
+    /** Re-hashes an old bcrypt hash with Argon2id, unless the password changed meanwhile. */
+    public void replacePasswordHash(UUID userId, String oldHash, String newHash) {
+        jdbc.sql("update users set password = :newHash, updated_at = now() where id = :id and password = :oldHash")
+                .param("id", userId)
+                .param("oldHash", oldHash)
+                .param("newHash", newHash)
+                .update();
+    }
+
+    /** The profile as the refresh response shows it to its owner: with the email, empty fields as "". */
     public Optional<PersonalInformation> personalInformation(UUID userId) {
-        return jdbc.sql("""
-                        select id, email, first_name, last_name, twitter, linked_in, personal_website, title, bio,
-                               username, false as is_profile_pic_present, created_at
-                        from users where id = :id
-                        """)
+        return jdbc.sql(PROFILE + " where u.id = :id")
                 .param("id", userId)
                 .query(PersonalInformation.class)
+                .optional()
+                .map(PersonalInformation::withEmptyStrings);
+    }
+
+    /** The public profile: the email only when its owner chose to show it. */
+    Optional<PersonalInformation> publicProfile(String username) {
+        return jdbc.sql(PROFILE + " where lower(u.username) = lower(:username)")
+                .param("username", username)
+                .query(PersonalInformation.class)
+                .optional()
+                .map(profile -> profile.withEmptyStrings().withEmailShown(
+                        jdbc.sql("select coalesce((select public_email from user_settings where user_id = :id), false)")
+                                .param("id", profile.id()).query(Boolean.class).single()));
+    }
+
+    private static final String PROFILE = """
+            select u.id, u.email, u.first_name, u.last_name, u.twitter, u.linked_in, u.personal_website, u.title,
+                   u.bio, u.username, u.photo_key is not null as is_profile_pic_present, u.created_at
+            from users u""";
+
+    Optional<Account> byId(UUID userId) {
+        return jdbc.sql("select id, email, username, password, photo_key from users where id = :id")
+                .param("id", userId)
+                .query(Account.class)
                 .optional();
+    }
+
+    boolean emailTaken(String email) {
+        return jdbc.sql("select exists (select 1 from users where lower(email) = lower(:email))")
+                .param("email", email.trim()).query(Boolean.class).single();
+    }
+
+    boolean usernameTakenByAnother(String username, UUID userId) {
+        return jdbc.sql("select exists (select 1 from users where lower(username) = lower(:username) and id <> :id)")
+                .param("username", username).param("id", userId).query(Boolean.class).single();
+    }
+
+    void updatePassword(UUID userId, String hash) {
+        jdbc.sql("update users set password = :hash, updated_at = now() where id = :id")
+                .param("id", userId).param("hash", hash).update();
+    }
+
+    /** @throws org.springframework.dao.DuplicateKeyException when another account took the address meanwhile */
+    void updateEmail(UUID userId, String email) {
+        jdbc.sql("update users set email = :email, updated_at = now() where id = :id")
+                .param("id", userId).param("email", email).update();
+    }
+
+    void updatePhotoKey(UUID userId, String photoKey) {
+        jdbc.sql("update users set photo_key = :key, updated_at = now() where id = :id")
+                .param("id", userId).param("key", photoKey).update();
+    }
+
+    Optional<String> photoKeyOf(String username) {
+        return jdbc.sql("select photo_key from users where lower(username) = lower(:username) and photo_key is not null")
+                .param("username", username).query(String.class).optional();
+    }
+
+    void delete(UUID userId) {
+        jdbc.sql("delete from users where id = :id").param("id", userId).update();
+    }
+
+    record Account(UUID id, String email, String username, String password, String photoKey) {
     }
 
     private static String blankToNull(String value) {

@@ -1,5 +1,6 @@
 package io.cryptotalks.gateway.account;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
@@ -7,7 +8,23 @@ import java.util.UUID;
 
 /** A user's profile as the refresh response and the public profile show it (with {@code createdAt}, unlike the original). */
 @Schema(name = "PersonalInformation")
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record PersonalInformation(UUID id, String email, String firstName, String lastName, String twitter,
                                   String linkedIn, String personalWebsite, String title, String bio, String username,
                                   boolean isProfilePicPresent, OffsetDateTime createdAt) {
+
+    /** The original's settings form breaks on null: empty optional fields read as "". */
+    PersonalInformation withEmptyStrings() {
+        return new PersonalInformation(id, email, empty(firstName), empty(lastName), empty(twitter), empty(linkedIn),
+                empty(personalWebsite), empty(title), empty(bio), username, isProfilePicPresent, createdAt);
+    }
+
+    PersonalInformation withEmailShown(boolean shown) {
+        return shown ? this : new PersonalInformation(id, null, firstName, lastName, twitter, linkedIn, personalWebsite,
+                title, bio, username, isProfilePicPresent, createdAt);
+    }
+
+    private static String empty(String value) {
+        return value == null ? "" : value;
+    }
 }

@@ -28,9 +28,12 @@ public record SignUpRequest(
 
         @Size(max = 255, message = "must be at most 255 characters") String firstName,
         @Size(max = 255, message = "must be at most 255 characters") String lastName,
-        @Size(max = 255, message = "must be at most 255 characters") String twitter,
-        @Size(max = 255, message = "must be at most 255 characters") String linkedIn,
-        @Size(max = 255, message = "must be at most 255 characters") String personalWebsite,
+        @Size(max = 255, message = "must be at most 255 characters")
+        @Pattern(regexp = AccountRules.LINK, message = AccountRules.LINK_RULE) String twitter,
+        @Size(max = 255, message = "must be at most 255 characters")
+        @Pattern(regexp = AccountRules.LINK, message = AccountRules.LINK_RULE) String linkedIn,
+        @Size(max = 255, message = "must be at most 255 characters")
+        @Pattern(regexp = AccountRules.LINK, message = AccountRules.LINK_RULE) String personalWebsite,
         @Size(max = 255, message = "must be at most 255 characters") String title,
         @Size(max = 1000, message = "must be at most 1000 characters") String bio,
         @Schema(description = "show the email on the public profile") Boolean publicEmail) {

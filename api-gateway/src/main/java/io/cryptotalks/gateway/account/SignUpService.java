@@ -2,7 +2,7 @@ package io.cryptotalks.gateway.account;
 
 import io.cryptotalks.common.events.users.UserSignedUp;
 import io.cryptotalks.common.outbox.OutboxWriter;
-import io.cryptotalks.gateway.session.Passwords;
+import io.cryptotalks.gateway.security.Passwords;
 import io.cryptotalks.gateway.web.ApiError;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;

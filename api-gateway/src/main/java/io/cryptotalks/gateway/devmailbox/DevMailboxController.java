@@ -3,7 +3,7 @@ package io.cryptotalks.gateway.devmailbox;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.context.annotation.Conditional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,12 +14,13 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The messages the users-service kept instead of sending, because no provider is configured. The route exists only
- * then: with {@code SENDGRID_API_KEY} set it answers 404 like any unknown path.
+ * A development tool: the email and SMS the users-service kept in its dev mailbox instead of sending. The route
+ * exists only with {@code cryptotalks.dev-mailbox.enabled=true} ({@code DEV_MAILBOX=true}, which {@code ./cryptotalks
+ * up} and the tests set) — never because a provider key is missing; otherwise it answers 404 like any unknown path.
  */
 @RestController
 @Tag(name = "dev")
-@Conditional(NoEmailProviderConfigured.class)
+@ConditionalOnBooleanProperty("cryptotalks.dev-mailbox.enabled")
 class DevMailboxController {
 
     private static final int LIMIT = 100;
@@ -32,7 +33,7 @@ class DevMailboxController {
 
     @GetMapping("/api/dev/mailbox")
     @Operation(summary = "Development mailbox: the latest 100 emails and SMS, newest first",
-            description = "Only while no email/SMS provider is configured; 404 otherwise.")
+            description = "A development tool, only with DEV_MAILBOX=true; 404 otherwise.")
     List<MailboxMessage> messages() {
         return jdbc.sql("""
                         select id, channel, recipient, subject, body, links, created_at from dev_mailbox

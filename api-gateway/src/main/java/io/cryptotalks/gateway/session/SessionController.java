@@ -1,5 +1,8 @@
 package io.cryptotalks.gateway.session;
 
+import io.cryptotalks.gateway.security.AuthenticatedUser;
+import io.cryptotalks.gateway.security.CurrentUser;
+import io.cryptotalks.gateway.security.RefreshCookie;
 import io.cryptotalks.gateway.web.ErrorBody;
 import io.cryptotalks.gateway.web.MessageResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,17 +26,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SessionController {
 
+    private final SignInService signIn;
     private final SessionService sessions;
     private final RefreshCookie cookie;
 
-    SessionController(SessionService sessions, RefreshCookie cookie) {
+    SessionController(SignInService signIn, SessionService sessions, RefreshCookie cookie) {
+        this.signIn = signIn;
         this.sessions = sessions;
         this.cookie = cookie;
     }
 
     @PostMapping("/api/user/sign-in")
     @Tag(name = "user")
-    @Operation(summary = "Sign in", description = "Returns the access token and sets the HttpOnly `_rt` refresh cookie.")
+    @Operation(summary = "Sign in", description = "Returns the access token and sets the HttpOnly `_rt` refresh cookie; "
+            + "or `two-fa-required` / `phone-two-fa-required` (repeat with `twoFaCode` / `code`).")
     @ApiResponse(responseCode = "201", description = "signed in")
     @ApiResponse(responseCode = "400", description = "validation-error",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
@@ -41,11 +47,16 @@ class SessionController {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "429", description = "too-many-requests: too many failed attempts for this email or client",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    ResponseEntity<AccessTokenResponse> signIn(@Valid @RequestBody SignInRequest body, HttpServletRequest request) {
-        SessionService.IssuedTokens issued = sessions.signIn(body, request.getRemoteAddr());
+    @ApiResponse(responseCode = "400", description = "wrong-2fa or phone-code-error",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    ResponseEntity<?> signIn(@Valid @RequestBody SignInRequest body, HttpServletRequest request) {
+        SignInService.Outcome outcome = signIn.signIn(body, request.getRemoteAddr());
+        if (outcome.secondFactorRequired() != null) {
+            return ResponseEntity.status(HttpStatus.CREATED).body(outcome.secondFactorRequired());
+        }
         return ResponseEntity.status(HttpStatus.CREATED)
-                .header(HttpHeaders.SET_COOKIE, cookie.issue(issued.refreshToken(), request))
-                .body(new AccessTokenResponse(issued.accessToken(), null));
+                .header(HttpHeaders.SET_COOKIE, cookie.issue(outcome.tokens().refreshToken(), request))
+                .body(new AccessTokenResponse(outcome.tokens().accessToken(), null));
     }
 
     @GetMapping("/api/auth/refresh")

@@ -1,12 +1,16 @@
 package io.cryptotalks.gateway.session;
 
+import io.cryptotalks.common.events.sessions.RefreshTokenReused;
 import io.cryptotalks.common.events.sessions.SessionRefreshed;
-import io.cryptotalks.common.events.sessions.SignInRefused;
 import io.cryptotalks.common.events.sessions.UserSignedIn;
 import io.cryptotalks.common.events.sessions.UserSignedOut;
 import io.cryptotalks.common.outbox.OutboxWriter;
 import io.cryptotalks.gateway.account.Accounts;
 import io.cryptotalks.gateway.account.PersonalInformation;
+import io.cryptotalks.gateway.security.AuthenticatedUser;
+import io.cryptotalks.gateway.security.JwtTokens;
+import io.cryptotalks.gateway.security.SessionProperties;
+import io.cryptotalks.gateway.security.Sessions;
 import io.cryptotalks.gateway.web.ApiError;
 import io.cryptotalks.gateway.web.ApiException;
 import org.springframework.stereotype.Service;
@@ -14,67 +18,45 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Sign-in, refresh-token rotation with reuse detection, and sign-out. */
+/** Issues sessions, rotates refresh tokens with reuse detection, and signs out. */
 @Service
 class SessionService {
 
     private final Accounts accounts;
     private final Sessions sessions;
     private final JwtTokens tokens;
-    private final Passwords passwords;
-    private final SignInAttempts attempts;
     private final OutboxWriter outbox;
     private final TransactionTemplate transactions;
     private final SessionProperties properties;
     private final Clock clock;
 
-    SessionService(Accounts accounts, Sessions sessions, JwtTokens tokens, Passwords passwords, SignInAttempts attempts,
-                   OutboxWriter outbox, TransactionTemplate transactions, SessionProperties properties, Clock clock) {
+    SessionService(Accounts accounts, Sessions sessions, JwtTokens tokens, OutboxWriter outbox,
+                   TransactionTemplate transactions, SessionProperties properties, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.tokens = tokens;
-        this.passwords = passwords;
-        this.attempts = attempts;
         this.outbox = outbox;
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
     }
 
-    /** The password is checked before anything about the account is revealed (contract S12). */
-    IssuedTokens signIn(SignInRequest request, String client) {
-        if (attempts.blocked(request.email(), client)) {
-            throw ApiError.TOO_MANY_REQUESTS.exception();
-        }
-        Accounts.SignInAccount account = accounts.findForSignIn(request.email()).orElse(null);
-        if (account == null) {
-            passwords.compareWithNoAccount(request.password());
-        }
-        if (account == null || !passwords.matches(request.password(), account.password())) {
-            attempts.failed(request.email(), client);
-            throw ApiError.WRONG_CREDENTIALS.exception();
-        }
-        attempts.succeeded(request.email());
-        if (!account.confirmed()) {
-            transactions.executeWithoutResult(status ->
-                    outbox.append(new SignInRefused(account.id(), "account-not-confirmed")));
-            throw ApiError.ACCOUNT_NOT_CONFIRMED.exception();
-        }
+    IssuedTokens open(UUID userId, String email) {
         UUID sessionId = UUID.randomUUID();
         UUID tokenId = UUID.randomUUID();
         transactions.executeWithoutResult(status -> {
-            sessions.create(sessionId, account.id(), tokenId, refreshExpiry());
-            outbox.append(new UserSignedIn(account.id(), sessionId));
+            sessions.create(sessionId, userId, tokenId, refreshExpiry());
+            outbox.append(new UserSignedIn(userId, sessionId));
         });
-        return new IssuedTokens(tokens.access(account.id(), account.email(), sessionId),
-                tokens.refresh(sessionId, tokenId), null);
+        return new IssuedTokens(tokens.access(userId, email, sessionId), tokens.refresh(sessionId, tokenId), null);
     }
 
     /**
-     * Rotates the refresh token. Presenting a refresh token that was already rotated away means it leaked or was
-     * replayed: the whole session is revoked.
+     * Rotates the refresh token. A token that was rotated away more than a moment ago means it leaked or was replayed:
+     * the whole session is revoked. Within the grace, parallel refreshes (several tabs) all get the same successor.
      */
     IssuedTokens refresh(String refreshToken) {
         JwtTokens.RefreshClaims claims;
@@ -87,21 +69,24 @@ class SessionService {
                 .filter(found -> found.usable(clock.instant()))
                 .orElseThrow(ApiError.SESSION_HAS_EXPIRED::exception);
         UUID nextTokenId = UUID.randomUUID();
-        boolean rotated = Boolean.TRUE.equals(transactions.execute(status -> {
-            if (!sessions.rotate(session.id(), claims.tokenId(), nextTokenId, refreshExpiry())) {
-                return false;
+        Optional<UUID> successor = transactions.execute(status -> {
+            Optional<UUID> current = sessions.rotate(session.id(), claims.tokenId(), nextTokenId, refreshExpiry(),
+                    properties.refreshGrace());
+            if (current.isEmpty()) {
+                sessions.revoke(session.id());
+                outbox.append(new RefreshTokenReused(session.userId(), session.id()));
+            } else if (current.get().equals(nextTokenId)) {
+                outbox.append(new SessionRefreshed(session.userId(), session.id()));
             }
-            outbox.append(new SessionRefreshed(session.userId(), session.id()));
-            return true;
-        }));
-        if (!rotated) {
-            sessions.revoke(session.id());
+            return current;
+        });
+        if (successor == null || successor.isEmpty()) {
             throw ApiError.INVALID_TOKEN.exception("This refresh token was already used; sign in again");
         }
         PersonalInformation user = accounts.personalInformation(session.userId())
                 .orElseThrow(ApiError.SESSION_HAS_EXPIRED::exception);
         return new IssuedTokens(tokens.access(user.id(), user.email(), session.id()),
-                tokens.refresh(session.id(), nextTokenId), user);
+                tokens.refresh(session.id(), successor.get()), user);
     }
 
     void signOut(AuthenticatedUser user) {

@@ -2,6 +2,8 @@ package io.cryptotalks.gateway.web;
 
 import org.springframework.http.HttpStatus;
 
+import java.time.Duration;
+
 /** The error codes of the REST contract (original contract §0.5), plus the few this implementation adds. */
 public enum ApiError {
     ACCOUNT_NOT_CONFIRMED(HttpStatus.FORBIDDEN, "account-not-confirmed", "Account not confirmed"),
@@ -18,6 +20,17 @@ public enum ApiError {
     VALIDATION_ERROR(HttpStatus.BAD_REQUEST, "validation-error", "Validation error"),
     WRONG_CREDENTIALS(HttpStatus.FORBIDDEN, "wrong-credentials", "Wrong credentials"),
     BAD_REQUEST(HttpStatus.BAD_REQUEST, "bad-request", "Bad request"),
+    WRONG_HASH(HttpStatus.BAD_REQUEST, "wrong-hash", "Wrong hash"),
+    SAME_PASSWORD(HttpStatus.BAD_REQUEST, "same-password", "Same password as previous one"),
+    PASSWORD_CHANGED_RECENTLY(HttpStatus.BAD_REQUEST, "password-changed-recently",
+            "The password can be changed once in 24 hours"),
+    EMAIL_ALREADY_CHANGED(HttpStatus.BAD_REQUEST, "email-already-changed", "Email has been already changed"),
+    EMAIL_CHANGE_CONFIRMED(HttpStatus.BAD_REQUEST, "email-change-confirmed", "Email address change already confirmed"),
+    USERNAME_TAKEN(HttpStatus.FORBIDDEN, "username-taken", "Username is taken"),
+    WRONG_2FA(HttpStatus.BAD_REQUEST, "wrong-2fa", "Wrong 2FA code"),
+    PHONE_CODE_ERROR(HttpStatus.BAD_REQUEST, "phone-code-error", "Wrong or expired code"),
+    FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Not allowed"),
+    SERVER_BUSY(HttpStatus.SERVICE_UNAVAILABLE, "server-busy", "The server is busy, try again in a moment"),
     TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many attempts, try again later"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body is too large"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error", "Internal Server Error");
@@ -36,13 +49,23 @@ public enum ApiError {
         return status;
     }
 
+    /** The machine-readable code, the body's {@code message}. */
+    public String code() {
+        return message;
+    }
+
     public ApiException exception() {
-        return new ApiException(this, error);
+        return new ApiException(this, error, null);
     }
 
     /** The same code with a more precise human text, e.g. which field failed validation. */
     public ApiException exception(String detail) {
-        return new ApiException(this, detail);
+        return new ApiException(this, detail, null);
+    }
+
+    /** The same code, telling the client when to try again ({@code Retry-After}). */
+    public ApiException exception(String detail, Duration retryAfter) {
+        return new ApiException(this, detail, retryAfter);
     }
 
     ErrorBody body(String detail) {

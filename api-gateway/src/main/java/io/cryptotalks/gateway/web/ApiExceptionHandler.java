@@ -3,6 +3,8 @@ package io.cryptotalks.gateway.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -27,7 +29,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorBody> api(ApiException e) {
-        return respond(e.error().status(), e.error().body(e.getMessage()));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.error().status());
+        e.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, String.valueOf(wait.toSeconds())));
+        return response.body(e.error().body(e.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -42,6 +46,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+        if (NestedExceptionUtils.getRootCause(e) instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
+            return respond(HttpStatus.CONTENT_TOO_LARGE, ApiError.PAYLOAD_TOO_LARGE.body(tooLarge.getMessage()));
+        }
         return respond(HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST.body("The request body is not valid JSON of the expected shape"));
     }
 

@@ -7,7 +7,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The dev mailbox route exists only while no email provider is configured; otherwise /api/dev/mailbox is a 404. */
+/** The dev mailbox is an explicit opt-in: never served because a provider key happens to be missing. */
 class DevMailboxSwitchTests {
 
     private final ApplicationContextRunner gateway = new ApplicationContextRunner()
@@ -15,15 +15,17 @@ class DevMailboxSwitchTests {
             .withUserConfiguration(DevMailboxController.class);
 
     @Test
-    void servedWithoutAProviderKey() {
-        gateway.run(context -> assertThat(context).hasSingleBean(DevMailboxController.class));
-        gateway.withPropertyValues("SENDGRID_API_KEY=  ")
-                .run(context -> assertThat(context).hasSingleBean(DevMailboxController.class));
+    void offByDefaultEvenWithoutAProviderKey() {
+        gateway.run(context -> assertThat(context).doesNotHaveBean(DevMailboxController.class));
+        gateway.withPropertyValues("SENDGRID_API_KEY=")
+                .run(context -> assertThat(context).doesNotHaveBean(DevMailboxController.class));
+        gateway.withPropertyValues("cryptotalks.dev-mailbox.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(DevMailboxController.class));
     }
 
     @Test
-    void goneOnceSendGridIsConfigured() {
-        gateway.withPropertyValues("SENDGRID_API_KEY=SG.key-with-quotes'\"")
-                .run(context -> assertThat(context).doesNotHaveBean(DevMailboxController.class));
+    void servedOnlyWhenSwitchedOn() {
+        gateway.withPropertyValues("cryptotalks.dev-mailbox.enabled=true")
+                .run(context -> assertThat(context).hasSingleBean(DevMailboxController.class));
     }
 }

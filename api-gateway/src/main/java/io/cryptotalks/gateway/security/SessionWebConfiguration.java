@@ -1,4 +1,4 @@
-package io.cryptotalks.gateway.session;
+package io.cryptotalks.gateway.security;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;

@@ -1,4 +1,4 @@
-package io.cryptotalks.gateway.session;
+package io.cryptotalks.gateway.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseCookie;
@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
  * request came over https. Path=/ as in the original, so existing clients find it.
  */
 @Component
-class RefreshCookie {
+public class RefreshCookie {
 
-    static final String NAME = "_rt";
+    public static final String NAME = "_rt";
 
     private final SessionProperties properties;
 
@@ -19,11 +19,11 @@ class RefreshCookie {
         this.properties = properties;
     }
 
-    String issue(String refreshToken, HttpServletRequest request) {
+    public String issue(String refreshToken, HttpServletRequest request) {
         return base(refreshToken, request).maxAge(properties.refreshTokenLifetime()).build().toString();
     }
 
-    String clear(HttpServletRequest request) {
+    public String clear(HttpServletRequest request) {
         return base("", request).maxAge(0).build().toString();
     }
 

@@ -1,4 +1,4 @@
-package io.cryptotalks.gateway.session;
+package io.cryptotalks.gateway.security;
 
 import java.util.UUID;
 

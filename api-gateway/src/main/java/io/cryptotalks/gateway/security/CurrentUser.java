@@ -1,4 +1,4 @@
-package io.cryptotalks.gateway.session;
+package io.cryptotalks.gateway.security;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -6,8 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks the {@link AuthenticatedUser} parameter of a handler: resolved from {@code x-access-token: Bearer <jwt>};
- * a missing, malformed, expired or revoked token ends the request with 401.
+ * Marks the {@link AuthenticatedUser} parameter of a handler: the user of the verified access token
+ * ({@code x-access-token: Bearer <jwt>}).
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,4 +1,4 @@
-package io.cryptotalks.gateway.session;
+package io.cryptotalks.gateway.security;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -22,9 +22,9 @@ import java.util.UUID;
  * type:"refresh"}}, both with {@code sid}, the session they belong to. The {@code type} claim is always checked.
  */
 @Component
-class JwtTokens {
+public class JwtTokens {
 
-    private static final String ACCESS = "access";
+    static final String ACCESS = "access";
     private static final String REFRESH = "refresh";
 
     private final MACSigner signer;
@@ -40,7 +40,7 @@ class JwtTokens {
         this.clock = clock;
     }
 
-    String access(UUID userId, String email, UUID sessionId) {
+    public String access(UUID userId, String email, UUID sessionId) {
         Instant now = clock.instant();
         return sign(new JWTClaimsSet.Builder()
                 .claim("userId", userId.toString())
@@ -52,7 +52,7 @@ class JwtTokens {
                 .build());
     }
 
-    String refresh(UUID sessionId, UUID tokenId) {
+    public String refresh(UUID sessionId, UUID tokenId) {
         Instant now = clock.instant();
         return sign(new JWTClaimsSet.Builder()
                 .claim("id", tokenId.toString())
@@ -63,12 +63,8 @@ class JwtTokens {
                 .build());
     }
 
-    AccessClaims verifyAccess(String token) {
-        JWTClaimsSet claims = verify(token, ACCESS);
-        return new AccessClaims(uuid(claims, "userId"), uuid(claims, "sid"));
-    }
-
-    RefreshClaims verifyRefresh(String token) {
+    /** Verifies signature, type and expiry of a refresh token; access tokens are verified by Spring Security. */
+    public RefreshClaims verifyRefresh(String token) {
         JWTClaimsSet claims = verify(token, REFRESH);
         return new RefreshClaims(uuid(claims, "sid"), uuid(claims, "id"));
     }
@@ -111,9 +107,6 @@ class JwtTokens {
         }
     }
 
-    record AccessClaims(UUID userId, UUID sessionId) {
-    }
-
-    record RefreshClaims(UUID sessionId, UUID tokenId) {
+    public record RefreshClaims(UUID sessionId, UUID tokenId) {
     }
 }

@@ -1,0 +1,68 @@
+package io.cryptotalks.gateway.account;
+
+import io.cryptotalks.common.events.users.UserProfileUpdated;
+import io.cryptotalks.common.outbox.OutboxWriter;
+import io.cryptotalks.gateway.web.ApiError;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Settings (E14), the profile form (E15) and public profiles (E17). */
+@Service
+class ProfileService {
+
+    private final Accounts accounts;
+    private final AccountSettings settings;
+    private final OutboxWriter outbox;
+    private final TransactionTemplate transactions;
+
+    ProfileService(Accounts accounts, AccountSettings settings, OutboxWriter outbox, TransactionTemplate transactions) {
+        this.accounts = accounts;
+        this.settings = settings;
+        this.outbox = outbox;
+        this.transactions = transactions;
+    }
+
+    UserSettings settingsOf(UUID userId) {
+        PersonalInformation profile = accounts.personalInformation(userId)
+                .orElseThrow(ApiError.SESSION_HAS_EXPIRED::exception);
+        AccountSettings.Settings security = settings.of(userId);
+        return new UserSettings(profile.isProfilePicPresent(),
+                new SecuritySettingsView(security.publicEmail(), security.emailChanged(), security.passwordChanged(),
+                        security.phone(), profile.email(), security.twoFa()),
+                profile);
+    }
+
+    /** Only the profile fields; the username's unique index is checked here, the users-service applies the rest. */
+    void update(UUID userId, AccountRequests.PersonalSettings request) {
+        if (accounts.usernameTakenByAnother(request.username(), userId)) {
+            throw ApiError.USERNAME_TAKEN.exception();
+        }
+        boolean publicEmail = request.publicEmail() != null ? request.publicEmail() : settings.of(userId).publicEmail();
+        transactions.executeWithoutResult(status -> outbox.append(new UserProfileUpdated(userId, request.username(),
+                text(request.firstName()), text(request.lastName()), text(request.twitter()), text(request.linkedIn()),
+                text(request.personalWebsite()), text(request.title()), text(request.bio()), publicEmail)));
+    }
+
+    PersonalInformation publicProfile(String username) {
+        return accounts.publicProfile(username).orElseThrow(ApiError.USER_NOT_FOUND::exception);
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value.trim();
+    }
+
+    @Schema(name = "UserSettings")
+    record UserSettings(boolean isProfilePicPresent, SecuritySettingsView securitySettings,
+                        PersonalInformation personalSettings) {
+    }
+
+    /** {@code twoFaToken} says whether TOTP is on; the secret never leaves the server. */
+    @Schema(name = "SecuritySettings")
+    record SecuritySettingsView(boolean publicEmail, boolean emailChanged, OffsetDateTime passwordChanged, String phone,
+                                String email, boolean twoFaToken) {
+    }
+}

@@ -1,0 +1,87 @@
+package io.cryptotalks.gateway.ratelimit;
+
+import io.cryptotalks.common.tokens.TokenDigest;
+import io.cryptotalks.gateway.web.ApiError;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Token buckets shared by every gateway instance (Bucket4j on PostgreSQL, table {@code rate_limit_buckets}). Keys are
+ * stored as SHA-256 digests: no email or address sits in the table. A refusal is a 429 with {@code Retry-After}.
+ */
+@Component
+public class RateLimits {
+
+    private final ProxyManager<String> buckets;
+    private final ThrottleLog throttleLog;
+    private final Map<Limit, BucketConfiguration> configurations = new EnumMap<>(Limit.class);
+
+    RateLimits(ProxyManager<String> buckets, ThrottleLog throttleLog) {
+        this.buckets = buckets;
+        this.throttleLog = throttleLog;
+        for (Limit limit : Limit.values()) {
+            configurations.put(limit, BucketConfiguration.builder()
+                    .addLimit(bandwidth -> bandwidth.capacity(limit.capacity())
+                            .refillGreedy(limit.capacity(), limit.period()))
+                    .build());
+        }
+    }
+
+    /** Takes one token, or refuses with 429 when there is none. {@code subject}: the user, if known, for the log. */
+    public void consume(Limit limit, String key, UUID subject) {
+        ConsumptionProbe probe = bucket(limit, key).tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw refusal(limit, subject, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        }
+    }
+
+    /** Refuses with 429 when the bucket is empty, without taking a token (limits that count failures only). */
+    public void check(Limit limit, String key, UUID subject) {
+        EstimationProbe probe = bucket(limit, key).estimateAbilityToConsume(1);
+        if (!probe.canBeConsumed()) {
+            throw refusal(limit, subject, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        }
+    }
+
+    /** Whether the bucket is empty, without refusing anything. */
+    public boolean exhausted(Limit limit, String key) {
+        return !bucket(limit, key).estimateAbilityToConsume(1).canBeConsumed();
+    }
+
+    /** Whether the bucket is full: nothing was counted against this key lately. */
+    public boolean untouched(Limit limit, String key) {
+        return bucket(limit, key).estimateAbilityToConsume(limit.capacity()).canBeConsumed();
+    }
+
+    /** Counts a failure: takes a token if one is left. */
+    public void recordFailure(Limit limit, String key) {
+        bucket(limit, key).tryConsume(1);
+    }
+
+    /** A 429 telling when this key's bucket will have a token again. */
+    public RuntimeException refusal(Limit limit, String key, UUID subject) {
+        return refusal(limit, subject, Duration.ofNanos(bucket(limit, key).estimateAbilityToConsume(1).getNanosToWaitForRefill()));
+    }
+
+    private RuntimeException refusal(Limit limit, UUID subject, Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        throttleLog.record(limit, subject);
+        return ApiError.TOO_MANY_REQUESTS.exception(
+                "Too many attempts, try again in " + seconds + " seconds", Duration.ofSeconds(seconds));
+    }
+
+    private BucketProxy bucket(Limit limit, String key) {
+        String id = limit.id() + ":" + TokenDigest.sha256Hex(key.trim().toLowerCase(Locale.ROOT));
+        return buckets.getProxy(id, () -> configurations.get(limit));
+    }
+}

@@ -1,0 +1,45 @@
+package io.cryptotalks.gateway.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * PostgreSQL refuses text with a NUL character, so a NUL in a path or query parameter is refused here with a 400
+ * for every endpoint, present and future. NULs inside JSON bodies are refused by {@link TextWithoutNul}.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class NulCharacterFilter extends OncePerRequestFilter {
+
+    private final ErrorResponses errors;
+
+    NulCharacterFilter(ErrorResponses errors) {
+        this.errors = errors;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean nul = hasNul(request.getRequestURI()) || hasNul(request.getServletPath())
+                || hasNul(request.getQueryString())
+                || request.getParameterMap().values().stream().flatMap(Arrays::stream).anyMatch(NulCharacterFilter::hasNul);
+        if (nul) {
+            errors.write(response, ApiError.BAD_REQUEST, "The request contains a NUL character");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean hasNul(String text) {
+        return text != null && (text.indexOf('\0') >= 0 || text.toLowerCase().contains("%00"));
+    }
+}
