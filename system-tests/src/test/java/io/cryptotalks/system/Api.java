@@ -37,6 +37,31 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(text)), headers);
     }
 
+    /** A GET whose body is not text (an image): status, content type and the bytes. */
+    Binary getBinary(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Binary(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Binary(int status, String contentType, byte[] bytes) {
+    }
+
+    Reply patch(String path, Object body, String... headers) {
+        String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(text)), headers);
+    }
+
     private Reply send(HttpRequest.Builder request, String... headers) {
         if (headers.length > 0) {
             request.headers(headers);
@@ -64,6 +89,10 @@ final class Api {
 
         JsonNode json() {
             return JSON.readTree(body);
+        }
+
+        String header(String name) {
+            return headers.getOrDefault(name.toLowerCase(), List.of()).stream().findFirst().orElse(null);
         }
 
         String text(String field) {

@@ -21,7 +21,7 @@ class BadInputTests {
         Api.Reply reply = api.post("/api/user/sign-up", body);
 
         assertError(reply, 400, "validation-error");
-        assertThat(reply.text("error")).contains("email: must be a valid email address", "password: must be 8 to 72",
+        assertThat(reply.text("error")).contains("email: must be a valid email address", "password: must be 8 to 128",
                 "username: must be 3 to 30");
     }
 
@@ -59,13 +59,56 @@ class BadInputTests {
 
     @Test
     void wrongPasswordsAreRefusedThenRateLimited() {
+        String client = Users.newClient();
         Map<String, String> wrong = Map.of("email", "geralt@protonmail.com", "password", "Wrong!pass1");
         for (int attempt = 0; attempt < 5; attempt++) {
-            assertError(api.post("/api/user/sign-in", wrong), 403, "wrong-credentials");
+            assertError(api.post("/api/user/sign-in", wrong, "X-Forwarded-For", client), 403, "wrong-credentials");
         }
-        assertError(api.post("/api/user/sign-in", wrong), 429, "too-many-requests");
-        assertError(api.post("/api/user/sign-in", Map.of("email", "nobody@example.com", "password", "Wrong!pass1")),
-                403, "wrong-credentials");
+        assertError(api.post("/api/user/sign-in", wrong, "X-Forwarded-For", client), 429, "too-many-requests");
+        assertError(api.post("/api/user/sign-in", Map.of("email", "nobody@example.com", "password", "Wrong!pass1"),
+                "X-Forwarded-For", client), 403, "wrong-credentials");
+    }
+
+    @Test
+    void aNulCharacterAnywhereIsA400NeverA500() {
+        for (String field : new String[]{"email", "username", "firstName", "lastName", "password"}) {
+            Map<String, Object> poisoned = SignUpJourneyTests.signUpBody("nul@example.com", "nuluser");
+            poisoned.put(field, "a\u0000b");
+            assertError(api.post("/api/user/sign-up", poisoned), 400, "bad-request");
+        }
+        assertError(api.post("/api/user/sign-in", Map.of("email", "a\u0000@b.co", "password", "x")), 400, "bad-request");
+        assertError(api.get("/api/user/get/a%00b"), 400, "bad-request");
+        assertError(api.get("/api/user/account-confirmation/..%2f..%2fetc"), 400, "bad-request");
+    }
+
+    @Test
+    void theErrorPageAndRejectedUrlsAnswerInTheContractsShape() {
+        Api.Reply error = api.get("/error");
+        assertThat(error.status()).isBetween(400, 499);
+        assertThat(error.json().has("statusCode")).isTrue();
+        assertThat(error.json().has("message")).isTrue();
+    }
+
+    @Test
+    void aChunkedBodyIsCutAtTheLimitWhileItIsRead() throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(system.gatewayUrl() + "/api/user/sign-up"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(
+                        new java.io.ByteArrayInputStream("{\"email\":\"".getBytes()),
+                        new java.io.InputStream() {
+                            private long left = 15_000_000;
+
+                            @Override
+                            public int read() {
+                                return left-- > 0 ? 'a' : -1;
+                            }
+                        })))
+                .build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("\"message\":\"payload-too-large\"");
     }
 
     @Test

@@ -24,6 +24,19 @@ final class RunningSystem {
     static final String JWT_SECRET = "system-tests-secret-0123456789abcdef0123456789";
     static final String ENCRYPTION_KEY = "system-tests-encryption-key-0123456789abcdef";
 
+    /**
+     * The services share this JVM's classpath, so the gateway's Spring Security would secure the workers too; each
+     * worker runs alone in production, without it.
+     */
+    private static final String WORKER = "--spring.autoconfigure.exclude="
+            + "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration,"
+            + "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration,"
+            + "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration,"
+            + "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration,"
+            + "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,"
+            + "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration,"
+            + "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration";
+
     private static RunningSystem shared;
 
     private final DevStack infrastructure = DevStack.shared();
@@ -32,12 +45,13 @@ final class RunningSystem {
     private final ConfigurableApplicationContext gateway;
 
     private RunningSystem() {
-        users = start(UsersServiceApplication.class, UsersServiceApplication.CONFIG_NAME, "--cryptotalks.demo-data=true");
-        auth = start(AuthServiceApplication.class, AuthServiceApplication.CONFIG_NAME);
-        start(PostsServiceApplication.class, PostsServiceApplication.CONFIG_NAME);
-        start(CryptoRatesServiceApplication.class, CryptoRatesServiceApplication.CONFIG_NAME);
+        users = start(UsersServiceApplication.class, UsersServiceApplication.CONFIG_NAME, WORKER,
+                "--cryptotalks.demo-data=true");
+        auth = start(AuthServiceApplication.class, AuthServiceApplication.CONFIG_NAME, WORKER);
+        start(PostsServiceApplication.class, PostsServiceApplication.CONFIG_NAME, WORKER);
+        start(CryptoRatesServiceApplication.class, CryptoRatesServiceApplication.CONFIG_NAME, WORKER);
         gateway = start(GatewayApplication.class, GatewayApplication.CONFIG_NAME, "--JWT_SECRET=" + JWT_SECRET,
-                "--ENCRYPTION_KEY=" + ENCRYPTION_KEY);
+                "--ENCRYPTION_KEY=" + ENCRYPTION_KEY, "--TRUSTED_PROXIES=127\\.0\\.0\\.1");
     }
 
     static synchronized RunningSystem shared() {
@@ -73,7 +87,8 @@ final class RunningSystem {
     }
 
     synchronized void startUsersService() {
-        users = start(UsersServiceApplication.class, UsersServiceApplication.CONFIG_NAME, "--cryptotalks.demo-data=true");
+        users = start(UsersServiceApplication.class, UsersServiceApplication.CONFIG_NAME, WORKER,
+                "--cryptotalks.demo-data=true");
     }
 
     private ConfigurableApplicationContext start(Class<?> application, String configName, String... extra) {

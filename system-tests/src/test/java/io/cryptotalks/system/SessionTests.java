@@ -75,6 +75,31 @@ class SessionTests {
         assertError(api.get("/api/user/logout", "x-access-token", "Bearer " + otherSecret), 401, "invalid-token");
     }
 
+    @Test
+    void tabsRefreshingAtOnceWithTheSameCookieAllStaySignedIn() throws Exception {
+        String cookie = "_rt=" + signInJohn().refreshCookie();
+        java.util.concurrent.ExecutorService tabs = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Api.Reply>> refreshes = new java.util.ArrayList<>();
+            for (int tab = 0; tab < 4; tab++) {
+                refreshes.add(tabs.submit(() -> api.get("/api/auth/refresh", "Cookie", cookie)));
+            }
+            java.util.Set<String> successors = new java.util.HashSet<>();
+            for (var refresh : refreshes) {
+                Api.Reply reply = refresh.get();
+                assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+                successors.add(tokenId(reply.refreshCookie()));
+            }
+            assertThat(successors).as("every tab got the same successor").hasSize(1);
+        } finally {
+            tabs.shutdown();
+        }
+    }
+
+    private static String tokenId(String refreshToken) throws Exception {
+        return SignedJWT.parse(refreshToken).getJWTClaimsSet().getStringClaim("id");
+    }
+
     private Api.Reply signInJohn() {
         Api.Reply signedIn = api.post("/api/user/sign-in", Map.of("email", "John.Doe@gmail.com", "password", "12qw!@QW"));
         assertThat(signedIn.status()).isEqualTo(201);

@@ -59,8 +59,8 @@ class AccountSecurityController {
     @ApiResponse(responseCode = "403", description = "user-already-exists, wrong-credentials",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     MessageResponse changeEmail(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user,
-                                @Valid @RequestBody AccountRequests.ChangeEmail body) {
-        return emailChange.request(user.userId(), body);
+                                @Valid @RequestBody AccountRequests.ChangeEmail body, HttpServletRequest request) {
+        return emailChange.request(user.userId(), body, request.getRemoteAddr());
     }
 
     @GetMapping("/api/user/email-change-confirmation/{confirmationHash}")

@@ -3,7 +3,6 @@ package io.cryptotalks.gateway.account;
 import io.cryptotalks.common.events.users.EmailChangeRequested;
 import io.cryptotalks.common.events.users.UserEmailChanged;
 import io.cryptotalks.common.outbox.OutboxWriter;
-import io.cryptotalks.gateway.ratelimit.Limit;
 import io.cryptotalks.gateway.ratelimit.RateLimits;
 import io.cryptotalks.gateway.secondfactor.Purpose;
 import io.cryptotalks.gateway.web.ApiError;
@@ -47,7 +46,7 @@ class EmailChangeService {
         this.clock = clock;
     }
 
-    MessageResponse request(UUID userId, AccountRequests.ChangeEmail request) {
+    MessageResponse request(UUID userId, AccountRequests.ChangeEmail request, String client) {
         Accounts.Account account = accounts.byId(userId).orElseThrow(ApiError.SESSION_HAS_EXPIRED::exception);
         String email = request.email().trim();
         if (accounts.emailTaken(email)) {
@@ -61,7 +60,7 @@ class EmailChangeService {
         if (challenge.isPresent()) {
             return challenge.get();
         }
-        limits.consume(Limit.MAIL_RECIPIENT, email, userId);
+        limits.mail(email, client, userId);
         transactions.executeWithoutResult(status ->
                 outbox.append(new EmailChangeRequested(userId, email, account.email())));
         return MessageResponse.SUCCESS;

@@ -62,10 +62,10 @@ class ForgotPasswordService {
             throw ApiError.BAD_REQUEST.exception();
         }
         if (!present(request.verificationString())) {
-            limits.consume(Limit.MAIL_CLIENT, client, null);
             if (byEmail) {
-                sendLink(request.email().trim());
+                sendLink(request.email().trim(), client);
             } else {
+                limits.consume(Limit.MAIL_CLIENT, client, null);
                 sendCode(request.phone().trim());
             }
             return SENT;
@@ -77,8 +77,8 @@ class ForgotPasswordService {
         return byEmail ? resetWithLink(request) : resetWithCode(request);
     }
 
-    private void sendLink(String email) {
-        limits.consume(Limit.MAIL_RECIPIENT, email, null);
+    private void sendLink(String email, String client) {
+        limits.mail(email, client, null);
         accounts.findForSignIn(email).ifPresent(account -> transactions.executeWithoutResult(status ->
                 outbox.append(new PasswordResetRequested(account.id(), account.email()))));
     }

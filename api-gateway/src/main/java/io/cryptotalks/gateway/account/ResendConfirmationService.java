@@ -2,7 +2,6 @@ package io.cryptotalks.gateway.account;
 
 import io.cryptotalks.common.events.users.ConfirmationEmailRequested;
 import io.cryptotalks.common.outbox.OutboxWriter;
-import io.cryptotalks.gateway.ratelimit.Limit;
 import io.cryptotalks.gateway.ratelimit.RateLimits;
 import io.cryptotalks.gateway.web.MessageResponse;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,8 +31,7 @@ class ResendConfirmationService {
     }
 
     MessageResponse resend(String email, String client) {
-        limits.consume(Limit.MAIL_CLIENT, client, null);
-        limits.consume(Limit.MAIL_RECIPIENT, email.trim(), null);
+        limits.mail(email.trim(), client, null);
         accounts.findForSignIn(email).filter(account -> !account.confirmed()).ifPresent(account -> {
             String username = jdbc.sql("select username from users where id = :id").param("id", account.id())
                     .query(String.class).single();

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,8 +33,10 @@ class SignUpController {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "403", description = "tac-not-accepted, or user-already-exists (email or username taken)",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    MessageResponse signUp(@Valid @RequestBody SignUpRequest request) {
-        signUp.signUp(request);
+    @ApiResponse(responseCode = "429", description = "too-many-requests: too many sign-ups from this client or to this address",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    MessageResponse signUp(@Valid @RequestBody SignUpRequest request, HttpServletRequest http) {
+        signUp.signUp(request, http.getRemoteAddr());
         return MessageResponse.SUCCESS;
     }
 }

@@ -2,6 +2,8 @@ package io.cryptotalks.gateway.account;
 
 import io.cryptotalks.common.events.users.UserSignedUp;
 import io.cryptotalks.common.outbox.OutboxWriter;
+import io.cryptotalks.gateway.ratelimit.Limit;
+import io.cryptotalks.gateway.ratelimit.RateLimits;
 import io.cryptotalks.gateway.security.Passwords;
 import io.cryptotalks.gateway.web.ApiError;
 import org.springframework.dao.DuplicateKeyException;
@@ -18,23 +20,32 @@ class SignUpService {
     private final OutboxWriter outbox;
     private final Passwords passwords;
     private final TransactionTemplate transactions;
+    private final RateLimits limits;
 
-    SignUpService(Accounts accounts, OutboxWriter outbox, Passwords passwords, TransactionTemplate transactions) {
+    SignUpService(Accounts accounts, OutboxWriter outbox, Passwords passwords, TransactionTemplate transactions,
+                  RateLimits limits) {
         this.accounts = accounts;
         this.outbox = outbox;
         this.passwords = passwords;
         this.transactions = transactions;
+        this.limits = limits;
     }
 
-    UUID signUp(SignUpRequest request) {
+    /**
+     * Limited per client, and per address since every sign-up mails the address it names; the mail limits count only
+     * a sign-up that happens (a taken address costs its owner nothing), and a refusal rolls the account back.
+     */
+    UUID signUp(SignUpRequest request, String client) {
         if (!Boolean.TRUE.equals(request.tac())) {
             throw ApiError.TAC_NOT_ACCEPTED.exception();
         }
+        limits.consume(Limit.SIGN_UP_CLIENT, client, null);
         String passwordHash = passwords.hash(request.password());
         UUID userId = UUID.randomUUID();
         try {
             transactions.executeWithoutResult(status -> {
                 accounts.insert(userId, request, passwordHash);
+                limits.mail(request.email().trim(), client, userId);
                 outbox.append(new UserSignedUp(userId, request.email().trim(), request.username(),
                         Boolean.TRUE.equals(request.publicEmail())));
             });

@@ -16,11 +16,13 @@ public enum Limit {
     /** Wrong second-factor codes of one user (TOTP, SMS). */
     SECOND_FACTOR(5, Duration.ofMinutes(15)),
     /** Accounts created from one client. */
-    SIGN_UP_CLIENT(10, Duration.ofHours(1)),
-    /** Emails sent to one address (confirmation, reset, email change). */
-    MAIL_RECIPIENT(3, Duration.ofHours(1)),
+    SIGN_UP_CLIENT(20, Duration.ofHours(1)),
+    /** Emails to one address asked for by one client (confirmation, reset, email change). */
+    MAIL_RECIPIENT_CLIENT(3, Duration.ofHours(1)),
+    /** Emails to one address from every client: bounds mail-bombing without letting one client block the owner. */
+    MAIL_RECIPIENT(10, Duration.ofHours(1)),
     /** Emails asked for by one client. */
-    MAIL_CLIENT(10, Duration.ofHours(1)),
+    MAIL_CLIENT(20, Duration.ofHours(1)),
     /** Text messages to one user or one phone number. */
     SMS(5, Duration.ofHours(1)),
     /** Password-reset tokens or codes tried by one client. */

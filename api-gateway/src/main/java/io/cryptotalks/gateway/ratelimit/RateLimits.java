@@ -45,6 +45,13 @@ public class RateLimits {
         }
     }
 
+    /** Every email a request causes: per client, per address and client, per address. */
+    public void mail(String recipient, String client, UUID subject) {
+        consume(Limit.MAIL_CLIENT, client, subject);
+        consume(Limit.MAIL_RECIPIENT_CLIENT, recipient + "|" + client, subject);
+        consume(Limit.MAIL_RECIPIENT, recipient, subject);
+    }
+
     /** Refuses with 429 when the bucket is empty, without taking a token (limits that count failures only). */
     public void check(Limit limit, String key, UUID subject) {
         EstimationProbe probe = bucket(limit, key).estimateAbilityToConsume(1);

@@ -3,6 +3,10 @@ package io.cryptotalks.gateway.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
@@ -52,10 +56,12 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JwtDecoder accessTokens, ApiAuthenticationEntryPoint entryPoint,
-                            ApiAccessDeniedHandler accessDenied) throws Exception {
+                            ApiAccessDeniedHandler accessDenied, ApiRoutes routes) throws Exception {
+        AuthorizationManager<RequestAuthorizationContext> signedIn = AuthenticatedAuthorizationManager.authenticated();
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC).permitAll()
-                        .anyRequest().authenticated())
+                        .anyRequest().access((authentication, context) -> routes.exists(context.getRequest())
+                                ? signedIn.authorize(authentication, context) : new AuthorizationDecision(true)))
                 .oauth2ResourceServer(server -> server
                         .bearerTokenResolver(new AccessTokenHeader(PUBLIC))
                         .authenticationManagerResolver(managers(accessTokens))
