@@ -3,14 +3,14 @@
  *
  * The refresh cookie rotates on every refresh, so several tabs refreshing at
  * once should share one refresh: the tab that gets the Web Lock
- * `cryptotalks-refresh` refreshes, stamps the time in localStorage and posts
+ * `cryptotalks-refresh` refreshes, counts it in localStorage and posts
  * the fresh access token on a BroadcastChannel; a tab that waited for the lock
  * sees that someone refreshed after it asked and takes the posted token
  * instead of refreshing again. Sign-out and the end of a session are posted
  * too, so every tab agrees.
  *
  * Without Web Locks or BroadcastChannel (old browsers, tests) each tab works
- * alone, as before. Only non-secret values (a flag and a time) go to
+ * alone, as before. Only non-secret values (a flag and a counter) go to
  * localStorage; the token only travels over the same-origin channel.
  */
 
@@ -38,15 +38,14 @@ export const REFRESH_LOCK = 'cryptotalks-refresh'
 export const CHANNEL_NAME = 'cryptotalks-session'
 /** Non-secret: "this browser had a session", so a refresh is worth trying. */
 export const HAD_SESSION_KEY = 'cryptotalks-had-session'
-/** Non-secret: when a tab last finished a refresh (ms since epoch). */
-export const REFRESHED_AT_KEY = 'cryptotalks-refreshed-at'
+/** Non-secret: how many refreshes tabs have finished (only written under the lock). */
+export const REFRESH_COUNT_KEY = 'cryptotalks-refresh-count'
 
 export interface TabSyncOptions {
   locks?: LockManagerLike | null
   /** A channel, or a factory called on first use (so idle clients open nothing). */
   channel?: ChannelLike | (() => ChannelLike | null) | null
   storage?: StorageLike | null
-  now?: () => number
   /** How long a tab that saw a newer refresh waits for its token (ms). */
   waitMs?: number
 }
@@ -63,7 +62,6 @@ export class TabSync<U> {
   private channelSource: TabSyncOptions['channel']
   private channel: ChannelLike | null | undefined
   readonly storage: StorageLike | null
-  private readonly now: () => number
   private readonly waitMs: number
   private readonly handlers = new Set<(message: TabMessage<U>) => void>()
   /** Counts messages received, so a waiting refresh can tell whether one came. */
@@ -75,7 +73,6 @@ export class TabSync<U> {
     this.locks = options.locks ?? null
     this.channelSource = options.channel ?? null
     this.storage = options.storage ?? null
-    this.now = options.now ?? (() => Date.now())
     this.waitMs = options.waitMs ?? 1500
   }
 
@@ -165,12 +162,12 @@ export class TabSync<U> {
    */
   async shared(refresh: () => Promise<TabMessage<U> | null>): Promise<TabMessage<U> | null> {
     this.ensureChannel()
-    const askedAt = this.now()
+    const countAtAsk = this.read(REFRESH_COUNT_KEY)
     const seen = this.received
     const run = async (): Promise<TabMessage<U> | null> => {
       if (this.received !== seen && this.last && this.last.type !== 'signed-out') return this.last
-      const stamp = Number(this.read(REFRESHED_AT_KEY) ?? '0')
-      if (this.channel && stamp >= askedAt) {
+      const count = this.read(REFRESH_COUNT_KEY)
+      if (this.channel && count !== countAtAsk) {
         // Someone refreshed after we asked; their message may still be on its way.
         const message = await this.nextMessage()
         if (message && message.type !== 'signed-out') return message
@@ -178,7 +175,7 @@ export class TabSync<U> {
       const answer = await refresh()
       // null: the server could not be asked; the other tabs keep what they have.
       if (answer) {
-        this.write(REFRESHED_AT_KEY, String(this.now()))
+        this.write(REFRESH_COUNT_KEY, String((Number(this.read(REFRESH_COUNT_KEY)) || 0) + 1))
         this.post(answer)
       }
       return answer
