@@ -62,7 +62,7 @@ export interface Factor {
 export type Step<T = void> = { kind: 'done'; value: T } | { kind: 'needs-code'; method: FactorMethod }
 
 /** Why the session went away, when it was not simply never there. */
-export type SessionEndReason = 'ended' | 'signed-out'
+export type SessionEndReason = 'ended' | 'signed-out' | 'closed'
 
 export interface SecuritySettings {
   publicEmail: boolean
@@ -279,7 +279,7 @@ export class ApiClient {
     this.accessToken = null
     this.user = null
     this.tabs.markSession(false)
-    this.tabs.post({ type: reason })
+    this.tabs.post({ type: reason === 'ended' ? 'ended' : 'signed-out' })
     this.emit(null, reason)
   }
 

@@ -10,6 +10,8 @@ export interface AuthValue {
   signedOut: boolean
   /** True when a session this browser had was ended by the server (refresh answered 401). */
   sessionEnded: boolean
+  /** True right after this person closed their account here. */
+  accountClosed: boolean
   /** Bumped after a new profile photo, so every `<img>` of it reloads. */
   photoVersion: number
   client: ApiClient
@@ -28,6 +30,7 @@ export function AuthProvider({ children, client = defaultClient }: { children: R
   const [signedOut, setSignedOut] = useState(false)
   const [sessionEnded, setSessionEnded] = useState(false)
   const [photoVersion, setPhotoVersion] = useState(0)
+  const [accountClosed, setAccountClosed] = useState(false)
 
   useEffect(() => {
     let active = true
@@ -38,10 +41,12 @@ export function AuthProvider({ children, client = defaultClient }: { children: R
       if (next) {
         setSignedOut(false)
         setSessionEnded(false)
+        setAccountClosed(false)
       } else if (reason === 'ended') {
         setSessionEnded(true)
-      } else if (reason === 'signed-out') {
+      } else if (reason === 'signed-out' || reason === 'closed') {
         setSignedOut(true)
+        if (reason === 'closed') setAccountClosed(true)
       }
     })
     const stopListening = client.listenToOtherTabs()
@@ -84,6 +89,7 @@ export function AuthProvider({ children, client = defaultClient }: { children: R
       user,
       signedOut,
       sessionEnded,
+      accountClosed,
       photoVersion,
       client,
       signIn,
@@ -91,7 +97,7 @@ export function AuthProvider({ children, client = defaultClient }: { children: R
       updateUser,
       photoChanged,
     }),
-    [status, user, signedOut, sessionEnded, photoVersion, client, signIn, signOut, updateUser, photoChanged],
+    [status, user, signedOut, sessionEnded, accountClosed, photoVersion, client, signIn, signOut, updateUser, photoChanged],
   )
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>
 }

@@ -1,4 +1,4 @@
-import { Link, useLocation } from 'react-router'
+import { Link } from 'react-router'
 import { useAuth } from '../auth/AuthContext'
 import { ChatIcon, MailIcon, ShieldIcon } from '../components/icons'
 import { Alert } from '../components/ui'
@@ -24,9 +24,7 @@ const FEATURES = [
 ]
 
 export function HomePage() {
-  const { status, user } = useAuth()
-  const location = useLocation()
-  const closed = (location.state as { notice?: string } | null)?.notice === 'account-closed'
+  const { status, user, accountClosed: closed } = useAuth()
   useDocumentTitle('')
 
   return (

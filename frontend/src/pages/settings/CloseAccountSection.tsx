@@ -1,5 +1,4 @@
 import { useRef, useState, type FormEvent } from 'react'
-import { useNavigate } from 'react-router'
 import { useAuth } from '../../auth/AuthContext'
 import { useSecondFactor } from '../../components/SecondFactor'
 import { Alert, BusyLabel, Field, Modal } from '../../components/ui'
@@ -12,7 +11,6 @@ type Errors = { username?: string; password?: string }
 function CloseAccountDialog({ username, onClose }: { username: string; onClose: () => void }) {
   const { client } = useAuth()
   const run = useSecondFactor()
-  const navigate = useNavigate()
   const [typed, setTyped] = useState('')
   const [password, setPassword] = useState('')
   const [errors, setErrors] = useState<Errors>({})
@@ -40,8 +38,8 @@ function CloseAccountDialog({ username, onClose }: { username: string; onClose: 
         submitLabel: 'Close my account',
       })
       if (outcome.kind === 'done') {
-        navigate('/', { replace: true, state: { notice: 'account-closed' } })
-        client.forget('signed-out')
+        // RequireAuth sends the now anonymous visitor home, where the notice shows.
+        client.forget('closed')
         return
       }
     } catch (error) {
