@@ -14,7 +14,7 @@ import { PhotoForm } from './settings/PhotoForm'
 import { PhoneSection, TotpSection } from './settings/TwoFactorSection'
 
 const TABS = [
-  { id: 'profile', label: 'Personal information' },
+  { id: 'profile', label: 'Profile' },
   { id: 'photo', label: 'Photo' },
   { id: 'security', label: 'Security' },
 ] as const
