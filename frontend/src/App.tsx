@@ -1,13 +1,21 @@
+import type { ReactNode } from 'react'
 import { Route, Routes } from 'react-router'
 import { Layout } from './components/Layout'
 import { RequireAuth } from './components/RequireAuth'
 import { AccountConfirmationPage } from './pages/AccountConfirmationPage'
 import { AccountPage } from './pages/AccountPage'
 import { DevMailboxPage } from './pages/DevMailboxPage'
+import { EmailChangeConfirmationPage } from './pages/EmailChangeConfirmationPage'
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage'
 import { HomePage } from './pages/HomePage'
 import { NotFoundPage } from './pages/NotFoundPage'
+import { PublicProfilePage } from './pages/PublicProfilePage'
+import { ResetPasswordPage } from './pages/ResetPasswordPage'
+import { SettingsPage } from './pages/SettingsPage'
 import { SignInPage } from './pages/SignInPage'
 import { SignUpPage } from './pages/SignUpPage'
+
+const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>
 
 export function AppRoutes() {
   return (
@@ -16,15 +24,13 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="sign-up" element={<SignUpPage />} />
         <Route path="sign-in" element={<SignInPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password/:token" element={<ResetPasswordPage />} />
         <Route path="account-confirmation/:hash" element={<AccountConfirmationPage />} />
-        <Route
-          path="account"
-          element={
-            <RequireAuth>
-              <AccountPage />
-            </RequireAuth>
-          }
-        />
+        <Route path="email-change-confirmation/:hash" element={<EmailChangeConfirmationPage />} />
+        <Route path="account" element={signedIn(<AccountPage />)} />
+        <Route path="settings" element={signedIn(<SettingsPage />)} />
+        <Route path="user/:username" element={<PublicProfilePage />} />
         <Route path="dev/mailbox" element={<DevMailboxPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ApiClient, ApiError, errorText, type User } from './client'
+import { ApiClient, ApiError, errorText, parseRetryAfter, type User, type XhrLike } from './client'
 
 interface Call {
   url: string
@@ -307,5 +307,151 @@ describe('dev mailbox', () => {
     const f = fakeFetch({ status: 500, body: { statusCode: 500, message: 'internal', error: 'Oops' } })
     const api = new ApiClient({ fetch: f.fetch })
     await expect(api.devMailbox()).rejects.toMatchObject({ text: 'Oops' })
+  })
+})
+
+describe('rate limits', () => {
+  it('reads Retry-After into the error', async () => {
+    const fetch = async () =>
+      new Response(JSON.stringify({ statusCode: 429, message: 'too-many-requests', error: 'Try again later' }), {
+        status: 429,
+        headers: { 'Content-Type': 'application/json', 'Retry-After': '17' },
+      })
+    const api = new ApiClient({ fetch })
+    await expect(api.resendConfirmation('a@b.c')).rejects.toMatchObject({ status: 429, code: 'too-many-requests', retryAfter: 17 })
+  })
+
+  it('parses seconds and HTTP dates', () => {
+    expect(parseRetryAfter('5')).toBe(5)
+    expect(parseRetryAfter('Wed, 01 May 2024 12:00:30 GMT', Date.parse('2024-05-01T12:00:00Z'))).toBe(30)
+    expect(parseRetryAfter('soon')).toBeNull()
+    expect(parseRetryAfter(null)).toBeNull()
+  })
+})
+
+describe('calls that may need a second factor', () => {
+  async function signedIn(...more: Reply[]) {
+    const f = fakeFetch(refreshOk('at-1'), ...more)
+    const api = new ApiClient({ fetch: f.fetch })
+    await api.restoreSession()
+    return { api, f }
+  }
+
+  it('reads two-fa-required, phone-two-fa-required and code-sent', async () => {
+    const { api } = await signedIn(
+      { status: 201, body: { message: 'two-fa-required' } },
+      { status: 201, body: { message: 'code-sent' } },
+      { status: 201, body: { message: 'phone-two-fa-required' } },
+      { status: 201, body: { message: 'success' } },
+    )
+    const input = { password: 'Aa1!aaaa', passwordRepeat: 'Aa1!aaaa' }
+    expect(await api.changePassword(input)).toEqual({ kind: 'needs-code', method: 'totp' })
+    expect(await api.changePassword(input)).toEqual({ kind: 'needs-code', method: 'sms' })
+    expect(await api.changePassword(input)).toEqual({ kind: 'needs-code', method: 'sms' })
+    expect(await api.changePassword(input)).toEqual({ kind: 'done', value: undefined })
+  })
+
+  it('sends a TOTP code as twoFaCode and an SMS code as code, with the same body', async () => {
+    const ok = { status: 201, body: { message: 'success' } }
+    const { api, f } = await signedIn(ok, ok, ok, ok)
+    await api.changeEmail({ email: 'new@b.c' }, { method: 'totp', code: '123456' })
+    await api.changeEmail({ email: 'new@b.c', password: 'pw' }, { method: 'sms', code: '4242' })
+    await api.closeAccount({ password: 'pw' }, { method: 'totp', code: '654321' })
+    await api.setPhone('+48123456789', { method: 'sms', code: '1111' })
+    expect(f.calls.slice(1).map((c) => [c.url, c.method, c.headers['x-access-token'], c.body])).toEqual([
+      ['/api/user/change-email', 'POST', 'Bearer at-1', { email: 'new@b.c', twoFaCode: '123456' }],
+      ['/api/user/change-email', 'POST', 'Bearer at-1', { email: 'new@b.c', password: 'pw', code: '4242' }],
+      // close-account takes either kind of code in `code`
+      ['/api/user/close-account', 'POST', 'Bearer at-1', { password: 'pw', code: '654321' }],
+      ['/api/user/set-phone', 'POST', 'Bearer at-1', { phone: '+48123456789', code: '1111' }],
+    ])
+  })
+
+  it('loads public profiles and says null for unknown users', async () => {
+    const f = fakeFetch(
+      { status: 200, body: { data: john } },
+      { status: 404, body: { statusCode: 404, message: 'user-not-found', error: 'User not found' } },
+    )
+    const api = new ApiClient({ fetch: f.fetch })
+    expect(await api.getUser('John Doe')).toEqual(john)
+    expect(f.calls[0].url).toBe('/api/user/get/John%20Doe')
+    expect(await api.getUser('nobody')).toBeNull()
+    expect(api.photoUrl('JohnDoe')).toBe('/api/user/photo/JohnDoe')
+    expect(api.photoUrl('JohnDoe', 7)).toBe('/api/user/photo/JohnDoe?v=7')
+  })
+})
+
+/** An XMLHttpRequest stand-in that reports progress, then answers from a script. */
+function fakeXhr(...replies: { status: number; body: unknown; retryAfter?: string }[]) {
+  const sent: { url: string; headers: Record<string, string>; body: unknown }[] = []
+  const factory = (): XhrLike => {
+    const headers: Record<string, string> = {}
+    let url = ''
+    const xhr: XhrLike = {
+      status: 0,
+      responseText: '',
+      upload: { onprogress: null },
+      onload: null,
+      onerror: null,
+      open: (_method, target) => {
+        url = target
+      },
+      setRequestHeader: (name, value) => {
+        headers[name] = value
+      },
+      getResponseHeader: (name) => (name === 'Retry-After' ? (reply?.retryAfter ?? null) : null),
+      send: (body) => {
+        sent.push({ url, headers: { ...headers }, body: JSON.parse(body) })
+        reply = replies.shift()
+        setTimeout(() => {
+          xhr.upload.onprogress?.({ lengthComputable: true, loaded: 50, total: 100 })
+          xhr.upload.onprogress?.({ lengthComputable: true, loaded: 100, total: 100 })
+          if (!reply) return xhr.onerror?.()
+          Object.assign(xhr, { status: reply.status, responseText: JSON.stringify(reply.body) })
+          xhr.onload?.()
+        }, 0)
+      },
+    }
+    let reply: (typeof replies)[number] | undefined
+    return xhr
+  }
+  return { factory, sent }
+}
+
+describe('photo upload', () => {
+  it('sends the data URL with the token and reports progress', async () => {
+    const x = fakeXhr({ status: 201, body: { message: 'success' } })
+    const f = fakeFetch(refreshOk('at-1'))
+    const api = new ApiClient({ fetch: f.fetch, xhr: x.factory })
+    await api.restoreSession()
+    const progress: number[] = []
+    await api.uploadPhoto('data:image/png;base64,AAAA', (p) => progress.push(p))
+    expect(x.sent).toEqual([
+      {
+        url: '/api/user/upload-photo',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'x-access-token': 'Bearer at-1' },
+        body: { photo: 'data:image/png;base64,AAAA' },
+      },
+    ])
+    expect(progress).toEqual([0.5, 1, 1])
+  })
+
+  it('refreshes once on an expired token and uploads again', async () => {
+    const x = fakeXhr(
+      { status: 401, body: { statusCode: 401, message: 'token-expired' } },
+      { status: 201, body: { message: 'success' } },
+    )
+    const f = fakeFetch(refreshOk('at-1'), refreshOk('at-2'))
+    const api = new ApiClient({ fetch: f.fetch, xhr: x.factory })
+    await api.restoreSession()
+    await api.uploadPhoto('data:image/png;base64,AAAA')
+    expect(x.sent.map((s) => s.headers['x-access-token'])).toEqual(['Bearer at-1', 'Bearer at-2'])
+  })
+
+  it('turns 413 and network failures into errors', async () => {
+    const x = fakeXhr({ status: 413, body: { statusCode: 413, message: 'payload-too-large', error: 'Too large' } })
+    const api = new ApiClient({ fetch: fakeFetch().fetch, xhr: x.factory })
+    await expect(api.uploadPhoto('data:x')).rejects.toMatchObject({ status: 413, code: 'payload-too-large' })
+    await expect(api.uploadPhoto('data:x')).rejects.toMatchObject({ status: 0, code: 'network-error' })
   })
 })

@@ -6,7 +6,11 @@
  * - Authenticated calls carry `x-access-token: Bearer <_at>`.
  * - A 401 whose message is `token-expired` or `session-has-expired` triggers
  *   one refresh and one retry; if the refresh fails, the session is dropped.
+ * - Refreshes are shared between tabs (see ./tabs.ts), and a non-secret
+ *   "had a session" flag in localStorage spares anonymous visitors a refresh
+ *   call that could only answer 401.
  */
+import { browserTabSyncOptions, TabSync, type TabMessage, type TabSyncOptions } from './tabs'
 
 export interface User {
   id: string | number
@@ -45,6 +49,92 @@ export type SignInResult =
   | { status: 'signed-in'; user: User }
   | { status: 'two-fa-required'; method: 'totp' | 'sms' }
 
+/** The two kinds of second factor: an authenticator app (TOTP) or a texted code. */
+export type FactorMethod = 'totp' | 'sms'
+
+/** A code for a second factor, as the person typed it. */
+export interface Factor {
+  method: FactorMethod
+  code: string
+}
+
+/** One round of a call that may need a second factor. */
+export type Step<T = void> = { kind: 'done'; value: T } | { kind: 'needs-code'; method: FactorMethod }
+
+/** Why the session went away, when it was not simply never there. */
+export type SessionEndReason = 'ended' | 'signed-out' | 'closed'
+
+export interface SecuritySettings {
+  publicEmail: boolean
+  emailChanged: boolean
+  passwordChanged: string | null
+  phone: string | null
+  email: string
+  /** True when an authenticator app is set up. */
+  twoFaToken: boolean
+}
+
+export interface PersonalSettings {
+  id: string | number
+  email: string
+  firstName: string
+  lastName: string
+  username: string
+  twitter: string
+  linkedIn: string
+  personalWebsite: string
+  title: string
+  bio: string
+  createdAt: string | number | null
+}
+
+export interface Settings {
+  isProfilePicPresent: boolean
+  securitySettings: SecuritySettings
+  personalSettings: PersonalSettings
+}
+
+export interface PersonalSettingsInput {
+  username: string
+  firstName: string
+  lastName: string
+  twitter: string
+  linkedIn: string
+  personalWebsite: string
+  title: string
+  bio: string
+  publicEmail?: boolean
+}
+
+export interface TwoFaSetup {
+  twoFaToken: string
+  qr: string
+  uri: string
+}
+
+export type ForgotPasswordStart = { email: string } | { phone: string }
+export type ResetPasswordInput =
+  | { email: string; verificationString: string; password: string }
+  | { phone: string; verificationString: string; password: string }
+
+/** Upload progress, 0..1. */
+export type ProgressListener = (fraction: number) => void
+
+/** The small part of XMLHttpRequest the upload uses (injectable for tests). */
+export interface XhrLike {
+  open(method: string, url: string): void
+  setRequestHeader(name: string, value: string): void
+  send(body: string): void
+  getResponseHeader(name: string): string | null
+  readonly status: number
+  readonly responseText: string
+  upload: { onprogress: ((event: { lengthComputable: boolean; loaded: number; total: number }) => void) | null }
+  onload: (() => void) | null
+  onerror: (() => void) | null
+  onabort?: (() => void) | null
+  withCredentials?: boolean
+}
+
 export interface MailboxMessage {
   id: string | number
   channel: 'email' | 'sms' | string
@@ -63,14 +153,27 @@ export class ApiError extends Error {
   readonly code: string
   /** Human-readable text to show. */
   readonly text: string
+  /** Seconds to wait, from a 429's `Retry-After` header. */
+  readonly retryAfter: number | null
 
-  constructor(status: number, code: string, text: string) {
+  constructor(status: number, code: string, text: string, retryAfter: number | null = null) {
     super(text)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.text = text
+    this.retryAfter = retryAfter
   }
+}
+
+/** `Retry-After` is seconds or an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | null {
+  if (!value) return null
+  const trimmed = value.trim()
+  if (/^\d+$/.test(trimmed)) return Number(trimmed)
+  const date = Date.parse(trimmed)
+  if (Number.isNaN(date)) return null
+  return Math.max(0, Math.ceil((date - now) / 1000))
 }
 
 /** The text to show a person for any thrown value. */
@@ -89,6 +192,10 @@ export interface ApiClientOptions {
   fetch?: FetchLike
   /** Prefix for every path; defaults to '' (same origin). */
   baseUrl?: string
+  /** Cross-tab sharing (locks, channel, storage); none by default. */
+  tabs?: TabSyncOptions
+  /** Creates the XMLHttpRequest used for uploads with progress. */
+  xhr?: () => XhrLike
 }
 
 interface RequestOptions {
@@ -99,12 +206,21 @@ interface RequestOptions {
   retry?: boolean
 }
 
-type SessionListener = (user: User | null) => void
+type SessionListener = (user: User | null, reason?: SessionEndReason) => void
+
+interface RawResponse {
+  status: number
+  body: unknown
+  retryAfter: string | null
+}
 
 export class ApiClient {
   private readonly fetchImpl: FetchLike
   private readonly baseUrl: string
+  private readonly xhrFactory: () => XhrLike
+  private readonly tabs: TabSync<User>
   private accessToken: string | null = null
+  private user: User | null = null
   private refreshing: Promise<User | null> | null = null
   private restoring: Promise<User | null> | null = null
   private readonly listeners = new Set<SessionListener>()
@@ -112,6 +228,27 @@ export class ApiClient {
   constructor(options: ApiClientOptions = {}) {
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
     this.baseUrl = options.baseUrl ?? ''
+    this.xhrFactory = options.xhr ?? (() => new XMLHttpRequest() as unknown as XhrLike)
+    this.tabs = new TabSync<User>(options.tabs)
+  }
+
+  /** Starts hearing other tabs (sign-in, refresh, sign-out, end of session). */
+  listenToOtherTabs(): () => void {
+    return this.tabs.listen((message) => this.onTabMessage(message))
+  }
+
+  private onTabMessage(message: TabMessage<User>): void {
+    if (message.type === 'token') {
+      const changed = this.user?.id !== message.user.id || this.accessToken === null
+      this.accessToken = message.token
+      this.user = message.user
+      if (changed) this.emit(message.user)
+      return
+    }
+    if (this.accessToken === null && this.user === null) return
+    this.accessToken = null
+    this.user = null
+    this.emit(null, message.type === 'ended' ? 'ended' : 'signed-out')
   }
 
   /** True while an access token is held in memory. */
@@ -130,8 +267,20 @@ export class ApiClient {
     }
   }
 
-  private emit(user: User | null): void {
-    for (const listener of this.listeners) listener(user)
+  private emit(user: User | null, reason?: SessionEndReason): void {
+    for (const listener of this.listeners) listener(user, reason)
+  }
+
+  /**
+   * Forgets the session in this tab and tells the other tabs (after closing
+   * the account, or when the server said the session is gone).
+   */
+  forget(reason: SessionEndReason): void {
+    this.accessToken = null
+    this.user = null
+    this.tabs.markSession(false)
+    this.tabs.post({ type: reason === 'ended' ? 'ended' : 'signed-out' })
+    this.emit(null, reason)
   }
 
   // ---------------------------------------------------------------- transport
@@ -167,34 +316,77 @@ export class ApiClient {
     }
   }
 
-  private static toError(response: Response, body: unknown): ApiError {
+  private static toError(raw: RawResponse): ApiError {
+    const { status, body } = raw
     const record = isRecord(body) ? body : {}
-    const code = typeof record.message === 'string' && record.message ? record.message : `http-${response.status}`
+    let code = typeof record.message === 'string' && record.message ? record.message : `http-${status}`
+    if (status === 429 && code === `http-${status}`) code = 'too-many-requests'
     const text =
       typeof record.error === 'string' && record.error
         ? record.error
         : typeof record.message === 'string' && record.message
           ? record.message
-          : fallbackText(response.status)
-    return new ApiError(response.status, code, text)
+          : fallbackText(status)
+    return new ApiError(status, code, text, parseRetryAfter(raw.retryAfter))
+  }
+
+  private async fetchRaw(path: string, options: RequestOptions): Promise<RawResponse> {
+    const response = await this.send(path, options)
+    const body = await ApiClient.readBody(response)
+    return { status: response.status, body, retryAfter: response.headers?.get?.('Retry-After') ?? null }
+  }
+
+  /**
+   * Runs one transport attempt and, when an authenticated call answers 401
+   * "expired", refreshes once and tries again.
+   */
+  private async withRetry(attempt: () => Promise<RawResponse>, options: RequestOptions): Promise<unknown> {
+    let raw = await attempt()
+    if (raw.status === 401 && options.auth && options.retry !== false) {
+      const error = ApiClient.toError(raw)
+      if (!EXPIRED_CODES.has(error.code)) throw error
+      const user = await this.refresh().catch(() => null)
+      if (!user) throw error
+      raw = await attempt()
+    }
+    if (raw.status < 200 || raw.status >= 300) throw ApiClient.toError(raw)
+    return raw.body
   }
 
   /** Performs a call and returns the parsed JSON body, or throws ApiError. */
   async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-    let response = await this.send(path, options)
-    let body = await ApiClient.readBody(response)
+    return (await this.withRetry(() => this.fetchRaw(path, options), options)) as T
+  }
 
-    if (response.status === 401 && options.auth && options.retry !== false) {
-      const error = ApiClient.toError(response, body)
-      if (!EXPIRED_CODES.has(error.code)) throw error
-      const user = await this.refresh().catch(() => null)
-      if (!user) throw error
-      response = await this.send(path, options)
-      body = await ApiClient.readBody(response)
-    }
-
-    if (!response.ok) throw ApiClient.toError(response, body)
-    return body as T
+  /** A JSON POST through XMLHttpRequest, to report upload progress. */
+  private xhrRaw(path: string, body: unknown, onProgress?: ProgressListener): Promise<RawResponse> {
+    return new Promise((resolve, reject) => {
+      const xhr = this.xhrFactory()
+      xhr.open('POST', this.baseUrl + path)
+      xhr.setRequestHeader('Accept', 'application/json')
+      xhr.setRequestHeader('Content-Type', 'application/json')
+      if (this.accessToken) xhr.setRequestHeader('x-access-token', `Bearer ${this.accessToken}`)
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable && event.total > 0) onProgress?.(Math.min(1, event.loaded / event.total))
+      }
+      xhr.onload = () => {
+        let parsed: unknown = null
+        const text = xhr.responseText
+        if (text) {
+          try {
+            parsed = JSON.parse(text) as unknown
+          } catch {
+            parsed = text
+          }
+        }
+        resolve({ status: xhr.status, body: parsed, retryAfter: xhr.getResponseHeader('Retry-After') })
+      }
+      const fail = () =>
+        reject(new ApiError(0, 'network-error', 'Could not reach the server. Check your connection and try again.'))
+      xhr.onerror = fail
+      xhr.onabort = fail
+      xhr.send(JSON.stringify(body))
+    })
   }
 
   // ---------------------------------------------------------------- session
@@ -214,32 +406,45 @@ export class ApiClient {
   }
 
   private async doRefresh(): Promise<User | null> {
-    let data: { _at?: string; user?: User }
-    try {
-      data = await this.request<{ _at?: string; user?: User }>('/api/auth/refresh', { auth: true, retry: false })
-    } catch (error) {
-      this.accessToken = null
-      this.emit(null)
-      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return null
-      throw error
+    const hadSession = this.accessToken !== null || this.tabs.mayHaveSession()
+    let failure: unknown = null
+    const answer = await this.tabs.shared(async (): Promise<TabMessage<User> | null> => {
+      try {
+        const data = await this.request<{ _at?: string; user?: User }>('/api/auth/refresh', { auth: true, retry: false })
+        if (data && typeof data._at === 'string' && data.user) return { type: 'token', token: data._at, user: data.user }
+        return { type: 'ended' }
+      } catch (error) {
+        if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return { type: 'ended' }
+        failure = error
+        return null
+      }
+    })
+    if (answer?.type === 'token') {
+      this.accessToken = answer.token
+      this.user = answer.user
+      this.tabs.markSession(true)
+      this.emit(answer.user)
+      return answer.user
     }
-    if (!data || typeof data._at !== 'string' || !data.user) {
-      this.accessToken = null
+    this.accessToken = null
+    this.user = null
+    if (!answer) {
       this.emit(null)
-      return null
+      throw failure
     }
-    this.accessToken = data._at
-    this.emit(data.user)
-    return data.user
+    if (answer.type === 'ended') this.tabs.markSession(false)
+    this.emit(null, answer.type === 'ended' && hadSession ? 'ended' : answer.type === 'signed-out' ? 'signed-out' : undefined)
+    return null
   }
 
   /**
    * Restores the session from the cookie once per page load (a second call
    * gets the first call's answer). Never throws: any failure means anonymous.
+   * Visitors who never had a session here are not asked about (no 401).
    */
   restoreSession(): Promise<User | null> {
     if (!this.restoring) {
-      this.restoring = this.refresh().catch(() => null)
+      this.restoring = this.tabs.mayHaveSession() ? this.refresh().catch(() => null) : Promise.resolve(null)
     }
     return this.restoring
   }
@@ -262,8 +467,8 @@ export class ApiClient {
       method: 'POST',
       body,
     })
-    if (data?.message === 'two-fa-required') return { status: 'two-fa-required', method: 'totp' }
-    if (data?.message === 'phone-two-fa-required') return { status: 'two-fa-required', method: 'sms' }
+    const method = secondFactorOf(data)
+    if (method) return { status: 'two-fa-required', method }
     if (!data || typeof data._at !== 'string') {
       throw new ApiError(500, 'unexpected-response', 'The server gave an unexpected answer. Please try again.')
     }
@@ -280,8 +485,118 @@ export class ApiClient {
       if (this.accessToken) await this.request('/api/user/logout', { auth: true })
     } finally {
       this.accessToken = null
-      this.emit(null)
+      this.user = null
+      this.tabs.markSession(false)
+      this.tabs.post({ type: 'signed-out' })
+      this.emit(null, 'signed-out')
     }
+  }
+
+  /** Asks for a new confirmation email (the answer is the same for any address). */
+  async resendConfirmation(email: string): Promise<void> {
+    await this.request('/api/user/resend-confirmation', { method: 'POST', body: { email } })
+  }
+
+  async confirmEmailChange(hash: string): Promise<void> {
+    await this.request(`/api/user/email-change-confirmation/${encodeURIComponent(hash)}`)
+  }
+
+  /** Step 1 of a password reset: always "sent", whether or not the account exists. */
+  async forgotPassword(input: ForgotPasswordStart): Promise<void> {
+    await this.request('/api/user/forgot-password', { method: 'POST', body: input })
+  }
+
+  /** Step 2 of a password reset: the emailed token or the texted code, and the new password. */
+  async resetPassword(input: ResetPasswordInput): Promise<void> {
+    await this.request('/api/user/forgot-password', { method: 'POST', body: input })
+  }
+
+  /**
+   * A POST that may answer "second factor needed" with a 2xx. `codeField`
+   * says where the code goes: by default TOTP codes go in `twoFaCode` and
+   * texted codes in `code`.
+   */
+  private async stepped(
+    path: string,
+    body: Record<string, unknown>,
+    factor: Factor | undefined,
+    codeField: 'by-method' | 'code' = 'by-method',
+  ): Promise<Step> {
+    const sent = { ...body }
+    if (factor) sent[codeField === 'code' || factor.method === 'sms' ? 'code' : 'twoFaCode'] = factor.code
+    const data = await this.request<unknown>(path, { method: 'POST', body: sent, auth: true })
+    const method = secondFactorOf(data)
+    return method ? { kind: 'needs-code', method } : { kind: 'done', value: undefined }
+  }
+
+  changeEmail(input: { email: string; password?: string }, factor?: Factor): Promise<Step> {
+    return this.stepped('/api/user/change-email', { ...input }, factor)
+  }
+
+  changePassword(
+    input: { password: string; passwordRepeat: string; currentPassword?: string },
+    factor?: Factor,
+  ): Promise<Step> {
+    return this.stepped('/api/user/change-password', { ...input }, factor)
+  }
+
+  /** Both kinds of code travel in `code` here. On success call `forget`. */
+  closeAccount(input: { password: string }, factor?: Factor): Promise<Step> {
+    return this.stepped('/api/user/close-account', { ...input }, factor, 'code')
+  }
+
+  /** First call texts a code to the new phone; the second, with the code, sets it. */
+  setPhone(phone: string, factor?: Factor): Promise<Step> {
+    return this.stepped('/api/user/set-phone', { phone }, factor, 'code')
+  }
+
+  removePhone(factor?: Factor): Promise<Step> {
+    return this.stepped('/api/user/remove-phone', {}, factor, 'code')
+  }
+
+  /** A pending authenticator secret with its QR image, until `setTwoFa`. */
+  async generateTwoFa(): Promise<TwoFaSetup> {
+    return this.request<TwoFaSetup>('/api/user/generate-2fa', { method: 'POST', auth: true })
+  }
+
+  async setTwoFa(twoFaCode: string): Promise<void> {
+    await this.request('/api/user/set-2fa', { method: 'POST', body: { twoFaCode }, auth: true })
+  }
+
+  async removeTwoFa(twoFaCode: string): Promise<void> {
+    await this.request('/api/user/remove-2fa', { method: 'POST', body: { twoFaCode }, auth: true })
+  }
+
+  async getSettings(): Promise<Settings> {
+    return this.request<Settings>('/api/user/get-settings', { auth: true })
+  }
+
+  async setPersonalSettings(input: PersonalSettingsInput): Promise<void> {
+    await this.request('/api/user/set-personal-settings', { method: 'PATCH', body: input, auth: true })
+  }
+
+  /** Sends a data URL; `onProgress` hears how much of the body went up. */
+  async uploadPhoto(photo: string, onProgress?: ProgressListener): Promise<void> {
+    const options: RequestOptions = { method: 'POST', auth: true }
+    await this.withRetry(() => this.xhrRaw('/api/user/upload-photo', { photo }, onProgress), options)
+    onProgress?.(1)
+  }
+
+  /** A public profile; null when there is no such user (404). */
+  async getUser(username: string): Promise<User | null> {
+    try {
+      const data = await this.request<{ data?: User }>(`/api/user/get/${encodeURIComponent(username)}`)
+      return data?.data ?? null
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return null
+      throw error
+    }
+  }
+
+  /** The profile photo's address; `version` busts the cache after an upload. */
+  photoUrl(username: string, version?: number | string): string {
+    const base = `${this.baseUrl}/api/user/photo/${encodeURIComponent(username)}`
+    return version ? `${base}?v=${encodeURIComponent(String(version))}` : base
   }
 
   /** The dev mailbox, newest first; null when it is off (404). */
@@ -296,6 +611,14 @@ export class ApiClient {
   }
 }
 
+/** Which second factor a soft 2xx answer asks for, if any. */
+export function secondFactorOf(data: unknown): FactorMethod | null {
+  const message = isRecord(data) ? data.message : null
+  if (message === 'two-fa-required') return 'totp'
+  if (message === 'phone-two-fa-required' || message === 'code-sent') return 'sms'
+  return null
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
@@ -307,5 +630,5 @@ function fallbackText(status: number): string {
   return `Request failed (${status}).`
 }
 
-/** The one client the app uses. */
-export const api = new ApiClient()
+/** The one client the app uses; it shares refreshes with the app's other tabs. */
+export const api = new ApiClient({ tabs: browserTabSyncOptions() })

@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react'
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router'
 import { useAuth } from '../auth/AuthContext'
 import { useTheme } from '../theme/theme'
+import { Avatar } from './Avatar'
 import { Logo } from './Logo'
+import { SecondFactorProvider } from './SecondFactor'
 
 function ThemeToggle() {
   const { theme, toggle } = useTheme()
@@ -79,7 +81,7 @@ function Header() {
               Home
             </NavLink>
             {status === 'authenticated' && <NavLink to="/account">Account</NavLink>}
-            <NavLink to="/dev/mailbox">Dev mailbox</NavLink>
+            {status === 'authenticated' && <NavLink to="/settings">Settings</NavLink>}
           </nav>
 
           <div className="header-auth">
@@ -87,9 +89,7 @@ function Header() {
             {status === 'authenticated' && user && (
               <>
                 <Link to="/account" className="user-chip" title="Your account">
-                  <span className="avatar avatar-sm" aria-hidden="true">
-                    {user.username.slice(0, 1).toUpperCase()}
-                  </span>
+                  <Avatar person={user} size="sm" />
                   <span className="user-chip-name" data-testid="header-username">
                     {user.username}
                   </span>
@@ -140,20 +140,22 @@ function Header() {
 
 export function Layout() {
   return (
-    <div className="app-shell">
-      <a href="#main" className="skip-link">
-        Skip to content
-      </a>
-      <Header />
-      <main id="main" className="site-main">
-        <Outlet />
-      </main>
-      <footer className="site-footer">
-        <div className="container footer-inner">
-          <span>© {new Date().getFullYear()} Cryptotalks</span>
-          <span className="muted">Conversations, not financial advice.</span>
-        </div>
-      </footer>
-    </div>
+    <SecondFactorProvider>
+      <div className="app-shell">
+        <a href="#main" className="skip-link">
+          Skip to content
+        </a>
+        <Header />
+        <main id="main" className="site-main">
+          <Outlet />
+        </main>
+        <footer className="site-footer">
+          <div className="container footer-inner">
+            <span>© {new Date().getFullYear()} Cryptotalks</span>
+            <span className="muted">Conversations, not financial advice.</span>
+          </div>
+        </footer>
+      </div>
+    </SecondFactorProvider>
   )
 }

@@ -4,12 +4,12 @@ import { useAuth } from '../auth/AuthContext'
 import { PageLoading } from './ui'
 
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const { status, signedOut } = useAuth()
+  const { status, signedOut, sessionEnded } = useAuth()
   const location = useLocation()
   if (status === 'loading') return <PageLoading label="Checking your session…" />
   if (status === 'anonymous') {
     // Signing out on a protected page leads home, not to the sign-in form.
-    if (signedOut) return <Navigate to="/" replace />
+    if (signedOut && !sessionEnded) return <Navigate to="/" replace />
     return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />
   }
   return <>{children}</>

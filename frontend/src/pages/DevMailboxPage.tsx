@@ -3,7 +3,7 @@ import { Link } from 'react-router'
 import { errorText, type MailboxMessage } from '../api/client'
 import { useAuth } from '../auth/AuthContext'
 import { InboxIcon, MailIcon, PhoneIcon, RefreshIcon } from '../components/icons'
-import { Alert, EmptyState, Spinner } from '../components/ui'
+import { Alert, EmailText, EmptyState, Spinner } from '../components/ui'
 import { splitLinks, toInAppPath } from '../lib/links'
 import { formatDateTime, formatRelative, parseTime } from '../lib/time'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
@@ -54,8 +54,8 @@ function MessageCard({ message }: { message: MailboxMessage }) {
           {channel === 'sms' ? <PhoneIcon size={14} /> : <MailIcon size={14} />}
           {channel === 'sms' ? 'SMS' : 'Email'}
         </span>
-        <span className="mail-to break">
-          <span className="muted">to</span> <strong>{message.to}</strong>
+        <span className="mail-to">
+          <span className="muted">to</span> <strong><EmailText email={message.to} /></strong>
         </span>
         <time className="mail-time muted small" title={formatDateTime(message.createdAt)}>
           {formatRelative(message.createdAt)}
@@ -145,9 +145,12 @@ export function DevMailboxPage() {
     <div className="container mailbox-page">
       <div className="page-head">
         <div>
-          <p className="eyebrow">Developer tools</p>
+          <p className="eyebrow">Development tool</p>
           <h1>Dev mailbox</h1>
-          <p className="muted">Emails and SMS the backend would have sent, newest first.</p>
+          <p className="muted">
+            Emails and SMS the backend would have sent, newest first. It only exists on development setups and is not
+            part of the app's navigation.
+          </p>
         </div>
         {load.kind !== 'off' && (
           <button
@@ -172,8 +175,9 @@ export function DevMailboxPage() {
       {load.kind === 'loading' && <MailboxSkeleton />}
 
       {load.kind === 'off' && (
-        <Alert tone="info" title="Mailbox off">
-          The dev mailbox is off: real email/SMS providers are configured.
+        <Alert tone="info" title="The dev mailbox is disabled">
+          This server sends real emails and text messages, so there is nothing to show here. (It is turned on with
+          DEV_MAILBOX=true on development setups.)
         </Alert>
       )}
 

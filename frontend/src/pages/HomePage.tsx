@@ -1,32 +1,41 @@
 import { Link } from 'react-router'
 import { useAuth } from '../auth/AuthContext'
-import { ChartIcon, ChatIcon, ShieldIcon } from '../components/icons'
+import { ChatIcon, MailIcon, ShieldIcon } from '../components/icons'
+import { Alert } from '../components/ui'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 
+// Only what the app does today; posts and market rates get their cards when they ship.
 const FEATURES = [
   {
     icon: <ChatIcon size={24} />,
-    title: 'Real discussions',
-    text: 'Share analysis, ask questions and argue (politely) about coins, chains and everything in between.',
-  },
-  {
-    icon: <ChartIcon size={24} />,
-    title: 'Market at a glance',
-    text: 'Follow live crypto rates right next to the conversation, so context is never a tab away.',
+    title: 'A profile of your own',
+    text: 'Add a photo, a short bio and your links; every member has a public profile page.',
   },
   {
     icon: <ShieldIcon size={24} />,
-    title: 'Accounts you can trust',
-    text: 'Email-confirmed sign-up and optional two-factor sign-in with an authenticator app or SMS.',
+    title: 'Two-step sign-in',
+    text: 'Email-confirmed sign-up, and an optional second step with an authenticator app or an SMS code.',
+  },
+  {
+    icon: <MailIcon size={24} />,
+    title: 'Never locked out',
+    text: 'Forgot your password? Reset it from a link by email or a code by SMS.',
   },
 ]
 
 export function HomePage() {
-  const { status, user } = useAuth()
+  const { status, user, accountClosed: closed } = useAuth()
   useDocumentTitle('')
 
   return (
     <div className="home">
+      {closed && (
+        <div className="container home-notice">
+          <Alert tone="success" title="Your account is closed">
+            Your profile and data have been deleted and you are signed out everywhere. Thanks for being here.
+          </Alert>
+        </div>
+      )}
       <section className="hero">
         <div className="container hero-inner">
           <div className="hero-copy">
@@ -37,12 +46,15 @@ export function HomePage() {
                   Good to see you, <span className="gradient-text">{user.username}</span>.
                 </h1>
                 <p className="lead">
-                  Your account is ready. Posts and market rates are on their way — check your profile in the
-                  meantime.
+                  Your account is ready. Posts and market rates are coming soon — until then, make your profile your
+                  own and turn on two-step sign-in.
                 </p>
                 <div className="hero-actions">
                   <Link to="/account" className="button button-primary button-lg">
                     Go to your account
+                  </Link>
+                  <Link to="/settings?tab=security" className="button button-secondary button-lg">
+                    Security settings
                   </Link>
                 </div>
               </>
@@ -54,7 +66,7 @@ export function HomePage() {
                 </h1>
                 <p className="lead">
                   Cryptotalks is a community for everyone curious about cryptocurrencies — from first wallet to
-                  full node. Post ideas, follow the market and learn from each other.
+                  full node. Accounts and profiles are open today; posts and market rates are coming soon.
                 </p>
                 <div className="hero-actions">
                   <Link to="/sign-up" className="button button-primary button-lg">
@@ -72,21 +84,21 @@ export function HomePage() {
               <span className="coin coin-btc">B</span>
               <div>
                 <strong>satoshi_fan</strong>
-                <p>Halving math says… patience.</p>
+                <p>Joined Cryptotalks</p>
               </div>
             </div>
             <div className="bubble bubble-b">
               <span className="coin coin-eth">Ξ</span>
               <div>
                 <strong>gasless</strong>
-                <p>L2 fees are finally tiny.</p>
+                <p>Turned on two-step sign-in</p>
               </div>
             </div>
             <div className="bubble bubble-c">
               <span className="coin coin-usd">$</span>
               <div>
                 <strong>stable_steve</strong>
-                <p>Anyone tried the new DEX?</p>
+                <p>Updated profile photo</p>
               </div>
             </div>
           </div>

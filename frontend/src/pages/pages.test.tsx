@@ -101,18 +101,21 @@ describe('sign-in page', () => {
     expect(calls.at(-1)?.body).toEqual({ email: 'a@b.c', password: 'pw', code: '4242' })
   })
 
-  it('shows the error text of a failure', async () => {
-    const { client } = backend((url) =>
-      url === '/api/auth/refresh'
-        ? anonymous
-        : { status: 403, body: { statusCode: 403, message: 'account-not-confirmed', error: 'Confirm your email first' } },
-    )
+  it('says "not confirmed" in plain words and resends the confirmation email', async () => {
+    const { client, calls } = backend((url) => {
+      if (url === '/api/auth/refresh') return anonymous
+      if (url === '/api/user/resend-confirmation') return { status: 201, body: { message: 'sent' } }
+      return { status: 403, body: { statusCode: 403, message: 'account-not-confirmed', error: 'Confirm your email first' } }
+    })
     renderApp(client, '/sign-in')
     fireEvent.change(await screen.findByLabelText('Email'), { target: { value: 'a@b.c' } })
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'pw' } })
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }))
-    expect((await screen.findByRole('alert')).textContent).toContain('Confirm your email first')
+    expect((await screen.findByRole('alert')).textContent).toContain('Your account is not confirmed yet')
     expect(screen.getByTestId('where').textContent).toBe('/sign-in')
+    fireEvent.click(screen.getByRole('button', { name: 'Resend the confirmation email' }))
+    expect(await screen.findByText('Confirmation email sent')).toBeTruthy()
+    expect(calls.find((c) => c.url === '/api/user/resend-confirmation')?.body).toEqual({ email: 'a@b.c' })
   })
 })
 
@@ -221,7 +224,7 @@ describe('account confirmation page', () => {
         : { status: 400, body: { statusCode: 400, message: 'hash-expired', error: 'The link has expired' } },
     )
     renderApp(client, '/account-confirmation/hash-old')
-    expect((await screen.findByRole('alert')).textContent).toBe('The link has expired')
+    expect((await screen.findByRole('alert')).textContent).toBe('This link has expired.')
     expect(screen.getByRole('link', { name: 'Sign up again' })).toBeTruthy()
   })
 })
@@ -267,9 +270,7 @@ describe('dev mailbox page', () => {
   it('says when the mailbox is off', async () => {
     const { client } = backend((url) => (url === '/api/dev/mailbox' ? { status: 404, body: { statusCode: 404, message: 'not-found' } } : anonymous))
     renderApp(client, '/dev/mailbox')
-    expect(
-      await screen.findByText('The dev mailbox is off: real email/SMS providers are configured.'),
-    ).toBeTruthy()
+    expect(await screen.findByText('The dev mailbox is disabled')).toBeTruthy()
   })
 
   it('has an empty state', async () => {

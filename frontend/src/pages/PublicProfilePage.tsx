@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react'
+import { Link, useParams } from 'react-router'
+import type { User } from '../api/client'
+import { useAuth } from '../auth/AuthContext'
+import { ProfileCard } from '../components/ProfileCard'
+import { Alert, PageLoading } from '../components/ui'
+import { plainText } from '../lib/errors'
+import { useDocumentTitle } from '../lib/useDocumentTitle'
+
+type Load = { kind: 'loading' } | { kind: 'missing' } | { kind: 'error'; text: string } | { kind: 'ready'; user: User }
+
+export function PublicProfilePage() {
+  const { username = '' } = useParams()
+  const { client, user: me } = useAuth()
+  const [load, setLoad] = useState<Load>({ kind: 'loading' })
+  const [attempt, setAttempt] = useState(0)
+  useDocumentTitle(load.kind === 'ready' ? load.user.username : 'Profile')
+
+  useEffect(() => {
+    let active = true
+    setLoad({ kind: 'loading' })
+    client.getUser(username).then(
+      (found) => active && setLoad(found ? { kind: 'ready', user: found } : { kind: 'missing' }),
+      (error) => active && setLoad({ kind: 'error', text: plainText(error) }),
+    )
+    return () => {
+      active = false
+    }
+  }, [client, username, attempt])
+
+  if (load.kind === 'loading') return <PageLoading label="Loading the profile…" />
+
+  if (load.kind === 'missing') {
+    return (
+      <div className="container narrow center-page">
+        <div className="card status-card" data-testid="profile-not-found">
+          <p className="big-code" aria-hidden="true">
+            ?
+          </p>
+          <h1>No one here by that name</h1>
+          <p className="muted">
+            There is no member called <strong className="break">{username}</strong>. The name may be mistyped, or the
+            account was closed.
+          </p>
+          <div className="actions-row">
+            <Link to="/" className="button button-primary">
+              Back to home
+            </Link>
+          </div>
+        </div>
+      </div>
+    )
+  }
+
+  if (load.kind === 'error') {
+    return (
+      <div className="container narrow">
+        <Alert tone="error" title="Could not load this profile">
+          {load.text}
+        </Alert>
+        <button type="button" className="button button-secondary" onClick={() => setAttempt((n) => n + 1)}>
+          Try again
+        </button>
+      </div>
+    )
+  }
+
+  const mine = me?.username === load.user.username
+  return (
+    <div className="container narrow account-page">
+      <ProfileCard
+        profile={load.user}
+        actions={
+          mine ? (
+            <Link to="/settings" className="button button-secondary">
+              Edit your profile
+            </Link>
+          ) : undefined
+        }
+      />
+    </div>
+  )
+}
