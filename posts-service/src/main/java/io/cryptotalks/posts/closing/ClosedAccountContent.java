@@ -48,26 +48,24 @@ public class ClosedAccountContent implements EventHandler<UserAccountClosed> {
 
     /** The user's votes on comments (only other posts' remain): each comment's rating loses what the vote added. */
     private int withdrawCommentVotes(UUID userId) {
-        jdbc.sql("""
-                        update comments c set rating = c.rating - v.delta, updated_at = now()
-                        from (select comment_id, sum(case rate when '+' then 1 else -1 end) as delta
-                              from comment_ratings where user_id = ? group by comment_id) v
-                        where c.id = v.comment_id
-                        """)
-                .param(userId).update();
-        return jdbc.sql("delete from comment_ratings where user_id = ?").param(userId).update();
+        return withdrawVotes(userId, "comment_ratings", "comment_id", "comments");
     }
 
     /** The user's votes on other posts: each post's rating loses what the vote added. */
     private int withdrawPostVotes(UUID userId) {
+        return withdrawVotes(userId, "post_ratings", "post_id", "posts");
+    }
+
+    /** {@code votes} holds one row per voter and {@code votedId} of {@code rated}, whose {@code rating} sums them. */
+    private int withdrawVotes(UUID userId, String votes, String votedId, String rated) {
         jdbc.sql("""
-                        update posts p set rating = p.rating - v.delta, updated_at = now()
-                        from (select post_id, sum(case rate when '+' then 1 else -1 end) as delta
-                              from post_ratings where user_id = ? group by post_id) v
-                        where p.id = v.post_id
-                        """)
+                        update %3$s r set rating = r.rating - v.delta, updated_at = now()
+                        from (select %2$s, sum(case rate when '+' then 1 else -1 end) as delta
+                              from %1$s where user_id = ? group by %2$s) v
+                        where r.id = v.%2$s
+                        """.formatted(votes, votedId, rated))
                 .param(userId).update();
-        return jdbc.sql("delete from post_ratings where user_id = ?").param(userId).update();
+        return jdbc.sql("delete from " + votes + " where user_id = ?").param(userId).update();
     }
 
     /** The user's comments on other posts, with the votes others gave them; each post counts one comment less. */
