@@ -1,10 +1,31 @@
 package io.cryptotalks.users;
 
 import io.cryptotalks.common.consumer.EventHandlers;
+import io.cryptotalks.common.events.users.ConfirmationEmailRequested;
+import io.cryptotalks.common.events.users.EmailChangeRequested;
+import io.cryptotalks.common.events.users.PasswordResetRequested;
+import io.cryptotalks.common.events.users.PhoneCodeIssued;
+import io.cryptotalks.common.events.users.ProfilePhotoChanged;
+import io.cryptotalks.common.events.users.TwoFactorDisabled;
+import io.cryptotalks.common.events.users.TwoFactorEnabled;
+import io.cryptotalks.common.events.users.UserAccountClosed;
 import io.cryptotalks.common.events.users.UserAccountConfirmed;
+import io.cryptotalks.common.events.users.UserEmailChanged;
+import io.cryptotalks.common.events.users.UserPasswordChanged;
+import io.cryptotalks.common.events.users.UserProfileUpdated;
 import io.cryptotalks.common.events.users.UserSignedUp;
+import io.cryptotalks.users.closing.AccountClosedHandler;
+import io.cryptotalks.users.email.EmailChangeRequestedHandler;
+import io.cryptotalks.users.email.EmailChangedHandler;
+import io.cryptotalks.users.password.PasswordChangedHandler;
+import io.cryptotalks.users.password.PasswordResetRequestedHandler;
+import io.cryptotalks.users.photos.ProfilePhotoChangedHandler;
+import io.cryptotalks.users.profile.ProfileUpdatedHandler;
 import io.cryptotalks.users.registration.AccountConfirmedHandler;
+import io.cryptotalks.users.registration.ConfirmationEmailRequestedHandler;
 import io.cryptotalks.users.registration.SignedUpHandler;
+import io.cryptotalks.users.security.PhoneCodeIssuedHandler;
+import io.cryptotalks.users.security.TwoFactorHandlers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,10 +34,27 @@ import org.springframework.context.annotation.Configuration;
 class UsersEvents {
 
     @Bean
-    EventHandlers eventHandlers(SignedUpHandler signedUp, AccountConfirmedHandler accountConfirmed) {
+    EventHandlers eventHandlers(SignedUpHandler signedUp, AccountConfirmedHandler accountConfirmed,
+                                ConfirmationEmailRequestedHandler confirmationEmailRequested,
+                                EmailChangeRequestedHandler emailChangeRequested, EmailChangedHandler emailChanged,
+                                PasswordResetRequestedHandler passwordResetRequested,
+                                PasswordChangedHandler passwordChanged, PhoneCodeIssuedHandler phoneCodeIssued,
+                                TwoFactorHandlers twoFactor, ProfileUpdatedHandler profileUpdated,
+                                ProfilePhotoChangedHandler profilePhotoChanged, AccountClosedHandler accountClosed) {
         return EventHandlers.builder()
                 .on(UserSignedUp.class, signedUp)
                 .on(UserAccountConfirmed.class, accountConfirmed)
+                .on(ConfirmationEmailRequested.class, confirmationEmailRequested)
+                .on(EmailChangeRequested.class, emailChangeRequested)
+                .on(UserEmailChanged.class, emailChanged)
+                .on(PasswordResetRequested.class, passwordResetRequested)
+                .on(UserPasswordChanged.class, passwordChanged)
+                .on(PhoneCodeIssued.class, phoneCodeIssued)
+                .on(TwoFactorEnabled.class, twoFactor.enabled())
+                .on(TwoFactorDisabled.class, twoFactor.disabled())
+                .on(UserProfileUpdated.class, profileUpdated)
+                .on(ProfilePhotoChanged.class, profilePhotoChanged)
+                .on(UserAccountClosed.class, accountClosed)
                 .build();
     }
 }

@@ -3,9 +3,11 @@ package io.cryptotalks.users;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class UsersServiceApplication {
 
     /** Its settings file is users-service.yml, so the services can share one classpath in the system tests. */

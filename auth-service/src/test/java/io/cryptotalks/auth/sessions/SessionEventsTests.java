@@ -6,6 +6,7 @@ import io.cryptotalks.common.events.EventJson;
 import io.cryptotalks.common.events.Topics;
 import io.cryptotalks.common.events.sessions.SignInRefused;
 import io.cryptotalks.common.events.sessions.UserSignedIn;
+import io.cryptotalks.common.events.users.UserAccountClosed;
 import io.cryptotalks.devstack.DevStackInitializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,30 @@ class SessionEventsTests {
     }
 
     @Test
+    void closingAnAccountDeletesItsSessionsOnceAndNoOneElses() throws Exception {
+        UUID userId = UUID.randomUUID();
+        UUID first = insertSession(userId, Instant.now().plus(Duration.ofDays(7)));
+        UUID second = insertSession(userId, Instant.now().plus(Duration.ofDays(7)));
+        UUID someoneElses = insertSession(UUID.randomUUID(), Instant.now().plus(Duration.ofDays(7)));
+        EventEnvelope closed = EventEnvelope.of(new UserAccountClosed(userId, "Ada"), Clock.systemUTC());
+
+        // a later event of the same account (same key, same partition) marks that both copies were consumed
+        EventEnvelope marker = EventEnvelope.of(new UserAccountClosed(userId, "Ada"), Clock.systemUTC());
+
+        for (EventEnvelope envelope : new EventEnvelope[]{closed, closed, marker}) {
+            kafka.send(Topics.USERS, envelope.aggregateId(), json.write(envelope)).get();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> logOf(marker) != null);
+        assertThat(exists(first)).isFalse();
+        assertThat(exists(second)).isFalse();
+        assertThat(exists(someoneElses)).isTrue();
+        assertThat(logOf(closed).getString("message")).startsWith("The 2 sessions of user " + userId);
+        assertThat(mongo.getCollection("informationlogs").countDocuments(new Document("userId", userId.toString())))
+                .isEqualTo(2);
+    }
+
+    @Test
     void sessionsLongExpiredAreDeletedAndLiveOnesKept() {
         UUID old = insertSession(Instant.now().minus(Duration.ofDays(40)));
         UUID live = insertSession(Instant.now().plus(Duration.ofDays(7)));
@@ -69,9 +94,13 @@ class SessionEventsTests {
     }
 
     private UUID insertSession(Instant expiresAt) {
+        return insertSession(UUID.randomUUID(), expiresAt);
+    }
+
+    private UUID insertSession(UUID userId, Instant expiresAt) {
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into sessions (id, token_id, user_id, expires_at) values (?, ?, ?, ?)")
-                .params(id, UUID.randomUUID(), UUID.randomUUID(), Timestamp.from(expiresAt)).update();
+                .params(id, UUID.randomUUID(), userId, Timestamp.from(expiresAt)).update();
         return id;
     }
 

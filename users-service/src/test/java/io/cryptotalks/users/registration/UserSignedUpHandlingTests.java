@@ -25,7 +25,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The users-service consuming real records from the embedded Kafka and writing to the embedded PostgreSQL and Mongo. */
+/**
+ * The users-service consuming real records from the embedded Kafka and writing to the embedded PostgreSQL and Mongo;
+ * the email leaves after commit, to the dev mailbox (on in the tests, as under ./cryptotalks up).
+ */
 @SpringBootTest(classes = UsersServiceApplication.class, properties = UsersServiceApplication.CONFIG_NAME)
 @ContextConfiguration(initializers = DevStackInitializer.class)
 class UserSignedUpHandlingTests {
@@ -88,6 +91,9 @@ class UserSignedUpHandlingTests {
         // same key, same partition: once the marker is applied, both copies of the sign-up have been consumed
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 mongo.findById(marker.eventId().toString(), Document.class, "informationlogs") != null);
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                count("dev_mailbox where idempotency_key = ?", signedUp.eventId().toString()) == 1);
+        assertThat(count("outgoing_messages where idempotency_key = ?", signedUp.eventId().toString())).isEqualTo(1);
         assertThat(count("dev_mailbox where recipient = ?", "bob@example.com")).isEqualTo(1);
         assertThat(count("confirmation_hashes where user_id = ?", userId)).isEqualTo(1);
         assertThat(count("users_processed_events where event_id = ?", signedUp.eventId())).isEqualTo(1);

@@ -1,4 +1,4 @@
-package io.cryptotalks.users.mail;
+package io.cryptotalks.users.outgoing;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.sendgrid.SendGrid;
@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -18,17 +19,17 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The real SendGrid SDK against a local stub of the v3 API that checks the exact request. */
-class SendGridMailerTests {
+class SendGridSenderTests {
 
     private final WireMockServer sendGridApi = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    private SendGridMailer mailer;
+    private SendGridSender sender;
 
     @BeforeEach
     void start() {
         sendGridApi.start();
         SendGrid sendGrid = new SendGrid("SG.test-key", true);
         sendGrid.setHost("127.0.0.1:" + sendGridApi.port());
-        mailer = new SendGridMailer(sendGrid, "no-reply@cryptotalks.test");
+        sender = new SendGridSender(sendGrid, "no-reply@cryptotalks.test");
     }
 
     @AfterEach
@@ -40,7 +41,8 @@ class SendGridMailerTests {
     void sendsTheMessageWithTheKeyAndTheIdempotencyKey() {
         sendGridApi.stubFor(post("/v3/mail/send").willReturn(aResponse().withStatus(202)));
 
-        mailer.send(new OutgoingMessage("event-1", "ada@example.com", "Hello", "Open http://x/y", List.of("http://x/y")));
+        sender.send(new OutgoingMessage("event-1", UUID.randomUUID(), Channel.EMAIL, "ada@example.com", "Hello", "Open http://x/y",
+                List.of("http://x/y")));
 
         sendGridApi.verify(postRequestedFor(urlEqualTo("/v3/mail/send"))
                 .withHeader("Authorization", equalTo("Bearer SG.test-key"))
@@ -55,10 +57,11 @@ class SendGridMailerTests {
     }
 
     @Test
-    void aRefusalFailsTheSendSoTheEventIsRetried() {
+    void aRefusalFailsTheSendSoTheMessageIsRetried() {
         sendGridApi.stubFor(post("/v3/mail/send").willReturn(aResponse().withStatus(401).withBody("{\"errors\":[]}")));
 
-        assertThatThrownBy(() -> mailer.send(new OutgoingMessage("event-2", "ada@example.com", "Hi", "x", List.of())))
+        assertThatThrownBy(() -> sender.send(new OutgoingMessage("event-2", UUID.randomUUID(), Channel.EMAIL, "ada@example.com", "Hi", "x",
+                List.of())))
                 .hasMessageContaining("401");
     }
 }

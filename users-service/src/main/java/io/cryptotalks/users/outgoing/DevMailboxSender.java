@@ -1,18 +1,19 @@
-package io.cryptotalks.users.mail;
+package io.cryptotalks.users.outgoing;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.UUID;
 
 /**
- * Keeps messages in the {@code dev_mailbox} table instead of sending them. It writes in the consumer's transaction,
- * so a message exists exactly when its event was applied; the gateway serves the table at {@code GET /api/dev/mailbox}.
+ * Development only ({@code DEV_MAILBOX=true}): keeps email and SMS in the {@code dev_mailbox} table, served by the
+ * gateway at {@code GET /api/dev/mailbox}. It writes in the dispatcher's transaction that marks the row sent, and the
+ * idempotency key is unique there too, so each message lands exactly once. The mailbox keeps the text and links.
  */
-class DevMailbox implements Mailer {
+class DevMailboxSender implements MessageSender {
 
     private final JdbcClient jdbc;
 
-    DevMailbox(JdbcClient jdbc) {
+    DevMailboxSender(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -20,11 +21,12 @@ class DevMailbox implements Mailer {
     public void send(OutgoingMessage message) {
         jdbc.sql("""
                         insert into dev_mailbox (id, idempotency_key, channel, recipient, subject, body, links)
-                        values (:id, :key, 'email', :to, :subject, :body, :links)
+                        values (:id, :key, :channel, :to, :subject, :body, :links)
                         on conflict (idempotency_key) do nothing
                         """)
                 .param("id", UUID.randomUUID())
                 .param("key", message.idempotencyKey())
+                .param("channel", message.channel().column())
                 .param("to", message.to())
                 .param("subject", message.subject())
                 .param("body", message.text())

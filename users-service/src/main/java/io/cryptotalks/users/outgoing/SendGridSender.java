@@ -1,4 +1,4 @@
-package io.cryptotalks.users.mail;
+package io.cryptotalks.users.outgoing;
 
 import com.sendgrid.Method;
 import com.sendgrid.Request;
@@ -11,15 +11,15 @@ import com.sendgrid.helpers.mail.objects.Email;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Sends through the SendGrid v3 API with the official SDK. */
-class SendGridMailer implements Mailer {
+/** Sends email through the SendGrid v3 API with the official SDK; the idempotency key goes along as custom argument and header. */
+class SendGridSender implements MessageSender {
 
     static final String IDEMPOTENCY_KEY = "idempotencyKey";
 
     private final SendGrid sendGrid;
     private final Email sender;
 
-    SendGridMailer(SendGrid sendGrid, String senderEmail) {
+    SendGridSender(SendGrid sendGrid, String senderEmail) {
         this.sendGrid = sendGrid;
         this.sender = new Email(senderEmail, "Cryptotalks");
     }

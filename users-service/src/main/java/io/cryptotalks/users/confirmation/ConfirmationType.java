@@ -1,7 +1,7 @@
-package io.cryptotalks.users.registration;
+package io.cryptotalks.users.confirmation;
 
 /** What a confirmation hash confirms; stored in {@code confirmation_hashes.confirmation_type}. */
-enum ConfirmationType {
+public enum ConfirmationType {
     REGISTRATION,
     EMAIL_CHANGE,
     FORGOT_PASSWORD

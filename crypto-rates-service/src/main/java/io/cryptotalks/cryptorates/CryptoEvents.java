@@ -1,0 +1,19 @@
+package io.cryptotalks.cryptorates;
+
+import io.cryptotalks.common.consumer.EventHandlers;
+import io.cryptotalks.common.events.users.UserAccountClosed;
+import io.cryptotalks.cryptorates.favourites.ClosedAccountFavourites;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** What the crypto-rates-service applies from the topics it consumes (crypto-rates-service.yml: cryptotalks.messaging.consumes). */
+@Configuration(proxyBeanMethods = false)
+class CryptoEvents {
+
+    @Bean
+    EventHandlers eventHandlers(ClosedAccountFavourites closedAccount) {
+        return EventHandlers.builder()
+                .on(UserAccountClosed.class, closedAccount)
+                .build();
+    }
+}
