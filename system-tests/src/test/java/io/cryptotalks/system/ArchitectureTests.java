@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The module boundaries: services meet only through common (events) and the database, never through each other's code. */
@@ -35,6 +36,14 @@ class ArchitectureTests {
                 }
             }
         }
+    }
+
+    @Test
+    void theGatewaysFeaturePackagesHaveNoCycles() {
+        slices().matching("io.cryptotalks.gateway.(*)..")
+                .should().beFreeOfCycles()
+                .because("features depend downwards (session -> account -> secondfactor -> ratelimit, security -> web)")
+                .check(classes);
     }
 
     @Test

@@ -96,7 +96,7 @@ class BadInputTests {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(
                         new java.io.ByteArrayInputStream("{\"email\":\"".getBytes()),
                         new java.io.InputStream() {
-                            private long left = 15_000_000;
+                            private long left = 1_500_000;
 
                             @Override
                             public int read() {

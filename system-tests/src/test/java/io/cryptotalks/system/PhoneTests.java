@@ -47,7 +47,7 @@ class PhoneTests {
                 "code", signInCode), user.from()), 400, "phone-code-error");
 
         assertThat(api.post("/api/user/remove-phone", "{}", user.auth()).text("message")).isEqualTo("code-sent");
-        String removeCode = users.awaitSmsCode(phone, 3);
+        String removeCode = users.awaitSmsCode(phone, 2);
         assertThat(api.post("/api/user/remove-phone", Map.of("code", removeCode), user.auth()).status()).isEqualTo(201);
         assertThat(api.get("/api/user/get-settings", user.auth()).json().get("securitySettings").get("phone").isNull())
                 .isTrue();
