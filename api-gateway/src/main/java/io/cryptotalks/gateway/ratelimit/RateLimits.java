@@ -7,6 +7,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -24,11 +25,13 @@ public class RateLimits {
 
     private final ProxyManager<String> buckets;
     private final ThrottleLog throttleLog;
+    private final JdbcClient jdbc;
     private final Map<Limit, BucketConfiguration> configurations = new EnumMap<>(Limit.class);
 
-    RateLimits(ProxyManager<String> buckets, ThrottleLog throttleLog) {
+    RateLimits(ProxyManager<String> buckets, ThrottleLog throttleLog, JdbcClient jdbc) {
         this.buckets = buckets;
         this.throttleLog = throttleLog;
+        this.jdbc = jdbc;
         for (Limit limit : Limit.values()) {
             configurations.put(limit, BucketConfiguration.builder()
                     .addLimit(bandwidth -> bandwidth.capacity(limit.capacity())
@@ -54,6 +57,9 @@ public class RateLimits {
 
     /** Refuses with 429 when the bucket is empty, without taking a token (limits that count failures only). */
     public void check(Limit limit, String key, UUID subject) {
+        if (neverUsed(limit, key)) {
+            return;
+        }
         EstimationProbe probe = bucket(limit, key).estimateAbilityToConsume(1);
         if (!probe.canBeConsumed()) {
             throw refusal(limit, subject, Duration.ofNanos(probe.getNanosToWaitForRefill()));
@@ -62,12 +68,12 @@ public class RateLimits {
 
     /** Whether the bucket is empty, without refusing anything. */
     public boolean exhausted(Limit limit, String key) {
-        return !bucket(limit, key).estimateAbilityToConsume(1).canBeConsumed();
+        return !neverUsed(limit, key) && !bucket(limit, key).estimateAbilityToConsume(1).canBeConsumed();
     }
 
     /** Whether the bucket is full: nothing was counted against this key lately. */
     public boolean untouched(Limit limit, String key) {
-        return bucket(limit, key).estimateAbilityToConsume(limit.capacity()).canBeConsumed();
+        return neverUsed(limit, key) || bucket(limit, key).estimateAbilityToConsume(limit.capacity()).canBeConsumed();
     }
 
     /** Counts a failure: takes a token if one is left. */
@@ -87,8 +93,21 @@ public class RateLimits {
                 "Too many attempts, try again in " + seconds + " seconds", Duration.ofSeconds(seconds));
     }
 
+    /**
+     * A bucket gets its row when a token is first taken, and loses it once refilled and expired: no row is a full
+     * bucket. Checking that is a plain index read, so the checks every sign-in makes lock nothing until a key has
+     * failed, and one busy account does not queue its sign-ins behind a row lock.
+     */
+    private boolean neverUsed(Limit limit, String key) {
+        return jdbc.sql("select not exists (select 1 from rate_limit_buckets where id = :id)")
+                .param("id", id(limit, key)).query(Boolean.class).single();
+    }
+
     private BucketProxy bucket(Limit limit, String key) {
-        String id = limit.id() + ":" + TokenDigest.sha256Hex(key.trim().toLowerCase(Locale.ROOT));
-        return buckets.getProxy(id, () -> configurations.get(limit));
+        return buckets.getProxy(id(limit, key), () -> configurations.get(limit));
+    }
+
+    private static String id(Limit limit, String key) {
+        return limit.id() + ":" + TokenDigest.sha256Hex(key.trim().toLowerCase(Locale.ROOT));
     }
 }

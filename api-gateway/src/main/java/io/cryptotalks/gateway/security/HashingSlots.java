@@ -12,10 +12,12 @@ import java.util.function.Supplier;
 /**
  * At most one password hash per core at a time; the rest wait in arrival order (a fair semaphore), so latency grows
  * with the queue, not with the crowd. A request that would wait longer than {@code max-wait} is shed at once with 503
- * and {@code Retry-After} rather than holding its connection.
+ * and {@code Retry-After} rather than holding its connection. A caller may take a slot for a whole sign-in (its
+ * database reads and writes too): the hashes inside reuse it, and a crowd then queues here in order instead of
+ * barging for database connections while the cores hash.
  */
 @Component
-class HashingSlots {
+public class HashingSlots {
 
     private final Semaphore slots;
     private final Duration maxWait;
@@ -27,7 +29,12 @@ class HashingSlots {
         this.maxWait = maxWait;
     }
 
-    <T> T run(Supplier<T> hashing) {
+    private final ThreadLocal<Boolean> holding = ThreadLocal.withInitial(() -> false);
+
+    public <T> T run(Supplier<T> hashing) {
+        if (holding.get()) {
+            return hashing.get();
+        }
         boolean acquired;
         try {
             acquired = slots.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
@@ -38,9 +45,11 @@ class HashingSlots {
         if (!acquired) {
             throw ApiError.SERVER_BUSY.exception("Too many sign-ins at once; try again in a moment", Duration.ofSeconds(2));
         }
+        holding.set(true);
         try {
             return hashing.get();
         } finally {
+            holding.set(false);
             slots.release();
         }
     }

@@ -7,6 +7,7 @@ import io.cryptotalks.gateway.ratelimit.Limit;
 import io.cryptotalks.gateway.ratelimit.RateLimits;
 import io.cryptotalks.gateway.secondfactor.Purpose;
 import io.cryptotalks.gateway.secondfactor.SecondFactor;
+import io.cryptotalks.gateway.security.HashingSlots;
 import io.cryptotalks.gateway.security.Passwords;
 import io.cryptotalks.gateway.web.ApiError;
 import io.cryptotalks.gateway.web.ApiException;
@@ -33,9 +34,11 @@ class SignInService {
     private final RateLimits limits;
     private final OutboxWriter outbox;
     private final TransactionTemplate transactions;
+    private final HashingSlots slots;
 
     SignInService(Accounts accounts, Passwords passwords, SecondFactor secondFactor, SessionService sessions,
-                  RateLimits limits, OutboxWriter outbox, TransactionTemplate transactions) {
+                  RateLimits limits, OutboxWriter outbox, TransactionTemplate transactions, HashingSlots slots) {
+        this.slots = slots;
         this.accounts = accounts;
         this.passwords = passwords;
         this.secondFactor = secondFactor;
@@ -45,8 +48,15 @@ class SignInService {
         this.transactions = transactions;
     }
 
-    /** Tokens, or the second-factor message the client answers by repeating the request with the code. */
+    /**
+     * Tokens, or the second-factor message the client answers by repeating the request with the code. The whole
+     * attempt runs in one hashing slot: sign-ins are served in arrival order, one per core.
+     */
     Outcome signIn(SignInRequest request, String client) {
+        return slots.run(() -> attempt(request, client));
+    }
+
+    private Outcome attempt(SignInRequest request, String client) {
         String email = request.email().trim();
         String pair = email + "|" + client;
         limits.check(Limit.SIGN_IN_ACCOUNT_CLIENT, pair, null);
