@@ -103,6 +103,21 @@ class EmailTests {
     }
 
     @Test
+    void anExpiredResetLinkSaysSo() {
+        Users.User user = users.signedIn("stale");
+        String client = Users.newClient();
+        api.post("/api/user/forgot-password", Map.of("email", user.email()), "X-Forwarded-For", client);
+        String link = users.awaitMail(user.email(), "Password reset").get("links").get(0).asString();
+        String token = link.substring(link.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
+        system.database().sql("update confirmation_hashes set expires_at = now() - interval '1 minute' where user_id = ?"
+                + " and confirmation_type = 'FORGOT_PASSWORD'").param(user.id()).update();
+
+        assertError(api.post("/api/user/forgot-password", Map.of("email", user.email(), "password", "N3w!password",
+                "verificationString", token), "X-Forwarded-For", client), 400, "hash-expired");
+        assertThat(users.signIn(user.email(), Users.PASSWORD, user.client(), user.username()).accessToken()).isNotBlank();
+    }
+
+    @Test
     void anUnconfirmedAccountCanAskForItsConfirmationEmailAgain() {
         String username = "resend" + System.nanoTime() % 1_000_000_000;
         String email = username + "@example.com";

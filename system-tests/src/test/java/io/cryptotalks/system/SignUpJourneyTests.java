@@ -54,6 +54,7 @@ class SignUpJourneyTests {
         assertThat(signedIn.status()).isEqualTo(201);
         assertThat(signedIn.text("_at")).isNotBlank();
         assertThat(signedIn.cookies()).hasSize(1);
+        assertThat(signedIn.header("Cache-Control")).as("tokens are never cached").contains("no-store");
         assertThat(signedIn.cookies().get(0))
                 .startsWith("_rt=ey").contains("; Path=/", "; Max-Age=604800", "; HttpOnly", "; SameSite=Strict");
 
