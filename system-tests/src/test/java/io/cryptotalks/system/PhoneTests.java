@@ -70,6 +70,38 @@ class PhoneTests {
                 .isTrue();
     }
 
+    @Test
+    void theBodyCannotNameAnotherUserAndAForgottenPasswordIsResetByText() {
+        Users.User victim = users.signedIn("victim");
+        Users.User attacker = users.signedIn("thief");
+        String attackersPhone = "+4862" + String.format("%07d", System.nanoTime() % 10_000_000);
+
+        api.post("/api/user/set-phone", Map.of("phone", attackersPhone, "userId", victim.id().toString()), attacker.auth());
+        String code = users.awaitSmsCode(attackersPhone, 0);
+        api.post("/api/user/set-phone", Map.of("phone", attackersPhone, "code", code, "userId", victim.id().toString()),
+                attacker.auth());
+        assertThat(api.get("/api/user/get-settings", victim.auth()).json().get("securitySettings").get("phone").isNull())
+                .as("the victim's account is untouched").isTrue();
+        assertThat(api.get("/api/user/get-settings", attacker.auth()).json().get("securitySettings").get("phone")
+                .asString()).isEqualTo(attackersPhone);
+
+        String client = Users.newClient();
+        assertThat(api.post("/api/user/forgot-password", Map.of("phone", attackersPhone), "X-Forwarded-For", client)
+                .text("message")).isEqualTo("sent");
+        String resetCode = users.awaitSmsCode(attackersPhone, 1);
+        assertError(api.post("/api/user/forgot-password", Map.of("phone", attackersPhone, "verificationString",
+                wrong(resetCode), "password", "N3w!password"), "X-Forwarded-For", client), 400, "phone-code-error");
+        Api.Reply reset = api.post("/api/user/forgot-password", Map.of("phone", attackersPhone, "verificationString",
+                resetCode, "password", "N3w!password"), "X-Forwarded-For", client);
+        assertThat(reset.status()).as(reset.body()).isEqualTo(201);
+        assertThat(reset.text("message")).isEqualTo("success");
+        assertThat(api.post("/api/user/sign-in", Map.of("email", attacker.email(), "password", "N3w!password"),
+                attacker.from()).text("message")).as("the new password works; the phone factor is asked for")
+                .isEqualTo("phone-two-fa-required");
+        assertThat(api.post("/api/user/forgot-password", Map.of("phone", "+4869999999"), "X-Forwarded-For", client)
+                .text("message")).as("an unknown number gets the same answer").isEqualTo("sent");
+    }
+
     private static String wrong(String code) {
         return code.equals("000000") ? "111111" : "000000";
     }

@@ -81,6 +81,39 @@ class TotpTests {
         assertThat(Integer.parseInt(limited.header("Retry-After"))).isPositive();
     }
 
+    @Test
+    void changingThePasswordOrClosingTheAccountAsksForTheCode() {
+        Users.User user = users.signedIn("asked");
+        String secret = enable(user);
+        Map<String, Object> change = PasswordTests.change("N3w!password", "N3w!password", null);
+
+        Api.Reply asked = api.post("/api/user/change-password", change, user.auth());
+        assertThat(asked.status()).isEqualTo(201);
+        assertThat(asked.text("message")).isEqualTo("two-fa-required");
+        Map<String, Object> withWrongCode = new java.util.HashMap<>(change);
+        withWrongCode.put("twoFaCode", "000000".equals(code(secret, 1)) ? "111111" : "000000");
+        assertError(api.post("/api/user/change-password", withWrongCode, user.auth()), 400, "wrong-2fa");
+        Map<String, Object> withCode = new java.util.HashMap<>(change);
+        withCode.put("twoFaCode", code(secret, 1));
+        assertThat(api.post("/api/user/change-password", withCode, user.auth()).text("message")).isEqualTo("success");
+
+        Users.User closing = users.signedIn("closing");
+        String closingSecret = enable(closing);
+        assertThat(api.post("/api/user/close-account", Map.of("password", Users.PASSWORD), closing.auth())
+                .text("message")).isEqualTo("two-fa-required");
+        assertThat(api.get("/api/user/get/" + closing.username()).status()).as("nothing closed yet").isEqualTo(200);
+        Api.Reply closed = api.post("/api/user/close-account", Map.of("password", Users.PASSWORD,
+                "code", code(closingSecret, 1)), closing.auth());
+        assertThat(closed.text("message")).isEqualTo("success");
+        assertError(api.get("/api/user/get/" + closing.username()), 404, "user-not-found");
+    }
+
+    private String enable(Users.User user) {
+        String secret = api.post("/api/user/generate-2fa", "{}", user.auth()).json().get("twoFaToken").asString();
+        assertThat(api.post("/api/user/set-2fa", Map.of("twoFaCode", code(secret, 0)), user.auth()).status()).isEqualTo(201);
+        return secret;
+    }
+
     /** The code of the secret for the time step {@code stepsAhead} steps from now. */
     static String code(String secret, int stepsAhead) {
         return String.format("%06d", new GoogleAuthenticator()

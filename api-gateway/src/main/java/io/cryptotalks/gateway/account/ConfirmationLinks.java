@@ -3,12 +3,15 @@ package io.cryptotalks.gateway.account;
 import io.cryptotalks.common.tokens.TokenDigest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Finds the confirmation hash of a token from a link, of one type only (a password-reset token confirms nothing
- * else), locked for the rest of the transaction so that single use is decided there.
+ * The confirmation hash of a token from a link, of one type only (a password-reset token confirms nothing else),
+ * locked for the rest of the transaction so that single use is decided there. Only the token's SHA-256 is stored.
  */
 final class ConfirmationLinks {
 
@@ -17,7 +20,7 @@ final class ConfirmationLinks {
     private ConfirmationLinks() {
     }
 
-    static <T> Optional<T> find(JdbcClient jdbc, String token, String type, Class<T> row) {
+    static Optional<Link> find(JdbcClient jdbc, String token, String type) {
         if (token == null || !TOKEN.matcher(token).matches()) {
             return Optional.empty();
         }
@@ -28,13 +31,21 @@ final class ConfirmationLinks {
                         """)
                 .param("digest", TokenDigest.sha256Hex(token))
                 .param("type", type)
-                .query(row)
+                .query(Link.class)
                 .optional();
     }
 
-    static void markUsed(JdbcClient jdbc, java.util.UUID hashId) {
+    static void markUsed(JdbcClient jdbc, UUID hashId) {
         jdbc.sql("update confirmation_hashes set confirmed = true, confirmed_at = now(), updated_at = now() where id = :id")
                 .param("id", hashId)
                 .update();
+    }
+
+    /** {@code changingEmail}: the new address of an email change, the owner's address of a password reset. */
+    record Link(UUID id, UUID userId, boolean confirmed, OffsetDateTime expiresAt, String changingEmail) {
+
+        boolean expired(Instant now) {
+            return expiresAt.toInstant().isBefore(now);
+        }
     }
 }

@@ -14,7 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -68,12 +67,12 @@ class EmailChangeService {
 
     @Transactional
     void confirm(String token) {
-        Hash hash = ConfirmationLinks.find(jdbc, token, "EMAIL_CHANGE", Hash.class)
+        ConfirmationLinks.Link hash = ConfirmationLinks.find(jdbc, token, "EMAIL_CHANGE")
                 .orElseThrow(ApiError.HASH_NOT_FOUND::exception);
         if (hash.confirmed()) {
             throw ApiError.EMAIL_CHANGE_CONFIRMED.exception();
         }
-        if (hash.expiresAt().toInstant().isBefore(clock.instant())) {
+        if (hash.expired(clock.instant())) {
             throw ApiError.HASH_EXPIRED.exception();
         }
         Accounts.Account account = accounts.byId(hash.userId()).orElseThrow(ApiError.HASH_NOT_FOUND::exception);
@@ -85,8 +84,5 @@ class EmailChangeService {
         ConfirmationLinks.markUsed(jdbc, hash.id());
         settings.emailChanged(hash.userId());
         outbox.append(new UserEmailChanged(hash.userId(), hash.id(), account.email(), hash.changingEmail()));
-    }
-
-    record Hash(UUID id, UUID userId, boolean confirmed, OffsetDateTime expiresAt, String changingEmail) {
     }
 }

@@ -15,7 +15,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -97,12 +96,12 @@ class ForgotPasswordService {
     /** One transaction: the link is used up only when the password really changes. */
     private MessageResponse resetWithLink(AccountRequests.ForgotPassword request) {
         transactions.executeWithoutResult(status -> {
-            ResetHash hash = ConfirmationLinks.find(jdbc, request.verificationString(), "FORGOT_PASSWORD", ResetHash.class)
+            ConfirmationLinks.Link hash = ConfirmationLinks.find(jdbc, request.verificationString(), "FORGOT_PASSWORD")
                     .filter(found -> !found.confirmed())
                     .filter(found -> found.changingEmail() != null && found.changingEmail().toLowerCase(Locale.ROOT)
                             .equals(request.email().trim().toLowerCase(Locale.ROOT)))
                     .orElseThrow(ApiError.WRONG_HASH::exception);
-            if (hash.expiresAt().toInstant().isBefore(clock.instant())) {
+            if (hash.expired(clock.instant())) {
                 throw ApiError.HASH_EXPIRED.exception();
             }
             replace(hash.userId(), request.password(), "RESET_EMAIL");
@@ -135,8 +134,5 @@ class ForgotPasswordService {
 
     private static boolean present(String value) {
         return value != null && !value.isBlank();
-    }
-
-    record ResetHash(UUID id, UUID userId, boolean confirmed, OffsetDateTime expiresAt, String changingEmail) {
     }
 }

@@ -3,6 +3,8 @@ package io.cryptotalks.gateway.ratelimit;
 import io.cryptotalks.common.events.sessions.RequestsThrottled;
 import io.cryptotalks.common.outbox.OutboxWriter;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -27,9 +29,11 @@ class ThrottleLog {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ThrottleLog(OutboxWriter outbox, TransactionTemplate transactions, Clock clock) {
+    ThrottleLog(OutboxWriter outbox, PlatformTransactionManager transactionManager, Clock clock) {
         this.outbox = outbox;
-        this.transactions = transactions;
+        // its own transaction: the request that was refused rolls its own back
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
