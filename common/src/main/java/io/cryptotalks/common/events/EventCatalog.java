@@ -1,5 +1,11 @@
 package io.cryptotalks.common.events;
 
+import io.cryptotalks.common.events.posts.CommentAdded;
+import io.cryptotalks.common.events.posts.CommentRated;
+import io.cryptotalks.common.events.posts.PostCreated;
+import io.cryptotalks.common.events.posts.PostDeleted;
+import io.cryptotalks.common.events.posts.PostRated;
+import io.cryptotalks.common.events.posts.PostUpdated;
 import io.cryptotalks.common.events.sessions.RefreshTokenReused;
 import io.cryptotalks.common.events.sessions.RequestsThrottled;
 import io.cryptotalks.common.events.sessions.SessionRefreshed;
@@ -48,7 +54,13 @@ public final class EventCatalog {
             SessionRefreshed.class,
             RefreshTokenReused.class,
             UserSignedOut.class,
-            RequestsThrottled.class);
+            RequestsThrottled.class,
+            PostCreated.class,
+            PostUpdated.class,
+            PostDeleted.class,
+            CommentAdded.class,
+            PostRated.class,
+            CommentRated.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(type -> typeOf(type).name(), Function.identity()));
