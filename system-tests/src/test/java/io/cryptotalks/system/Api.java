@@ -37,6 +37,10 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(text)), headers);
     }
 
+    Reply delete(String path, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE(), headers);
+    }
+
     /** A GET whose body is not text (an image): status, content type and the bytes. */
     Binary getBinary(String path) {
         try {

@@ -12,4 +12,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
 public @interface CurrentUser {
+
+    /** false on public endpoints: an anonymous caller (or a missing, expired or garbled token) resolves to null. */
+    boolean required() default true;
 }

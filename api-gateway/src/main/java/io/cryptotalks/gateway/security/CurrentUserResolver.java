@@ -32,6 +32,9 @@ class CurrentUserResolver implements HandlerMethodArgumentResolver {
             return new AuthenticatedUser(AccessTokenDecoding.uuid(token.getToken(), "userId"),
                     AccessTokenDecoding.uuid(token.getToken(), "sid"));
         }
+        if (!parameter.getParameterAnnotation(CurrentUser.class).required()) {
+            return null;
+        }
         throw ApiError.INVALID_TOKEN.exception();
     }
 }

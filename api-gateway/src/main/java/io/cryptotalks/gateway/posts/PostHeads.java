@@ -1,0 +1,93 @@
+package io.cryptotalks.gateway.posts;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The gateway's synchronous record of each post ({@code post_heads}, {@code post_slugs}): who wrote it, its unique
+ * title and slug, every slug it ever had, and how many events were emitted for it ({@code writes}).
+ */
+@Repository
+class PostHeads {
+
+    private final JdbcClient jdbc;
+
+    PostHeads(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @throws org.springframework.dao.DuplicateKeyException when another live post has this title (any case) */
+    void create(UUID postId, UUID userId, String title, String slug) {
+        jdbc.sql("""
+                        insert into post_heads (post_id, user_id, title_key, slug, writes)
+                        values (:postId, :userId, :titleKey, :slug, 1)
+                        """)
+                .param("postId", postId).param("userId", userId).param("titleKey", titleKey(title)).param("slug", slug)
+                .update();
+    }
+
+    /** Reserves the first free candidate of {@code base} for the post; the primary key decides races. */
+    String reserveSlug(UUID postId, String base) {
+        for (int attempt = 1; ; attempt++) {
+            String candidate = Slugs.candidate(base, attempt);
+            int reserved = jdbc.sql("insert into post_slugs (slug, post_id) values (:slug, :postId) on conflict do nothing")
+                    .param("slug", candidate).param("postId", postId).update();
+            if (reserved == 1) {
+                return candidate;
+            }
+        }
+    }
+
+    Optional<Head> bySlug(String slug) {
+        return jdbc.sql("""
+                        select h.post_id, h.user_id, h.slug, h.writes, h.deleted_at from post_slugs s
+                        join post_heads h on h.post_id = s.post_id where s.slug = :slug
+                        """)
+                .param("slug", slug).query(Head.class).optional();
+    }
+
+    /** The live post, locked: writes to one post are counted one at a time. */
+    Optional<Head> lockLive(UUID postId) {
+        return jdbc.sql("""
+                        select post_id, user_id, slug, writes, deleted_at from post_heads
+                        where post_id = :postId and deleted_at is null for update
+                        """)
+                .param("postId", postId).query(Head.class).optional();
+    }
+
+    Optional<Head> byId(UUID postId) {
+        return jdbc.sql("select post_id, user_id, slug, writes, deleted_at from post_heads where post_id = :postId")
+                .param("postId", postId).query(Head.class).optional();
+    }
+
+    void countWrite(UUID postId) {
+        jdbc.sql("update post_heads set writes = writes + 1 where post_id = :postId").param("postId", postId).update();
+    }
+
+    /** @throws org.springframework.dao.DuplicateKeyException when another live post has this title */
+    void retitle(UUID postId, String title, String slug) {
+        jdbc.sql("update post_heads set title_key = :titleKey, slug = :slug where post_id = :postId")
+                .param("postId", postId).param("titleKey", titleKey(title)).param("slug", slug).update();
+    }
+
+    void markDeleted(UUID postId) {
+        jdbc.sql("update post_heads set deleted_at = now(), writes = writes + 1 where post_id = :postId")
+                .param("postId", postId).update();
+    }
+
+    static String titleKey(String title) {
+        return title.trim().toLowerCase(Locale.ROOT);
+    }
+
+    record Head(UUID postId, UUID userId, String slug, long writes, OffsetDateTime deletedAt) {
+
+        boolean deleted() {
+            return deletedAt != null;
+        }
+    }
+}

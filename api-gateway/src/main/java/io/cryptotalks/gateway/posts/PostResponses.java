@@ -1,0 +1,64 @@
+package io.cryptotalks.gateway.posts;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The post and list shapes of the contract (E20, E21); no user id but the author's leaves the gateway. */
+final class PostResponses {
+
+    private PostResponses() {
+    }
+
+    @Schema(name = "Post")
+    record Post(UUID id, UUID userId, String username, String title, String slug, List<String> content, String preview,
+                List<String> searchTags, Instant createdAt, Instant updatedAt, int rating, int commentsCount,
+                @Schema(description = "the caller's vote: +, - or null") String myRate, PostInfo postInfo) {
+
+        static Post of(PostView view, UUID caller) {
+            List<Comment> comments = view.comments.stream().map(comment -> new Comment(comment.id, comment.username,
+                    comment.payload, comment.createdAt, comment.rating, voteOf(comment.votes, caller),
+                    rates(comment.votes, caller))).toList();
+            return new Post(view.id, view.userId, view.username, view.title, view.slug, view.content, view.preview,
+                    view.searchTags, view.createdAt, view.updatedAt, view.rating, comments.size(),
+                    voteOf(view.votes, caller), new PostInfo(rates(view.votes, caller), comments));
+        }
+    }
+
+    record PostInfo(List<Rate> rates, List<Comment> comments) {
+    }
+
+    record Rate(String username, String rate, boolean rated) {
+    }
+
+    record Comment(UUID id, String username, String payload, Instant createdAt, int rating, String myRate,
+                   List<Rate> commentRates) {
+    }
+
+    @Schema(name = "PostSummary")
+    record Summary(UUID id, String title, String preview, String slug, List<String> searchTags, String username,
+                   Instant createdAt, int rating, int commentsCount) {
+    }
+
+    @Schema(name = "PostPage")
+    record Page(long count, List<Summary> rows) {
+    }
+
+    @Schema(name = "Tag")
+    record Tag(String tag, int posts) {
+    }
+
+    private static List<Rate> rates(Map<UUID, PostView.Vote> votes, UUID caller) {
+        return votes.entrySet().stream()
+                .map(vote -> new Rate(vote.getValue().username(), vote.getValue().rate(), vote.getKey().equals(caller)))
+                .toList();
+    }
+
+    private static String voteOf(Map<UUID, PostView.Vote> votes, UUID caller) {
+        PostView.Vote vote = caller == null ? null : votes.get(caller);
+        return vote == null ? null : vote.rate();
+    }
+}
