@@ -55,26 +55,7 @@ public class Votes {
         if (posts.lock(postId).isEmpty()) {
             return false;
         }
-        int delta;
-        if (jdbc.sql("delete from post_ratings where post_id = ? and user_id = ? and rate = ?")
-                .params(postId, userId, rate).update() == 1) {
-            delta = -sign;
-        } else {
-            boolean inserted = jdbc.sql("""
-                            insert into post_ratings (post_id, user_id, username, rate, created_at, updated_at)
-                            values (:postId, :userId, :username, :rate, :at, :at)
-                            on conflict (post_id, user_id) do update
-                                set rate = excluded.rate, username = excluded.username, updated_at = excluded.updated_at
-                            returning xmax = 0""")
-                    .param("postId", postId)
-                    .param("userId", userId)
-                    .param("username", username)
-                    .param("rate", rate)
-                    .param("at", Posts.timestamp(at))
-                    .query(Boolean.class).single();
-            delta = inserted ? sign : 2 * sign;
-        }
-        posts.countWrite(postId, delta, 0);
+        posts.countWrite(postId, toggle(Ballot.POST, postId, postId, userId, username, rate, sign, at), 0);
         return true;
     }
 
@@ -88,30 +69,36 @@ public class Votes {
             posts.countWrite(postId, 0, 0);
             return Outcome.NO_COMMENT;
         }
-        int delta;
-        if (jdbc.sql("delete from comment_ratings where comment_id = ? and user_id = ? and rate = ?")
-                .params(commentId, userId, rate).update() == 1) {
-            delta = -sign;
-        } else {
-            boolean inserted = jdbc.sql("""
-                            insert into comment_ratings (comment_id, post_id, user_id, username, rate, created_at,
-                                                         updated_at)
-                            values (:commentId, :postId, :userId, :username, :rate, :at, :at)
-                            on conflict (comment_id, user_id) do update
-                                set rate = excluded.rate, username = excluded.username, updated_at = excluded.updated_at
-                            returning xmax = 0""")
-                    .param("commentId", commentId)
-                    .param("postId", postId)
-                    .param("userId", userId)
-                    .param("username", username)
-                    .param("rate", rate)
-                    .param("at", Posts.timestamp(at))
-                    .query(Boolean.class).single();
-            delta = inserted ? sign : 2 * sign;
-        }
+        int delta = toggle(Ballot.COMMENT, commentId, postId, userId, username, rate, sign, at);
         jdbc.sql("update comments set rating = rating + ? where id = ?").params(delta, commentId).update();
         posts.countWrite(postId, 0, 0);
         return Outcome.APPLIED;
+    }
+
+    /**
+     * The user's vote on {@code votedId} after {@code rate}, under the post's lock: the same sign is deleted, otherwise
+     * the vote is inserted or flipped in one upsert. @return what the rating moves by
+     */
+    private int toggle(Ballot ballot, UUID votedId, UUID postId, UUID userId, String username, String rate, int sign,
+                       Instant at) {
+        if (jdbc.sql("delete from " + ballot.table + " where " + ballot.voted + " = ? and user_id = ? and rate = ?")
+                .params(votedId, userId, rate).update() == 1) {
+            return -sign;
+        }
+        boolean inserted = jdbc.sql("""
+                        insert into %1$s (%2$s, user_id, username, rate, created_at, updated_at)
+                        values (%3$s, :userId, :username, :rate, :at, :at)
+                        on conflict (%4$s, user_id) do update
+                            set rate = excluded.rate, username = excluded.username, updated_at = excluded.updated_at
+                        returning xmax = 0""".formatted(ballot.table, ballot.columns, ballot.values, ballot.voted))
+                .param("votedId", votedId)
+                .param("postId", postId)
+                .param("userId", userId)
+                .param("username", username)
+                .param("rate", rate)
+                .param("at", Posts.timestamp(at))
+                .query(Boolean.class).single();
+        return inserted ? sign : 2 * sign;
     }
 
     /** A rate other than "+" or "-" is a defect of the producer: no retry fixes it, so it is dead-lettered at once. */
@@ -124,4 +111,22 @@ public class Votes {
     }
 
     public enum Outcome { APPLIED, NO_POST, NO_COMMENT }
+
+    /** A votes table: one row per user and voted post or comment; comment votes also name their post. */
+    private enum Ballot {
+        POST("post_ratings", "post_id", "post_id", ":votedId"),
+        COMMENT("comment_ratings", "comment_id", "comment_id, post_id", ":votedId, :postId");
+
+        final String table;
+        final String voted;
+        final String columns;
+        final String values;
+
+        Ballot(String table, String voted, String columns, String values) {
+            this.table = table;
+            this.voted = voted;
+            this.columns = columns;
+            this.values = values;
+        }
+    }
 }
