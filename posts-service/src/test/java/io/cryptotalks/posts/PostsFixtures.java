@@ -4,7 +4,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.UUID;
 
-/** Posts, comments and votes written straight into the tables, the way the posts handlers will write them (with counters). */
+/** Posts, comments and votes written straight into the tables, the way the posts handlers write them (with counters); reads of the counters. */
 public final class PostsFixtures {
 
     private final JdbcClient jdbc;
@@ -54,6 +54,15 @@ public final class PostsFixtures {
 
     public int commentRating(UUID commentId) {
         return jdbc.sql("select rating from comments where id = ?").param(commentId).query(Integer.class).single();
+    }
+
+    public long appliedWrites(UUID postId) {
+        return jdbc.sql("select applied_writes from posts where id = ?").param(postId).query(Long.class).single();
+    }
+
+    /** How many posts carry the tag (0 when the tag has no row). */
+    public int tagCount(String tag) {
+        return jdbc.sql("select coalesce(sum(posts), 0) from post_tags where tag = ?").param(tag).query(Integer.class).single();
     }
 
     public long count(String fromWhere, Object parameter) {

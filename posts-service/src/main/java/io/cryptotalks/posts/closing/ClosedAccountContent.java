@@ -5,6 +5,7 @@ import io.cryptotalks.common.actionlog.ActionLogWriter;
 import io.cryptotalks.common.consumer.EventHandler;
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.users.UserAccountClosed;
+import io.cryptotalks.posts.post.PostTags;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +21,12 @@ public class ClosedAccountContent implements EventHandler<UserAccountClosed> {
 
     private final JdbcClient jdbc;
     private final ActionLogWriter actionLog;
+    private final PostTags tags;
 
-    ClosedAccountContent(JdbcClient jdbc, ActionLogWriter actionLog) {
+    ClosedAccountContent(JdbcClient jdbc, ActionLogWriter actionLog, PostTags tags) {
         this.jdbc = jdbc;
         this.actionLog = actionLog;
+        this.tags = tags;
     }
 
     @Override
@@ -38,8 +41,17 @@ public class ClosedAccountContent implements EventHandler<UserAccountClosed> {
                 userId.toString(), envelope.occurredAt()));
     }
 
-    /** The user's posts and everything on them (other people's comments and votes there go with the post). */
+    /**
+     * The user's posts and everything on them (other people's comments and votes there go with the post), and the
+     * posts out of their tags' counts. The posts are locked first, as every write of a post does, so a comment or vote
+     * being applied to one of them either lands before (and goes with it) or finds the post gone.
+     */
     private int deleteOwnPosts(UUID userId) {
+        jdbc.sql("select id from posts where user_id = ? order by id for update").param(userId).query(UUID.class).list();
+        tags.remove(jdbc.sql("""
+                        select t.tag from posts p cross join lateral (select distinct unnest(p.search_tags) as tag) t
+                        where p.user_id = ?""")
+                .param(userId).query(String.class).list());
         jdbc.sql("delete from comment_ratings where post_id in (select id from posts where user_id = ?)").param(userId).update();
         jdbc.sql("delete from comments where post_id in (select id from posts where user_id = ?)").param(userId).update();
         jdbc.sql("delete from post_ratings where post_id in (select id from posts where user_id = ?)").param(userId).update();

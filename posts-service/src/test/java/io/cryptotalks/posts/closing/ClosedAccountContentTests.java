@@ -1,12 +1,16 @@
 package io.cryptotalks.posts.closing;
 
+import io.cryptotalks.common.consumer.InboundEvents;
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.EventJson;
 import io.cryptotalks.common.events.Topics;
+import io.cryptotalks.common.events.posts.PostCreated;
+import io.cryptotalks.common.events.posts.PostDeleted;
 import io.cryptotalks.common.events.users.UserAccountClosed;
 import io.cryptotalks.devstack.DevStackInitializer;
 import io.cryptotalks.posts.PostsFixtures;
 import io.cryptotalks.posts.PostsServiceApplication;
+import io.cryptotalks.posts.TestEvents;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +22,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +37,7 @@ class ClosedAccountContentTests {
     @Autowired EventJson json;
     @Autowired JdbcClient jdbc;
     @Autowired MongoTemplate mongo;
+    @Autowired InboundEvents inbound;
 
     @Test
     void theClosedAccountsPostsCommentsAndVotesGoAndEveryCounterStaysExact() throws Exception {
@@ -79,5 +85,30 @@ class ClosedAccountContentTests {
         Document log = mongo.findById(closed.eventId().toString(), Document.class, "informationlogs");
         assertThat(log.getString("message")).endsWith(
                 "1 posts, 2 comments on other posts, 2 votes on other posts and comments.");
+    }
+
+    @Test
+    void theClosedAccountsPostsLeaveTheirTagsCounts() {
+        PostsFixtures fixtures = new PostsFixtures(jdbc);
+        TestEvents events = new TestEvents(json);
+        UUID closing = UUID.randomUUID();
+        String own = TestEvents.uniqueTag();
+        String shared = TestEvents.uniqueTag();
+        PostCreated first = TestEvents.newPost(closing, "First " + UUID.randomUUID(), List.of("a"), "p", own, shared);
+        PostCreated second = TestEvents.newPost(closing, "Second " + UUID.randomUUID(), List.of("b"), "p", own);
+        PostCreated others = TestEvents.newPost(UUID.randomUUID(), "Other " + UUID.randomUUID(), List.of("c"), "p",
+                shared);
+        for (PostCreated post : List.of(first, second, others)) {
+            inbound.accept(events.record(post));
+        }
+        assertThat(fixtures.tagCount(own)).isEqualTo(2);
+        assertThat(fixtures.tagCount(shared)).isEqualTo(2);
+
+        inbound.accept(events.record(new UserAccountClosed(closing, "Closing")));
+
+        assertThat(fixtures.count("post_tags where tag = ?", own)).isZero();
+        assertThat(fixtures.tagCount(shared)).isEqualTo(1);
+        inbound.accept(events.record(new PostDeleted(others.postId(), others.userId())));
+        assertThat(fixtures.count("post_tags where tag = ?", shared)).isZero();
     }
 }
