@@ -6,7 +6,7 @@ import remarkGfm from 'remark-gfm'
 /*
  * Markdown written by members, rendered safely:
  * - react-markdown builds React elements, never innerHTML, and by default
- *   does not render raw HTML (`<script>`, `<img onerror>` show as plain text);
+ *   leaves raw HTML out (`<script>`, `<img onerror>` never reach the DOM);
  * - its URL transform drops `javascript:`, `vbscript:` and `data:` links;
  * - rehype-sanitize (GitHub's allow-list) runs last, as a second fence;
  * - links get rel="nofollow noopener noreferrer" and open in a new tab.

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import { Link, useNavigate, useParams } from 'react-router'
 import { ApiError, type Post, type PostInput } from '../api/client'
 import { useAuth } from '../auth/AuthContext'
-import { Markdown } from '../components/Markdown'
+import { LazyMarkdown as Markdown } from '../components/LazyMarkdown'
 import { Alert, BusyLabel, Field, PageLoading, TextAreaField } from '../components/ui'
 import { placeError } from '../lib/errors'
 import {
@@ -217,7 +217,7 @@ function Editor({ post }: { post: Post | null }) {
                 disabled={busy}
               />
             </div>
-            <div className="editor-preview card" aria-label="Preview" data-testid="editor-preview">
+            <div className="editor-preview card" aria-label="How the post will look" data-testid="editor-preview">
               {draft.content.trim() ? (
                 <Markdown text={draft.content} />
               ) : (
