@@ -174,7 +174,7 @@ function Editor({ post }: { post: Post | null }) {
         <TextAreaField
           label="Preview"
           name="preview"
-          rows={2}
+          rows={3}
           value={draft.preview}
           onChange={(e) => set('preview', e.target.value)}
           error={errors.preview}
