@@ -9,6 +9,9 @@ import { EmailChangeConfirmationPage } from './pages/EmailChangeConfirmationPage
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage'
 import { HomePage } from './pages/HomePage'
 import { NotFoundPage } from './pages/NotFoundPage'
+import { PostEditorPage } from './pages/PostEditorPage'
+import { PostPage } from './pages/PostPage'
+import { PostsPage } from './pages/PostsPage'
 import { PublicProfilePage } from './pages/PublicProfilePage'
 import { ResetPasswordPage } from './pages/ResetPasswordPage'
 import { SettingsPage } from './pages/SettingsPage'
@@ -31,6 +34,11 @@ export function AppRoutes() {
         <Route path="account" element={signedIn(<AccountPage />)} />
         <Route path="settings" element={signedIn(<SettingsPage />)} />
         <Route path="user/:username" element={<PublicProfilePage />} />
+        <Route path="posts" element={<PostsPage />} />
+        <Route path="posts/new" element={signedIn(<PostEditorPage />)} />
+        <Route path="posts/:slug" element={<PostPage />} />
+        <Route path="posts/:slug/edit" element={signedIn(<PostEditorPage />)} />
+        <Route path="tags/:tag" element={<PostsPage key="tag" />} />
         <Route path="dev/mailbox" element={<DevMailboxPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

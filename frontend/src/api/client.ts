@@ -11,6 +11,7 @@
  *   call that could only answer 401.
  */
 import { browserTabSyncOptions, TabSync, type TabMessage, type TabSyncOptions } from './tabs'
+import { listPath, type ListQuery, type Rate } from '../lib/posts'
 
 export interface User {
   id: string | number
@@ -143,6 +144,71 @@ export interface MailboxMessage {
   text?: string | null
   links?: string[] | null
   createdAt?: string | number | null
+}
+
+/** One post in a list. */
+export interface PostSummary {
+  id: string
+  title: string
+  preview: string
+  slug: string
+  searchTags: string[]
+  username: string
+  createdAt: string
+  rating: number
+  commentsCount: number
+}
+
+export interface PostList {
+  count: number
+  rows: PostSummary[]
+}
+
+export interface TagCount {
+  tag: string
+  posts: number
+}
+
+export interface VoteRecord {
+  username: string
+  rate: Rate
+  rated: boolean
+}
+
+export interface PostComment {
+  id: string
+  username: string
+  payload: string
+  createdAt: string
+  rating: number
+  myRate: Rate | null
+  commentRates?: VoteRecord[]
+}
+
+/** A whole post, as `GET /api/posts/get/{slug}` answers. */
+export interface Post {
+  id: string
+  userId: string
+  username: string
+  title: string
+  slug: string
+  /** Markdown lines. */
+  content: string[]
+  preview: string
+  searchTags: string[]
+  createdAt: string
+  updatedAt: string
+  rating: number
+  commentsCount: number
+  myRate: Rate | null
+  postInfo: { rates: VoteRecord[]; comments: PostComment[] }
+}
+
+export interface PostInput {
+  title: string
+  preview: string
+  content: string[]
+  searchTags: string[]
 }
 
 /** An HTTP failure, shaped after the API's error body. */
@@ -597,6 +663,83 @@ export class ApiClient {
   photoUrl(username: string, version?: number | string): string {
     const base = `${this.baseUrl}/api/user/photo/${encodeURIComponent(username)}`
     return version ? `${base}?v=${encodeURIComponent(String(version))}` : base
+  }
+
+  // ---------------------------------------------------------------- posts
+
+  /**
+   * A page of posts. Public lists go out **without** the access token: the
+   * API reads a token without `username` as "only my posts". `mine` sends it.
+   */
+  async listPosts(query: ListQuery, options: { mine?: boolean } = {}): Promise<PostList> {
+    const mine = options.mine === true
+    const data = await this.request<Partial<PostList> | null>(listPath(mine ? { ...query, username: undefined } : query), {
+      auth: mine,
+    })
+    return { count: Number(data?.count ?? 0), rows: Array.isArray(data?.rows) ? data.rows : [] }
+  }
+
+  async postTags(): Promise<TagCount[]> {
+    const data = await this.request<TagCount[] | null>('/api/posts/tags')
+    return Array.isArray(data) ? data : []
+  }
+
+  /** A post by its (current or old) slug; the token goes along when there is one, for `myRate`. */
+  async getPost(slug: string, options: { toEdit?: boolean } = {}): Promise<Post> {
+    const query = options.toEdit ? '?toEdit=yes' : ''
+    const post = await this.request<Post>(`/api/posts/get/${encodeURIComponent(slug)}${query}`, { auth: true })
+    return {
+      ...post,
+      content: Array.isArray(post.content) ? post.content : typeof post.content === 'string' ? [post.content] : [],
+      searchTags: post.searchTags ?? [],
+      myRate: post.myRate ?? null,
+      postInfo: { rates: post.postInfo?.rates ?? [], comments: post.postInfo?.comments ?? [] },
+    }
+  }
+
+  async createPost(input: PostInput): Promise<{ id: string; slug: string }> {
+    return this.request<{ id: string; slug: string }>('/api/posts/create', { method: 'POST', body: input, auth: true })
+  }
+
+  async updatePost(id: string, input: Partial<PostInput>): Promise<{ slug: string }> {
+    return this.request<{ slug: string }>(`/api/posts/update/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      body: input,
+      auth: true,
+    })
+  }
+
+  /** May need a second factor: TOTP codes go in `twoFaCode`, texted ones in `code`. */
+  async deletePost(id: string, factor?: Factor): Promise<Step> {
+    const params = new URLSearchParams()
+    if (factor) params.set(factor.method === 'sms' ? 'code' : 'twoFaCode', factor.code)
+    const qs = params.toString()
+    const data = await this.request<unknown>(`/api/posts/delete/${encodeURIComponent(id)}${qs ? `?${qs}` : ''}`, {
+      method: 'DELETE',
+      auth: true,
+    })
+    const method = secondFactorOf(data)
+    return method ? { kind: 'needs-code', method } : { kind: 'done', value: undefined }
+  }
+
+  async addComment(postId: string, comment: string): Promise<{ id: string }> {
+    return this.request<{ id: string }>(`/api/posts/comment/${encodeURIComponent(postId)}`, {
+      method: 'PATCH',
+      body: { comment },
+      auth: true,
+    })
+  }
+
+  async ratePost(postId: string, rate: Rate): Promise<void> {
+    await this.request(`/api/posts/rate/post/${encodeURIComponent(postId)}`, { method: 'PATCH', body: { rate }, auth: true })
+  }
+
+  async rateComment(postId: string, commentId: string, rate: Rate): Promise<void> {
+    await this.request(`/api/posts/rate/comment/${encodeURIComponent(postId)}/${encodeURIComponent(commentId)}`, {
+      method: 'PATCH',
+      body: { rate },
+      auth: true,
+    })
   }
 
   /** The dev mailbox, newest first; null when it is off (404). */

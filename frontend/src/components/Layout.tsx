@@ -80,6 +80,9 @@ function Header() {
             <NavLink to="/" end>
               Home
             </NavLink>
+            <NavLink to="/posts">
+              Posts
+            </NavLink>
             {status === 'authenticated' && <NavLink to="/account">Account</NavLink>}
             {status === 'authenticated' && <NavLink to="/settings">Settings</NavLink>}
           </nav>
@@ -88,6 +91,9 @@ function Header() {
             {status === 'loading' && <span className="skeleton skeleton-pill" aria-label="Checking your session" />}
             {status === 'authenticated' && user && (
               <>
+                <Link to="/posts/new" className="button button-primary write-button">
+                  <span aria-hidden="true">✎</span> Write
+                </Link>
                 <Link to="/account" className="user-chip" title="Your account">
                   <Avatar person={user} size="sm" />
                   <span className="user-chip-name" data-testid="header-username">

@@ -1,13 +1,15 @@
 import { useState } from 'react'
-import { Link } from 'react-router'
+import { Link, useLocation } from 'react-router'
 import { useAuth } from '../auth/AuthContext'
 import { ProfileCard } from '../components/ProfileCard'
-import { ComingSoon } from '../components/ui'
+import { UserPosts } from '../components/UserPosts'
+import { Alert, ComingSoon } from '../components/ui'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 
 export function AccountPage() {
   const { user, signOut } = useAuth()
   const [signingOut, setSigningOut] = useState(false)
+  const deleted = (useLocation().state as { deletedPost?: string } | null)?.deletedPost
   useDocumentTitle('Your account')
 
   if (!user) return null
@@ -20,6 +22,11 @@ export function AccountPage() {
 
   return (
     <div className="container narrow account-page">
+      {deleted && (
+        <Alert tone="success" title="Your post is deleted">
+          “{deleted}” is gone, with its comments and votes.
+        </Alert>
+      )}
       <ProfileCard
         profile={user}
         actions={
@@ -36,8 +43,8 @@ export function AccountPage() {
           </>
         }
       />
+      <UserPosts username={user.username} mine />
       <div className="soon-grid">
-        <ComingSoon title="My posts">Your posts will be listed here once posting opens.</ComingSoon>
         <ComingSoon title="Favourite coins">Pick the coins you follow here when market rates arrive.</ComingSoon>
       </div>
     </div>

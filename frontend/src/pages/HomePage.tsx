@@ -1,11 +1,21 @@
 import { Link } from 'react-router'
 import { useAuth } from '../auth/AuthContext'
-import { ChatIcon, MailIcon, ShieldIcon } from '../components/icons'
+import { ChatIcon, ShieldIcon } from '../components/icons'
+import { NoPosts, PostList } from '../components/posts'
 import { Alert } from '../components/ui'
+import { PAGE_SIZE } from '../lib/posts'
+import { usePostList } from '../lib/usePostList'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 
-// Only what the app does today; posts and market rates get their cards when they ship.
+const NEWEST = { page: 0, pageSize: PAGE_SIZE, sort: 'newest' } as const
+
+// Only what the app does today; market rates get their card when they ship.
 const FEATURES = [
+  {
+    icon: <ChatIcon size={24} />,
+    title: 'Posts and discussion',
+    text: 'Write posts in Markdown, tag them, vote on the best ones and talk it over in the comments.',
+  },
   {
     icon: <ChatIcon size={24} />,
     title: 'A profile of your own',
@@ -16,15 +26,11 @@ const FEATURES = [
     title: 'Two-step sign-in',
     text: 'Email-confirmed sign-up, and an optional second step with an authenticator app or an SMS code.',
   },
-  {
-    icon: <MailIcon size={24} />,
-    title: 'Never locked out',
-    text: 'Forgot your password? Reset it from a link by email or a code by SMS.',
-  },
 ]
 
 export function HomePage() {
   const { status, user, accountClosed: closed } = useAuth()
+  const newest = usePostList(NEWEST)
   useDocumentTitle('')
 
   return (
@@ -46,15 +52,14 @@ export function HomePage() {
                   Good to see you, <span className="gradient-text">{user.username}</span>.
                 </h1>
                 <p className="lead">
-                  Your account is ready. Posts and market rates are coming soon — until then, make your profile your
-                  own and turn on two-step sign-in.
+                  Share what you are reading, building or worried about — or catch up on the newest posts below.
                 </p>
                 <div className="hero-actions">
-                  <Link to="/account" className="button button-primary button-lg">
-                    Go to your account
+                  <Link to="/posts/new" className="button button-primary button-lg">
+                    Write a post
                   </Link>
-                  <Link to="/settings?tab=security" className="button button-secondary button-lg">
-                    Security settings
+                  <Link to="/posts" className="button button-secondary button-lg">
+                    Browse posts
                   </Link>
                 </div>
               </>
@@ -66,7 +71,7 @@ export function HomePage() {
                 </h1>
                 <p className="lead">
                   Cryptotalks is a community for everyone curious about cryptocurrencies — from first wallet to
-                  full node. Accounts and profiles are open today; posts and market rates are coming soon.
+                  full node. Read the posts, then join in to vote and comment; market rates are coming soon.
                 </p>
                 <div className="hero-actions">
                   <Link to="/sign-up" className="button button-primary button-lg">
@@ -103,6 +108,38 @@ export function HomePage() {
             </div>
           </div>
         </div>
+      </section>
+
+      <section className="container home-posts" aria-labelledby="newest-heading">
+        <div className="section-head">
+          <h2 id="newest-heading">Newest posts</h2>
+          <Link to="/posts" className="button button-ghost">
+            All posts →
+          </Link>
+        </div>
+        {newest.error ? (
+          <Alert tone="error" title="Could not load the posts">
+            {newest.error}{' '}
+            <button type="button" className="link-button" onClick={newest.retry}>
+              Try again
+            </button>
+          </Alert>
+        ) : (
+          <PostList
+            posts={newest.posts}
+            loading={newest.loading}
+            empty={
+              <NoPosts title="No posts yet">
+                <p className="muted">Be the first to start a conversation.</p>
+                {status === 'authenticated' && (
+                  <Link to="/posts/new" className="button button-primary">
+                    Write the first post
+                  </Link>
+                )}
+              </NoPosts>
+            }
+          />
+        )}
       </section>
 
       <section className="container features" aria-label="What you get">

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router'
 import type { User } from '../api/client'
 import { useAuth } from '../auth/AuthContext'
 import { ProfileCard } from '../components/ProfileCard'
+import { UserPosts } from '../components/UserPosts'
 import { Alert, PageLoading } from '../components/ui'
 import { plainText } from '../lib/errors'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
@@ -78,6 +79,7 @@ export function PublicProfilePage() {
           ) : undefined
         }
       />
+      <UserPosts username={load.user.username} />
     </div>
   )
 }

@@ -11,6 +11,7 @@ function account(rest: (call: Call) => Reply | undefined, settings: Reply = sett
   return backend((call) => {
     if (call.url === '/api/auth/refresh') return signedIn
     if (call.url === '/api/user/get-settings') return settings
+    if (call.url.startsWith('/api/posts/list/')) return rest(call) ?? { status: 200, body: { count: 0, rows: [] } }
     return rest(call) ?? { status: 404, body: { statusCode: 404, message: 'not-found' } }
   })
 }
@@ -18,13 +19,13 @@ function account(rest: (call: Call) => Reply | undefined, settings: Reply = sett
 const bodiesTo = (calls: Call[], url: string) => calls.filter((c) => c.url === url).map((c) => c.body)
 
 describe('account page', () => {
-  it('shows initials without a photo, the profile and small "coming soon" sections', async () => {
+  it('shows initials without a photo, the profile, my posts and a small "coming soon" section', async () => {
     const { client } = account(() => undefined)
     renderApp(client, '/account')
     const card = await screen.findByTestId('profile-card')
     expect(within(card).getByTestId('avatar-initials').textContent).toBe('JD')
     expect(within(card).getByRole('heading', { name: 'John Doe' })).toBeTruthy()
-    expect(screen.getByRole('region', { name: 'My posts' }).textContent).toContain('Coming soon')
+    expect(await screen.findByText('You have not written a post yet')).toBeTruthy()
     expect(screen.getByRole('region', { name: 'Favourite coins' }).textContent).toContain('Coming soon')
   })
 
@@ -404,7 +405,8 @@ describe('session', () => {
     const { client, calls } = backend(() => anonymous, { storage: memoryStorage() })
     renderApp(client, '/')
     expect(await screen.findAllByRole('link', { name: 'Sign in' })).not.toHaveLength(0)
-    expect(calls).toEqual([])
+    // Only the public list of newest posts, without a token; no refresh.
+    expect(calls.map((c) => [c.url, c.token])).toEqual([['/api/posts/list/0/10/DESC/createdAt', undefined]])
   })
 
   it('tells the person their session ended instead of showing an empty form', async () => {

@@ -146,3 +146,166 @@ export function memoryStorage(entries: Record<string, string> = {}): StorageLike
     removeItem: (key) => void map.delete(key),
   }
 }
+
+// ------------------------------------------------------------------ posts
+
+export interface FakePost {
+  id: string
+  userId: string
+  username: string
+  title: string
+  slug: string
+  oldSlugs: string[]
+  content: string[]
+  preview: string
+  searchTags: string[]
+  createdAt: string
+  updatedAt: string
+  rating: number
+  commentsCount: number
+  myRate: '+' | '-' | null
+  comments: {
+    id: string
+    username: string
+    payload: string
+    createdAt: string
+    rating: number
+    myRate: '+' | '-' | null
+  }[]
+}
+
+export function fakePost(patch: Partial<FakePost> = {}): FakePost {
+  const title = patch.title ?? 'Why Bitcoin halvings matter'
+  return {
+    id: 'p1',
+    userId: 'u1',
+    username: 'JohnDoe',
+    title,
+    slug: slugOf(title),
+    oldSlugs: [],
+    content: ['# Halvings', '', 'Every **210,000** blocks the reward halves.'],
+    preview: 'What the halving does to miners and supply.',
+    searchTags: ['bitcoin', 'mining'],
+    createdAt: '2024-04-20T10:00:00Z',
+    updatedAt: '2024-04-20T10:00:00Z',
+    rating: 2,
+    commentsCount: 0,
+    myRate: null,
+    comments: [],
+    ...patch,
+  }
+}
+
+export function slugOf(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+}
+
+const notFound: Reply = { status: 404, body: { statusCode: 404, message: 'post-not-found', error: 'Not found' } }
+
+/**
+ * A small in-memory posts API with the contract's quirks: a token without
+ * `username` lists only the caller's posts, old slugs keep resolving, votes
+ * toggle. `fail` can make a path answer an error instead.
+ */
+export function postsApi(posts: FakePost[], me: { username: string } | null = john) {
+  const state = { posts, fail: new Map<string, Reply>() }
+  const handle = (call: Call): Reply | undefined => {
+    const url = new URL(call.url, 'http://x')
+    const path = url.pathname
+    for (const [prefix, reply] of state.fail) if (path.startsWith(prefix)) return reply
+    const caller = call.token ? me : null
+    const list = path.match(/^\/api\/posts\/list\/(\d+)\/(\d+)\/(ASC|DESC)\/(\w+)$/i)
+    if (list) {
+      const [, page, size] = list.map(Number) as number[]
+      let rows = [...state.posts]
+      const username = url.searchParams.get('username')
+      if (username) rows = rows.filter((p) => p.username === username)
+      else if (caller) rows = rows.filter((p) => p.username === caller.username)
+      const q = url.searchParams.get('searchQuery')?.toLowerCase()
+      if (q) rows = rows.filter((p) => (p.title + ' ' + p.content.join(' ')).toLowerCase().includes(q))
+      const tags = url.searchParams.get('tags')?.split(',')
+      if (tags) rows = rows.filter((p) => p.searchTags.some((t) => tags.includes(t)))
+      return {
+        status: 200,
+        body: {
+          count: rows.length,
+          rows: rows.slice(page * size, page * size + size).map(({ comments: _c, oldSlugs: _o, content: _x, myRate: _m, userId: _u, updatedAt: _d, ...row }) => row),
+        },
+      }
+    }
+    if (path === '/api/posts/tags') {
+      const counts = new Map<string, number>()
+      for (const p of state.posts) for (const t of p.searchTags) counts.set(t, (counts.get(t) ?? 0) + 1)
+      return { status: 200, body: [...counts].sort((a, b) => b[1] - a[1]).map(([tag, n]) => ({ tag, posts: n })) }
+    }
+    const get = path.match(/^\/api\/posts\/get\/(.+)$/)
+    if (get) {
+      const slug = decodeURIComponent(get[1])
+      const post = state.posts.find((p) => p.slug === slug || p.oldSlugs.includes(slug))
+      if (!post) return notFound
+      if (url.searchParams.get('toEdit') === 'yes' && caller?.username !== post.username) {
+        return { status: 400, body: { statusCode: 400, message: 'wrong-user', error: 'Not yours' } }
+      }
+      const { comments, oldSlugs: _o, ...rest } = post
+      return {
+        status: 200,
+        body: { ...rest, myRate: caller ? post.myRate : null, postInfo: { rates: [], comments: comments.map((c) => ({ ...c, commentRates: [] })) } },
+      }
+    }
+    if (path === '/api/posts/create' && call.method === 'POST') {
+      const body = call.body as { title: string; preview: string; content: string[]; searchTags: string[] }
+      if (state.posts.some((p) => p.title.toLowerCase() === body.title.toLowerCase())) {
+        return { status: 400, body: { statusCode: 400, message: 'post-already-exists', error: 'exists' } }
+      }
+      const post = fakePost({ ...body, id: `p${state.posts.length + 1}`, username: me?.username, rating: 0, slug: slugOf(body.title) })
+      state.posts.unshift(post)
+      return { status: 201, body: { message: 'success', id: post.id, slug: post.slug } }
+    }
+    const byId = (id: string) => state.posts.find((p) => p.id === decodeURIComponent(id))
+    const update = path.match(/^\/api\/posts\/update\/(.+)$/)
+    if (update && call.method === 'PATCH') {
+      const post = byId(update[1])
+      if (!post) return notFound
+      const body = call.body as Partial<FakePost>
+      if (body.title && body.title !== post.title) {
+        post.oldSlugs.push(post.slug)
+        post.slug = slugOf(body.title)
+      }
+      Object.assign(post, body)
+      return { status: 200, body: { message: 'success', slug: post.slug } }
+    }
+    const del = path.match(/^\/api\/posts\/delete\/(.+)$/)
+    if (del && call.method === 'DELETE') {
+      const post = byId(del[1])
+      if (!post) return notFound
+      state.posts.splice(state.posts.indexOf(post), 1)
+      return { status: 200, body: { message: 'success' } }
+    }
+    const comment = path.match(/^\/api\/posts\/comment\/(.+)$/)
+    if (comment && call.method === 'PATCH') {
+      const post = byId(comment[1])
+      if (!post) return notFound
+      const id = `c${post.comments.length + 1}`
+      post.comments.push({ id, username: me!.username, payload: (call.body as { comment: string }).comment, createdAt: new Date().toISOString(), rating: 0, myRate: null })
+      post.commentsCount++
+      return { status: 200, body: { message: 'success', id } }
+    }
+    const rate = path.match(/^\/api\/posts\/rate\/post\/(.+)$/)
+    if (rate && call.method === 'PATCH') {
+      const post = byId(rate[1])
+      if (!post) return notFound
+      const sign = (call.body as { rate: '+' | '-' }).rate
+      const v = (r: string | null) => (r === '+' ? 1 : r === '-' ? -1 : 0)
+      const next = post.myRate === sign ? null : sign
+      post.rating += v(next) - v(post.myRate)
+      post.myRate = next
+      return { status: 200, body: { message: 'success' } }
+    }
+    if (path.startsWith('/api/posts/rate/comment/') && call.method === 'PATCH') return { status: 200, body: { message: 'success' } }
+    return undefined
+  }
+  return { state, handle }
+}

@@ -1,0 +1,459 @@
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { Link, useLocation, useNavigate, useParams } from 'react-router'
+import { ApiError, type Post, type PostComment, type User } from '../api/client'
+import { useAuth } from '../auth/AuthContext'
+import { Avatar } from '../components/Avatar'
+import { LazyMarkdown as Markdown } from '../components/LazyMarkdown'
+import { TagList, VoteButtons } from '../components/posts'
+import { useSecondFactor } from '../components/SecondFactor'
+import { Alert, BusyLabel, Modal, PageLoading } from '../components/ui'
+import { plainText } from '../lib/errors'
+import { applyVote, commentProblem, joinContent, LIMITS, type Rate } from '../lib/posts'
+import { formatDate, formatRelative } from '../lib/time'
+import { useDocumentTitle } from '../lib/useDocumentTitle'
+
+type Load = { kind: 'loading' } | { kind: 'missing' } | { kind: 'error'; text: string } | { kind: 'ready'; post: Post }
+
+/** `/posts/:slug`: the post, its author, votes and comments. */
+export function PostPage() {
+  const { slug = '' } = useParams()
+  const { client, status } = useAuth()
+  const navigate = useNavigate()
+  const location = useLocation()
+  const [load, setLoad] = useState<Load>({ kind: 'loading' })
+  const [attempt, setAttempt] = useState(0)
+  /** `slug|signed-in` of what is shown: replacing an old slug by the current one is not a new post. */
+  const shown = useRef<string | null>(null)
+  const signedIn = status === 'authenticated'
+  useDocumentTitle(load.kind === 'ready' ? load.post.title : load.kind === 'missing' ? 'Post not found' : 'Post')
+
+  useEffect(() => {
+    // Wait for the session so `myRate` comes with the first read; read again after sign-in/out.
+    if (status === 'loading') return
+    if (shown.current === `${slug}|${signedIn}`) return
+    let active = true
+    setLoad((current) => (current.kind === 'ready' && current.post.slug === slug ? current : { kind: 'loading' }))
+    client.getPost(slug).then(
+      (post) => {
+        if (!active) return
+        shown.current = `${post.slug}|${signedIn}`
+        setLoad({ kind: 'ready', post })
+        if (post.slug && post.slug !== slug) navigate(`/posts/${encodeURIComponent(post.slug)}${location.hash}`, { replace: true })
+      },
+      (error) => {
+        if (!active) return
+        shown.current = null
+        setLoad(error instanceof ApiError && error.status === 404 ? { kind: 'missing' } : { kind: 'error', text: plainText(error) })
+      },
+    )
+    return () => {
+      active = false
+    }
+  }, [client, slug, attempt, status, signedIn, navigate, location.hash])
+
+  if (load.kind === 'loading') return <PageLoading label="Loading the post…" />
+
+  if (load.kind === 'missing') {
+    return (
+      <div className="container narrow center-page">
+        <div className="card status-card" data-testid="post-not-found">
+          <p className="big-code" aria-hidden="true">
+            404
+          </p>
+          <h1>This post is not here</h1>
+          <p className="muted">It may have been deleted by its author, or the link is mistyped.</p>
+          <div className="actions-row">
+            <Link to="/posts" className="button button-primary">
+              Browse posts
+            </Link>
+            <Link to="/" className="button button-secondary">
+              Back to home
+            </Link>
+          </div>
+        </div>
+      </div>
+    )
+  }
+
+  if (load.kind === 'error') {
+    return (
+      <div className="container narrow">
+        <Alert tone="error" title="Could not load this post">
+          {load.text}
+        </Alert>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => {
+            shown.current = null
+            setAttempt((n) => n + 1)
+          }}
+        >
+          Try again
+        </button>
+      </div>
+    )
+  }
+
+  return <PostView key={load.post.id} post={load.post} onChange={(post) => setLoad({ kind: 'ready', post })} />
+}
+
+function PostView({ post, onChange }: { post: Post; onChange: (post: Post) => void }) {
+  const { client, status, user } = useAuth()
+  const location = useLocation()
+  const [voteError, setVoteError] = useState<string | null>(null)
+  const [askSignIn, setAskSignIn] = useState<string | null>(null)
+  const [voting, setVoting] = useState(false)
+  const [confirmDelete, setConfirmDelete] = useState(false)
+  const latest = useRef(post)
+  latest.current = post
+  const signedIn = status === 'authenticated'
+  const mine = signedIn && user?.username === post.username
+
+  function needSignIn(what: string): boolean {
+    if (signedIn) return false
+    setAskSignIn(what)
+    return true
+  }
+
+  async function votePost(rate: Rate) {
+    if (needSignIn('vote')) return
+    const before = latest.current
+    const after = applyVote({ rating: before.rating, myRate: before.myRate }, rate)
+    setVoteError(null)
+    setVoting(true)
+    onChange({ ...before, ...after })
+    try {
+      await client.ratePost(before.id, rate)
+    } catch (error) {
+      // Roll back only the vote; comments may have changed meanwhile.
+      onChange({ ...latest.current, rating: before.rating, myRate: before.myRate })
+      setVoteError(plainText(error))
+    } finally {
+      setVoting(false)
+    }
+  }
+
+  function updateComment(id: string, patch: Partial<PostComment>) {
+    const current = latest.current
+    onChange({
+      ...current,
+      postInfo: {
+        ...current.postInfo,
+        comments: current.postInfo.comments.map((c) => (c.id === id ? { ...c, ...patch } : c)),
+      },
+    })
+  }
+
+  function addComment(comment: PostComment) {
+    const current = latest.current
+    onChange({
+      ...current,
+      commentsCount: (current.commentsCount ?? 0) + 1,
+      postInfo: { ...current.postInfo, comments: [...current.postInfo.comments, comment] },
+    })
+  }
+
+  const signInLink = (
+    <Link to="/sign-in" state={{ from: location.pathname }}>
+      Sign in
+    </Link>
+  )
+
+  return (
+    <div className="container post-page">
+      <article className="post-main">
+        <header className="post-head">
+          <TagList tags={post.searchTags} />
+          <h1 className="post-title break" data-testid="post-title">
+            {post.title}
+          </h1>
+          <p className="post-lead break">{post.preview}</p>
+          <div className="post-byline muted small">
+            <span>
+              by{' '}
+              <Link to={`/user/${encodeURIComponent(post.username)}`} className="break">
+                @{post.username}
+              </Link>
+            </span>
+            <span aria-hidden="true">·</span>
+            <time dateTime={post.createdAt}>{formatDate(post.createdAt)}</time>
+            {post.updatedAt && post.updatedAt !== post.createdAt && (
+              <>
+                <span aria-hidden="true">·</span>
+                <span title={post.updatedAt}>edited</span>
+              </>
+            )}
+          </div>
+        </header>
+
+        <div className="post-body-row">
+          <div className="post-vote-col">
+            <VoteButtons rating={post.rating} mine={post.myRate} onVote={votePost} disabled={voting} label="post" />
+          </div>
+          <div className="card post-body">
+            <Markdown text={joinContent(post.content)} testId="post-content" />
+          </div>
+        </div>
+        {voteError && <Alert tone="error" title="Your vote did not count">{voteError}</Alert>}
+        {askSignIn && (
+          <Alert tone="info" title={`Sign in to ${askSignIn}`}>
+            {signInLink} or <Link to="/sign-up">create a free account</Link> to vote and comment.
+          </Alert>
+        )}
+
+        {mine && (
+          <div className="post-owner-actions">
+            <Link to={`/posts/${encodeURIComponent(post.slug)}/edit`} className="button button-secondary">
+              Edit post
+            </Link>
+            <button type="button" className="button button-danger" onClick={() => setConfirmDelete(true)}>
+              Delete post…
+            </button>
+          </div>
+        )}
+
+        <Comments
+          post={post}
+          onVoted={updateComment}
+          onAdded={addComment}
+          needSignIn={needSignIn}
+          signInLink={signInLink}
+        />
+      </article>
+
+      <aside className="post-aside">
+        <AuthorCard username={post.username} />
+      </aside>
+
+      {confirmDelete && <DeleteDialog post={post} onClose={() => setConfirmDelete(false)} />}
+    </div>
+  )
+}
+
+function AuthorCard({ username }: { username: string }) {
+  const { client } = useAuth()
+  const [author, setAuthor] = useState<User | null>(null)
+  useEffect(() => {
+    let active = true
+    client.getUser(username).then(
+      (found) => active && setAuthor(found),
+      () => undefined,
+    )
+    return () => {
+      active = false
+    }
+  }, [client, username])
+  const person = author ?? { username }
+  const name = author ? [author.firstName, author.lastName].filter(Boolean).join(' ') : ''
+  return (
+    <section className="card author-card" aria-label="About the author" data-testid="author-card">
+      <p className="eyebrow">Written by</p>
+      <Link to={`/user/${encodeURIComponent(username)}`} className="author-link">
+        <Avatar person={person} size="md" />
+        <span className="author-names">
+          <strong className="break">{name || username}</strong>
+          <span className="muted small break">@{username}</span>
+        </span>
+      </Link>
+      {author?.title && <p className="small author-title break">{author.title}</p>}
+      {author?.bio && <p className="muted small author-bio break">{author.bio}</p>}
+      <Link to={`/user/${encodeURIComponent(username)}`} className="button button-secondary button-block">
+        View profile
+      </Link>
+    </section>
+  )
+}
+
+function Comments({
+  post,
+  onVoted,
+  onAdded,
+  needSignIn,
+  signInLink,
+}: {
+  post: Post
+  onVoted: (id: string, patch: Partial<PostComment>) => void
+  onAdded: (comment: PostComment) => void
+  needSignIn: (what: string) => boolean
+  signInLink: ReactNode
+}) {
+  const { client, status, user } = useAuth()
+  const [text, setText] = useState('')
+  const [problem, setProblem] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
+  const [voting, setVoting] = useState<string | null>(null)
+  const [voteError, setVoteError] = useState<{ id: string; text: string } | null>(null)
+  const boxId = useId()
+  const comments = post.postInfo.comments
+
+  async function vote(comment: PostComment, rate: Rate) {
+    if (needSignIn('vote')) return
+    const before = { rating: comment.rating ?? 0, myRate: comment.myRate ?? null }
+    setVoteError(null)
+    setVoting(comment.id)
+    onVoted(comment.id, applyVote(before, rate))
+    try {
+      await client.rateComment(post.id, comment.id, rate)
+    } catch (error) {
+      onVoted(comment.id, before)
+      setVoteError({ id: comment.id, text: plainText(error) })
+    } finally {
+      setVoting(null)
+    }
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    const found = commentProblem(text)
+    if (found) {
+      setProblem(found)
+      return
+    }
+    setProblem(null)
+    setSending(true)
+    try {
+      const { id } = await client.addComment(post.id, text)
+      onAdded({
+        id: id ?? `local-${Date.now()}`,
+        username: user?.username ?? 'you',
+        payload: text,
+        createdAt: new Date().toISOString(),
+        rating: 0,
+        myRate: null,
+      })
+      setText('')
+    } catch (error) {
+      setProblem(plainText(error))
+    } finally {
+      setSending(false)
+    }
+  }
+
+  const over = text.length > LIMITS.comment.max
+  return (
+    <section className="comments" aria-labelledby="comments-heading">
+      <h2 id="comments-heading">
+        Comments <span className="muted">({comments.length})</span>
+      </h2>
+      {comments.length === 0 && <p className="muted">No comments yet.</p>}
+      <ol className="comment-list">
+        {comments.map((comment) => (
+          <li key={comment.id} className="card comment" data-testid="comment">
+            <div className="comment-head">
+              <Link to={`/user/${encodeURIComponent(comment.username)}`} className="comment-author break">
+                @{comment.username}
+              </Link>
+              <time className="muted small" dateTime={comment.createdAt} title={comment.createdAt}>
+                {formatRelative(comment.createdAt)}
+              </time>
+              {comment.username === post.username && <span className="badge badge-author">Author</span>}
+            </div>
+            <Markdown text={comment.payload} variant="comment" />
+            <div className="comment-foot">
+              <VoteButtons
+                size="sm"
+                rating={comment.rating ?? 0}
+                mine={comment.myRate ?? null}
+                onVote={(rate) => vote(comment, rate)}
+                disabled={voting === comment.id}
+                label={`comment by ${comment.username}`}
+              />
+              {voteError?.id === comment.id && <span className="field-error">{voteError.text}</span>}
+            </div>
+          </li>
+        ))}
+      </ol>
+
+      {status === 'authenticated' ? (
+        <form className="card comment-form form" onSubmit={submit} noValidate data-testid="comment-form">
+          <label htmlFor={boxId} className="field-label">
+            Add a comment
+          </label>
+          <textarea
+            id={boxId}
+            className={`input textarea${problem ? ' is-invalid' : ''}`}
+            rows={4}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={`${boxId}-count${problem ? ` ${boxId}-error` : ''}`}
+            placeholder="Be kind; Markdown works here."
+            disabled={sending}
+          />
+          <div className="comment-form-foot">
+            <span id={`${boxId}-count`} className={`char-count small${over ? ' is-over' : ' muted'}`}>
+              {text.length.toLocaleString('en')} / {LIMITS.comment.max.toLocaleString('en')}
+            </span>
+            <button type="submit" className="button button-primary" disabled={sending || over}>
+              <BusyLabel busy={sending} label="Post comment" busyLabel="Posting…" />
+            </button>
+          </div>
+          {problem && (
+            <p className="field-error" id={`${boxId}-error`} role="alert">
+              {problem}
+            </p>
+          )}
+        </form>
+      ) : (
+        status === 'anonymous' && (
+          <div className="card comment-signin">
+            <p>{signInLink} to join the conversation.</p>
+          </div>
+        )
+      )}
+    </section>
+  )
+}
+
+function DeleteDialog({ post, onClose }: { post: Post; onClose: () => void }) {
+  const { client } = useAuth()
+  const run = useSecondFactor()
+  const navigate = useNavigate()
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+
+  async function remove() {
+    setBusy(true)
+    setProblem(null)
+    try {
+      const outcome = await run((factor) => client.deletePost(post.id, factor), {
+        title: 'Confirm it is you',
+        submitLabel: 'Delete the post',
+      })
+      if (outcome.kind === 'done') {
+        navigate('/account', { state: { deletedPost: post.title } })
+        return
+      }
+      setBusy(false)
+    } catch (error) {
+      setProblem(plainText(error))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Modal
+      title="Delete this post?"
+      description={
+        <>
+          “<span className="break">{post.title}</span>” and its {post.commentsCount === 1 ? 'comment' : `${post.commentsCount} comments`}{' '}
+          and votes will be gone for good.
+        </>
+      }
+      onClose={onClose}
+      busy={busy}
+      testId="delete-post-dialog"
+    >
+      {problem && <Alert tone="error">{problem}</Alert>}
+      <div className="modal-actions">
+        <button type="button" className="button button-ghost" onClick={onClose} disabled={busy}>
+          Keep it
+        </button>
+        <button type="button" className="button button-danger-solid button-danger" onClick={remove} disabled={busy}>
+          <BusyLabel busy={busy} label="Delete the post" busyLabel="Deleting…" />
+        </button>
+      </div>
+    </Modal>
+  )
+}

@@ -1,0 +1,212 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { Link, useParams, useSearchParams } from 'react-router'
+import type { TagCount } from '../api/client'
+import { useAuth } from '../auth/AuthContext'
+import { NoPosts, Pagination, PostList } from '../components/posts'
+import { Alert } from '../components/ui'
+import { PAGE_SIZE, pageCount, readView, SORTS, writeView, type PostsView, type SortKey } from '../lib/posts'
+import { usePostList } from '../lib/usePostList'
+import { useDocumentTitle } from '../lib/useDocumentTitle'
+
+export const SEARCH_DEBOUNCE_MS = 350
+
+/** `/posts` (search, tag filter, sort, pages — all in the URL) and `/tags/:tag`. */
+export function PostsPage() {
+  const { tag: fixedTag } = useParams()
+  const { client, status } = useAuth()
+  const [params, setParams] = useSearchParams()
+  const view = readView(params)
+  const searchId = useId()
+  const sortId = useId()
+  const [typed, setTyped] = useState(view.search)
+  const [tags, setTags] = useState<TagCount[] | null>(null)
+  const listTop = useRef<HTMLDivElement>(null)
+  useDocumentTitle(fixedTag ? `#${fixedTag}` : view.search ? `“${view.search}” · Posts` : 'Posts')
+
+  const update = (patch: Partial<PostsView>, replace = false) =>
+    setParams(writeView({ ...view, page: 1, ...patch }), { replace })
+
+  // The search box follows the URL (back/forward, a shared link)…
+  useEffect(() => {
+    setTyped(view.search)
+  }, [view.search])
+
+  // …and writes to it after a pause in typing.
+  useEffect(() => {
+    if (typed.trim() === view.search.trim()) return
+    const timer = setTimeout(() => update({ search: typed }, true), SEARCH_DEBOUNCE_MS)
+    return () => clearTimeout(timer)
+  }, [typed])
+
+  useEffect(() => {
+    if (fixedTag) return
+    let active = true
+    client.postTags().then(
+      (found) => active && setTags(found),
+      () => active && setTags([]),
+    )
+    return () => {
+      active = false
+    }
+  }, [client, fixedTag])
+
+  const query = useMemo(
+    () => ({
+      page: view.page - 1,
+      pageSize: PAGE_SIZE,
+      sort: view.sort,
+      search: view.search,
+      tags: fixedTag ? [fixedTag.toLowerCase()] : view.tags,
+    }),
+    [view.page, view.sort, view.search, view.tags.join(','), fixedTag],
+  )
+  const list = usePostList(query)
+  const total = pageCount(list.count, PAGE_SIZE)
+
+  function goToPage(page: number) {
+    update({ page })
+    listTop.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' })
+  }
+
+  function toggleTag(tag: string) {
+    update({ tags: view.tags.includes(tag) ? view.tags.filter((t) => t !== tag) : [...view.tags, tag] })
+  }
+
+  const filtered = Boolean(view.search || (!fixedTag && view.tags.length))
+  const emptyTitle = view.search
+    ? `No posts match “${view.search}”`
+    : view.tags.length && !fixedTag
+      ? `No posts match ${view.tags.map((t) => `#${t}`).join(', ')}`
+      : fixedTag
+        ? `No posts tagged #${fixedTag} yet`
+        : 'No posts yet'
+
+  return (
+    <div className="container posts-page">
+      <div className="page-head">
+        <div>
+          {fixedTag ? (
+            <>
+              <p className="eyebrow">Tag</p>
+              <h1 className="break">#{fixedTag}</h1>
+              <p className="muted">
+                Posts tagged #{fixedTag}. <Link to="/posts">All posts</Link>
+              </p>
+            </>
+          ) : (
+            <>
+              <h1>Posts</h1>
+              <p className="muted">Search, filter by tag and sort what the community wrote.</p>
+            </>
+          )}
+        </div>
+        {status === 'authenticated' && (
+          <Link to="/posts/new" className="button button-primary">
+            Write a post
+          </Link>
+        )}
+      </div>
+
+      <div className="posts-toolbar card">
+        <div className="search-box">
+          <label htmlFor={searchId} className="visually-hidden">
+            Search posts
+          </label>
+          <span className="search-icon" aria-hidden="true">
+            ⌕
+          </span>
+          <input
+            id={searchId}
+            type="search"
+            className="input"
+            placeholder={fixedTag ? `Search in #${fixedTag}…` : 'Search posts…'}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') update({ search: typed }, true)
+            }}
+            enterKeyHint="search"
+            autoComplete="off"
+          />
+        </div>
+        <div className="sort-box">
+          <label htmlFor={sortId} className="field-label">
+            Sort
+          </label>
+          <select
+            id={sortId}
+            className="input select"
+            value={view.sort}
+            onChange={(e) => update({ sort: e.target.value as SortKey })}
+          >
+            {SORTS.map((s) => (
+              <option key={s.key} value={s.key}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      {!fixedTag && tags && tags.length > 0 && (
+        <div className="tag-filter" role="group" aria-label="Filter by tag">
+          {tags.map(({ tag, posts }) => {
+            const on = view.tags.includes(tag)
+            return (
+              <button
+                key={tag}
+                type="button"
+                className={`tag-chip tag-toggle${on ? ' is-on' : ''}`}
+                aria-pressed={on}
+                onClick={() => toggleTag(tag)}
+              >
+                #{tag} <span className="tag-count">{posts}</span>
+              </button>
+            )
+          })}
+          {view.tags.length > 0 && (
+            <button type="button" className="link-button" onClick={() => update({ tags: [] })}>
+              Clear tags
+            </button>
+          )}
+        </div>
+      )}
+
+      <div ref={listTop} className="list-top" />
+      {!list.loading && !list.error && list.count > 0 && (
+        <p className="muted small result-count" aria-live="polite">
+          {list.count === 1 ? '1 post' : `${list.count.toLocaleString()} posts`}
+        </p>
+      )}
+      {list.error ? (
+        <Alert tone="error" title="Could not load the posts">
+          {list.error}{' '}
+          <button type="button" className="link-button" onClick={list.retry}>
+            Try again
+          </button>
+        </Alert>
+      ) : (
+        <PostList
+          posts={list.posts}
+          loading={list.loading}
+          skeletons={4}
+          empty={
+            <NoPosts title={emptyTitle}>
+              {filtered ? (
+                <>
+                  <p className="muted">Try other words, fewer tags, or clear the filters.</p>
+                  <button type="button" className="button button-secondary" onClick={() => update({ search: '', tags: [] })}>
+                    Clear the filters
+                  </button>
+                </>
+              ) : (
+                <p className="muted">Nothing here yet.</p>
+              )}
+            </NoPosts>
+          }
+        />
+      )}
+      <Pagination page={Math.min(view.page, total)} total={total} onPage={goToPage} />
+    </div>
+  )
+}
