@@ -60,8 +60,8 @@ async function writePost(page: Page, post: { title: string; preview: string; con
   await page.getByRole('banner').getByRole('link', { name: 'Write' }).click()
   await expect(page).toHaveURL(/\/posts\/new$/)
   const form = page.getByTestId('post-editor')
-  await form.getByLabel('Title').fill(post.title)
-  await form.getByLabel('Preview').fill(post.preview)
+  await form.getByLabel('Title', { exact: true }).fill(post.title)
+  await form.getByLabel('Preview', { exact: true }).fill(post.preview)
   for (const tag of post.tags) {
     await form.getByLabel('Tags').fill(tag)
     await form.getByLabel('Tags').press('Enter')

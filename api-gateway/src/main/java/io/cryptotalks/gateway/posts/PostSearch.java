@@ -52,6 +52,8 @@ class PostSearch {
     PostResponses.Page page(Query query) {
         Map<String, Object> params = new LinkedHashMap<>();
         List<String> where = new ArrayList<>();
+        // a deletion is decided here at once: the list never shows a deleted post while the worker catches up
+        where.add("not exists (select 1 from post_heads h where h.post_id = p.id and h.deleted_at is not null)");
         String tsQuery = tsQuery(query.searchQuery());
         if (tsQuery != null) {
             where.add("p.search @@ to_tsquery('simple', :tsQuery)");
