@@ -35,6 +35,7 @@ class ProfileTests {
         assertThat(personal.get("lastName").asString()).isEmpty();
         assertThat(personal.get("bio").asString()).isEmpty();
         assertThat(personal.get("createdAt").asString()).isNotBlank();
+        assertThat(personal.has("email")).as("the email once, in securitySettings (F19)").isFalse();
         assertError(api.get("/api/user/get-settings"), 401, "invalid-token");
     }
 

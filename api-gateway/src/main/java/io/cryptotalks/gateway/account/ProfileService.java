@@ -30,10 +30,11 @@ class ProfileService {
         PersonalInformation profile = accounts.personalInformation(userId)
                 .orElseThrow(ApiError.SESSION_HAS_EXPIRED::exception);
         AccountSettings.Settings security = settings.of(userId);
+        // the email once, in securitySettings (the original meant to drop it from personalSettings and failed, F19)
         return new UserSettings(profile.isProfilePicPresent(),
                 new SecuritySettingsView(security.publicEmail(), security.emailChanged(), security.passwordChanged(),
                         security.phone(), profile.email(), security.twoFa()),
-                profile);
+                profile.withEmailShown(false));
     }
 
     /** Only the profile fields; the username's unique index is checked here, the users-service applies the rest. */
