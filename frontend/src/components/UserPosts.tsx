@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Link } from 'react-router'
 import { NoPosts, Pagination, PostList } from './posts'
-import { Alert } from './ui'
+import { LoadError } from './ui'
 import { pageCount } from '../lib/posts'
 import { usePostList } from '../lib/usePostList'
 
@@ -30,12 +30,7 @@ export function UserPosts({ username, mine = false }: { username: string; mine?:
         )}
       </div>
       {list.error ? (
-        <Alert tone="error" title="Could not load the posts">
-          {list.error}{' '}
-          <button type="button" className="link-button" onClick={list.retry}>
-            Try again
-          </button>
-        </Alert>
+        <LoadError title="Could not load the posts" error={list.error} onRetry={list.retry} />
       ) : (
         <PostList
           posts={list.posts}

@@ -291,3 +291,15 @@ export function ComingSoon({ title, children }: { title: string; children: React
     </section>
   )
 }
+
+/** A failed load, in plain words, with a way to try again. */
+export function LoadError({ title, error, onRetry }: { title: string; error: string; onRetry: () => void }) {
+  return (
+    <Alert tone="error" title={title}>
+      {error}{' '}
+      <button type="button" className="link-button" onClick={onRetry}>
+        Try again
+      </button>
+    </Alert>
+  )
+}

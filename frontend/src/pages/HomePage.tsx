@@ -2,7 +2,7 @@ import { Link } from 'react-router'
 import { useAuth } from '../auth/AuthContext'
 import { ChatIcon, ShieldIcon } from '../components/icons'
 import { NoPosts, PostList } from '../components/posts'
-import { Alert } from '../components/ui'
+import { Alert, LoadError } from '../components/ui'
 import { PAGE_SIZE } from '../lib/posts'
 import { usePostList } from '../lib/usePostList'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
@@ -118,12 +118,7 @@ export function HomePage() {
           </Link>
         </div>
         {newest.error ? (
-          <Alert tone="error" title="Could not load the posts">
-            {newest.error}{' '}
-            <button type="button" className="link-button" onClick={newest.retry}>
-              Try again
-            </button>
-          </Alert>
+          <LoadError title="Could not load the posts" error={newest.error} onRetry={newest.retry} />
         ) : (
           <PostList
             posts={newest.posts}

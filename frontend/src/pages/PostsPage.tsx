@@ -3,7 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router'
 import type { TagCount } from '../api/client'
 import { useAuth } from '../auth/AuthContext'
 import { NoPosts, Pagination, PostList } from '../components/posts'
-import { Alert } from '../components/ui'
+import { LoadError } from '../components/ui'
 import { PAGE_SIZE, pageCount, readView, SORTS, writeView, type PostsView, type SortKey } from '../lib/posts'
 import { usePostList } from '../lib/usePostList'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
@@ -179,12 +179,7 @@ export function PostsPage() {
         </p>
       )}
       {list.error ? (
-        <Alert tone="error" title="Could not load the posts">
-          {list.error}{' '}
-          <button type="button" className="link-button" onClick={list.retry}>
-            Try again
-          </button>
-        </Alert>
+        <LoadError title="Could not load the posts" error={list.error} onRetry={list.retry} />
       ) : (
         <PostList
           posts={list.posts}
