@@ -1,5 +1,5 @@
 import { isPasswordValid } from '../lib/password'
-import { PasswordRules } from '../pages/settings/ChangePasswordForm'
+import { PasswordRules } from './PasswordRules'
 import { Field } from './ui'
 
 export interface NewPasswordErrors {

@@ -4,7 +4,8 @@ import { ApiError, errorText } from '../api/client'
 import { useAuth } from '../auth/AuthContext'
 import { MailIcon } from '../components/icons'
 import { Alert, Field, Spinner } from '../components/ui'
-import { isPasswordValid, PASSWORD_RULES } from '../lib/password'
+import { isPasswordValid } from '../lib/password'
+import { PasswordRules } from '../components/PasswordRules'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 
 interface FormState {
@@ -142,22 +143,7 @@ export function SignUpPage() {
                 {showPassword ? 'Hide' : 'Show'}
               </button>
             }
-            hint={
-              <ul className="password-rules" aria-label="Password rules">
-                {PASSWORD_RULES.map((rule) => {
-                  const ok = rule.test(form.password)
-                  return (
-                    <li key={rule.id} className={ok ? 'rule-ok' : ''}>
-                      <span className="rule-mark" aria-hidden="true">
-                        {ok ? '✓' : '•'}
-                      </span>
-                      {rule.label}
-                      <span className="visually-hidden">{ok ? ' (met)' : ' (not met yet)'}</span>
-                    </li>
-                  )
-                })}
-              </ul>
-            }
+            hint={<PasswordRules password={form.password} />}
           />
           <div className="field-row">
             <Field

@@ -3,7 +3,8 @@ import { useAuth } from '../../auth/AuthContext'
 import { useSecondFactor } from '../../components/SecondFactor'
 import { Alert, BusyLabel, Field } from '../../components/ui'
 import { placeError } from '../../lib/errors'
-import { isPasswordValid, PASSWORD_RULES } from '../../lib/password'
+import { isPasswordValid } from '../../lib/password'
+import { PasswordRules } from '../../components/PasswordRules'
 import { formatDateTime, parseTime } from '../../lib/time'
 import { useFocusFirstError } from '../../lib/useFocusFirstError'
 import { hasSecondFactor, Section, type SettingsProps } from './common'
@@ -18,25 +19,6 @@ export function nextPasswordChange(passwordChanged: string | null, now: number =
   if (!last) return null
   const next = last.getTime() + DAY_MS
   return next > now ? new Date(next) : null
-}
-
-export function PasswordRules({ password }: { password: string }) {
-  return (
-    <ul className="password-rules" aria-label="Password rules">
-      {PASSWORD_RULES.map((rule) => {
-        const ok = rule.test(password)
-        return (
-          <li key={rule.id} className={ok ? 'rule-ok' : ''}>
-            <span className="rule-mark" aria-hidden="true">
-              {ok ? '✓' : '•'}
-            </span>
-            {rule.label}
-            <span className="visually-hidden">{ok ? ' (met)' : ' (not met yet)'}</span>
-          </li>
-        )
-      })}
-    </ul>
-  )
 }
 
 export function ChangePasswordForm({ settings, patchSecurity }: SettingsProps) {
