@@ -42,9 +42,6 @@ class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
                 && TokenProblem.CORRUPTED.code().equals(oauth.getError().getDescription())) {
             return TokenProblem.CORRUPTED;
         }
-        if (exception.getMessage() != null && exception.getMessage().contains(TokenProblem.CORRUPTED.code())) {
-            return TokenProblem.CORRUPTED;
-        }
         return exception instanceof OAuth2AuthenticationException ? TokenProblem.INVALID : TokenProblem.MISSING;
     }
 }
