@@ -1,5 +1,8 @@
 package io.cryptotalks.common.events;
 
+import io.cryptotalks.common.events.market.CoinFavourited;
+import io.cryptotalks.common.events.market.CoinUnfavourited;
+import io.cryptotalks.common.events.market.MarketSynced;
 import io.cryptotalks.common.events.posts.CommentAdded;
 import io.cryptotalks.common.events.posts.CommentRated;
 import io.cryptotalks.common.events.posts.PostCreated;
@@ -60,7 +63,10 @@ public final class EventCatalog {
             PostDeleted.class,
             CommentAdded.class,
             PostRated.class,
-            CommentRated.class);
+            CommentRated.class,
+            CoinFavourited.class,
+            CoinUnfavourited.class,
+            MarketSynced.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(type -> typeOf(type).name(), Function.identity()));

@@ -7,6 +7,7 @@ public final class Topics {
     public static final String SESSIONS = "cryptotalks.sessions";
     public static final String POSTS = "cryptotalks.posts";
     public static final String FAVOURITES = "cryptotalks.favourites";
+    public static final String MARKET = "cryptotalks.market";
 
     private static final String DEAD_LETTER_SUFFIX = ".dlt";
 
