@@ -8,6 +8,8 @@ import io.cryptotalks.common.events.posts.PostDeleted;
 import io.cryptotalks.common.events.posts.PostRated;
 import io.cryptotalks.common.events.posts.PostUpdated;
 import io.cryptotalks.common.events.users.UserAccountClosed;
+import io.cryptotalks.common.events.users.UserProfileUpdated;
+import io.cryptotalks.posts.authors.Renaming;
 import io.cryptotalks.posts.closing.ClosedAccountContent;
 import io.cryptotalks.posts.comments.Commenting;
 import io.cryptotalks.posts.post.PostAuthoring;
@@ -21,7 +23,7 @@ class PostsEvents {
 
     @Bean
     EventHandlers eventHandlers(PostAuthoring authoring, Commenting commenting, Votes votes,
-                                ClosedAccountContent closedAccount) {
+                                ClosedAccountContent closedAccount, Renaming renaming) {
         return EventHandlers.builder()
                 .on(PostCreated.class, authoring::created)
                 .on(PostUpdated.class, authoring::updated)
@@ -30,6 +32,7 @@ class PostsEvents {
                 .on(PostRated.class, votes::postRated)
                 .on(CommentRated.class, votes::commentRated)
                 .on(UserAccountClosed.class, closedAccount)
+                .on(UserProfileUpdated.class, renaming)
                 .build();
     }
 }

@@ -1,12 +1,10 @@
 package io.cryptotalks.gateway.posts;
 
-import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.EventJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -22,92 +20,57 @@ import java.util.UUID;
 /**
  * Reads one post as its readers should see it: the posts-service's rows, and — while the post's writes are still on
  * their way ({@code posts.applied_writes} behind the gateway's count) — the post's unapplied events from the outbox
- * on top. One REPEATABLE READ snapshot, so an event is either in the rows or in the overlay, never in both or neither.
+ * on top. One statement, so one snapshot: an event is either in the rows or in the overlay, never in both or
+ * neither; and one round trip to the database for the post, its votes, its comments and theirs.
  */
 @Repository
 class PostProjection {
 
-    private final JdbcClient jdbc;
-    private final EventJson json;
-    private final TransactionTemplate snapshot;
+    private static final String LOAD = """
+            select post.*, array(select o.envelope from outbox o
+                                 where o.message_key = :key
+                                   and coalesce(post.applied_writes, -1) < :writes
+                                   and not exists (select 1 from posts_processed_events e where e.event_id = o.event_id)
+                                 order by o.seq) as pending
+            from (select 1) one left join lateral (
+                select p.id, p.user_id, p.username, p.title, p.slug, p.content, p.preview, p.search_tags, p.rating,
+                       p.applied_writes, p.created_at, p.updated_at,
+                       (select json_agg(json_build_array(r.user_id, r.username, r.rate) order by r.created_at, r.user_id)
+                        from post_ratings r where r.post_id = p.id) as votes,
+                       (select json_agg(json_build_array(c.id, c.user_id, c.username, c.payload, c.created_at, c.rating)
+                                        order by c.created_at, c.id)
+                        from comments c where c.post_id = p.id) as comments,
+                       (select json_agg(json_build_array(r.comment_id, r.user_id, r.username, r.rate)
+                                        order by r.created_at, r.user_id)
+                        from comment_ratings r where r.post_id = p.id) as comment_votes
+                from posts p where p.id = :id) post on true
+            """;
 
-    PostProjection(JdbcClient jdbc, EventJson json, PlatformTransactionManager transactions) {
+    private final JdbcClient jdbc;
+    private final EventJson events;
+    private final JsonMapper json;
+
+    PostProjection(JdbcClient jdbc, EventJson events, JsonMapper json) {
         this.jdbc = jdbc;
+        this.events = events;
         this.json = json;
-        this.snapshot = new TransactionTemplate(transactions);
-        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.snapshot.setReadOnly(true);
     }
 
     Optional<PostView> load(PostHeads.Head head) {
-        return Optional.ofNullable(snapshot.execute(status -> {
-            long[] applied = {0};
-            PostView view = jdbc.sql("""
-                            select id, user_id, username, title, slug, content, preview, search_tags, rating,
-                                   applied_writes, created_at, updated_at
-                            from posts where id = :id
-                            """)
-                    .param("id", head.postId())
-                    .query((rs, row) -> {
-                        applied[0] = rs.getLong("applied_writes");
-                        return post(rs);
-                    })
-                    .optional().orElse(null);
-            if (view != null) {
-                addVotesAndComments(view);
-            }
-            if (view == null || applied[0] < head.writes()) {
-                for (EventEnvelope pending : pendingEvents(head.postId())) {
-                    view = PostView.apply(view, pending.payload(), pending.occurredAt());
-                }
-            }
-            return view;
-        }));
-    }
-
-    private List<EventEnvelope> pendingEvents(UUID postId) {
-        return jdbc.sql("""
-                        select envelope from outbox o
-                        where o.message_key = :key
-                          and not exists (select 1 from posts_processed_events p where p.event_id = o.event_id)
-                        order by o.seq
-                        """)
-                .param("key", postId.toString())
-                .query((rs, row) -> json.read(rs.getString("envelope")))
-                .list();
-    }
-
-    private void addVotesAndComments(PostView view) {
-        jdbc.sql("select user_id, username, rate from post_ratings where post_id = :id order by created_at, user_id")
-                .param("id", view.id)
-                .query((rs, row) -> view.votes.put(rs.getObject("user_id", UUID.class),
-                        new PostView.Vote(rs.getString("username"), rs.getString("rate"))))
-                .list();
-        Map<UUID, PostView.Comment> comments = new HashMap<>();
-        jdbc.sql("select id, user_id, username, payload, rating, created_at from comments where post_id = :id order by created_at, id")
-                .param("id", view.id)
+        return jdbc.sql(LOAD).param("id", head.postId()).param("key", head.postId().toString())
+                .param("writes", head.writes())
                 .query((rs, row) -> {
-                    PostView.Comment comment = new PostView.Comment(rs.getObject("id", UUID.class),
-                            rs.getObject("user_id", UUID.class), rs.getString("username"), rs.getString("payload"),
-                            rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getInt("rating"));
-                    comments.put(comment.id, comment);
-                    return view.comments.add(comment);
-                })
-                .list();
-        jdbc.sql("select comment_id, user_id, username, rate from comment_ratings where post_id = :id order by created_at, user_id")
-                .param("id", view.id)
-                .query((rs, row) -> {
-                    PostView.Comment comment = comments.get(rs.getObject("comment_id", UUID.class));
-                    if (comment != null) {
-                        comment.votes.put(rs.getObject("user_id", UUID.class),
-                                new PostView.Vote(rs.getString("username"), rs.getString("rate")));
+                    PostView view = rs.getObject("id") == null ? null : post(rs);
+                    for (String pending : (String[]) rs.getArray("pending").getArray()) {
+                        var envelope = events.read(pending);
+                        view = PostView.apply(view, envelope.payload(), envelope.occurredAt());
                     }
-                    return comment;
+                    return Optional.ofNullable(view);
                 })
-                .list();
+                .single();
     }
 
-    private static PostView post(ResultSet rs) throws SQLException {
+    private PostView post(ResultSet rs) throws SQLException {
         PostView view = new PostView();
         view.id = rs.getObject("id", UUID.class);
         view.userId = rs.getObject("user_id", UUID.class);
@@ -120,7 +83,32 @@ class PostProjection {
         view.rating = rs.getInt("rating");
         view.createdAt = rs.getObject("created_at", OffsetDateTime.class).toInstant();
         view.updatedAt = rs.getObject("updated_at", OffsetDateTime.class).toInstant();
+        for (JsonNode vote : rows(rs, "votes")) {
+            view.votes.put(uuid(vote.get(0)), new PostView.Vote(vote.get(1).asString(), vote.get(2).asString()));
+        }
+        Map<UUID, PostView.Comment> comments = new HashMap<>();
+        for (JsonNode row : rows(rs, "comments")) {
+            PostView.Comment comment = new PostView.Comment(uuid(row.get(0)), uuid(row.get(1)), row.get(2).asString(),
+                    row.get(3).asString(), OffsetDateTime.parse(row.get(4).asString()).toInstant(), row.get(5).asInt());
+            comments.put(comment.id, comment);
+            view.comments.add(comment);
+        }
+        for (JsonNode vote : rows(rs, "comment_votes")) {
+            PostView.Comment comment = comments.get(uuid(vote.get(0)));
+            if (comment != null) {
+                comment.votes.put(uuid(vote.get(1)), new PostView.Vote(vote.get(2).asString(), vote.get(3).asString()));
+            }
+        }
         return view;
+    }
+
+    private Iterable<JsonNode> rows(ResultSet rs, String column) throws SQLException {
+        String array = rs.getString(column);
+        return array == null ? List.of() : json.readTree(array);
+    }
+
+    private static UUID uuid(JsonNode node) {
+        return UUID.fromString(node.asString());
     }
 
     static List<String> texts(Array array) throws SQLException {

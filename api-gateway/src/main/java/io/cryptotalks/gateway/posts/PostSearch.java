@@ -4,10 +4,10 @@ import io.cryptotalks.gateway.web.ApiError;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,20 +16,24 @@ import java.util.stream.Collectors;
 
 /**
  * The list (E21): filters and sorts from allow-lists only, full-text search on the posts-service's {@code search}
- * vector (GIN) with prefix matching and title-first ranking, an exact author filter, tags as any-of.
+ * vector (GIN) with prefix matching, title matches first, an exact author filter, tags as any-of. Every order ends
+ * with the post id and has an index on exactly (key, id), so a page reads only its own rows — see {@link #plainPage}
+ * and {@link SearchTier}.
  */
 @Repository
 class PostSearch {
 
     static final int MAX_PAGE_SIZE = 100;
     private static final Map<String, String> ORDER_BY = Map.of(
-            "createdat", "p.created_at", "title", "lower(p.title)", "rating", "p.rating", "rate", "p.rating",
-            "comments", "p.comments_count");
+            "createdat", "%s.created_at", "title", "lower(%s.title)", "rating", "%s.rating", "rate", "%s.rating",
+            "comments", "%s.comments_count");
 
     private final JdbcClient jdbc;
+    private final PostCounts counts;
 
-    PostSearch(JdbcClient jdbc) {
+    PostSearch(JdbcClient jdbc, PostCounts counts) {
         this.jdbc = jdbc;
+        this.counts = counts;
     }
 
     record Query(int page, int pageSize, String order, String orderBy, String searchQuery, String username,
@@ -47,53 +51,76 @@ class PostSearch {
                 throw ApiError.BAD_REQUEST.exception("orderBy must be createdAt, title, rating or comments");
             }
         }
+
+        /** The ORDER BY over the rows aliased {@code alias}: the chosen key, then the id, both in the chosen direction. */
+        String orderOf(String alias) {
+            return ORDER_BY.get(orderBy.toLowerCase(Locale.ROOT)).formatted(alias) + " " + order
+                    + ", " + alias + ".id " + order;
+        }
+
+        long offset() {
+            return (long) page * pageSize;
+        }
     }
 
     PostResponses.Page page(Query query) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        List<String> where = new ArrayList<>();
-        // a deletion is decided here at once: the list never shows a deleted post while the worker catches up
-        where.add("not exists (select 1 from post_heads h where h.post_id = p.id and h.deleted_at is not null)");
+        PostFilter filter = PostFilter.of(query);
         String tsQuery = tsQuery(query.searchQuery());
-        if (tsQuery != null) {
-            where.add("p.search @@ to_tsquery('simple', :tsQuery)");
-            params.put("tsQuery", tsQuery);
-        }
-        if (query.username() != null && !query.username().isBlank()) {
-            where.add("lower(p.username) = lower(:username)");
-            params.put("username", query.username().trim());
-        }
-        if (query.authorId() != null) {
-            where.add("p.user_id = :authorId");
-            params.put("authorId", query.authorId());
-        }
-        if (query.tags() != null && !query.tags().isEmpty()) {
-            where.add("p.search_tags && cast(:tags as varchar[])");
-            params.put("tags", query.tags().toArray(String[]::new));
-        }
-        String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        String direction = query.order();
-        String order = (tsQuery != null ? "ts_rank(p.search, to_tsquery('simple', :tsQuery)) desc, " : "")
-                + ORDER_BY.get(query.orderBy().toLowerCase(Locale.ROOT)) + " " + direction + ", p.id " + direction;
-        long count = jdbc.sql("select count(*) from posts p" + filter).params(params).query(Long.class).single();
-        List<PostResponses.Summary> rows = jdbc.sql("""
-                        select p.id, p.title, p.preview, p.slug, p.search_tags, p.username, p.created_at, p.rating,
-                               p.comments_count
-                        from posts p""" + filter + " order by " + order + " limit :limit offset :offset")
-                .params(params)
-                .param("limit", query.pageSize())
-                .param("offset", (long) query.page() * query.pageSize())
-                .query((rs, row) -> new PostResponses.Summary(rs.getObject("id", UUID.class), rs.getString("title"),
-                        rs.getString("preview"), rs.getString("slug"), PostProjection.texts(rs.getArray("search_tags")),
-                        rs.getString("username"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                        rs.getInt("rating"), rs.getInt("comments_count")))
-                .list();
-        return new PostResponses.Page(count, rows);
+        return tsQuery == null ? plainPage(query, filter) : searchPage(query, filter, tsQuery);
     }
 
     List<PostResponses.Tag> tags() {
         return jdbc.sql("select tag, posts from post_tags where posts > 0 order by posts desc, tag limit 200")
                 .query(PostResponses.Tag.class).list();
+    }
+
+    /**
+     * Walks the (key, id) index for the page's ids alone — index-only, so a deep page's offset skips index entries,
+     * not rows — and then reads those rows.
+     */
+    private PostResponses.Page plainPage(Query query, PostFilter filter) {
+        long count = counts.count(filter);
+        List<PostResponses.Summary> rows = jdbc.sql(
+                        "select " + columns("r") + " from posts r where r.id in (select p.id from posts p"
+                                + filter.where() + " order by " + query.orderOf("p") + " limit :limit offset :offset)"
+                                + " order by " + query.orderOf("r"))
+                .params(filter.params())
+                .param("limit", query.pageSize()).param("offset", query.offset())
+                .query((rs, row) -> summary(rs)).list();
+        return new PostResponses.Page(count, rows);
+    }
+
+    /** Posts with every word in the title first, then those with the words elsewhere; each tier in the chosen order. */
+    private PostResponses.Page searchPage(Query query, PostFilter filter, String tsQuery) {
+        PostFilter matching = filter.and("p.search @@ to_tsquery('simple', :tsQuery)", "tsQuery", tsQuery);
+        long count = counts.count(matching);
+        String titleQuery = inTitle(tsQuery);
+        PostFilter titled = filter.and("p.search @@ to_tsquery('simple', :titleQuery)", "titleQuery", titleQuery);
+        long inTitle = counts.count(titled);
+        PostFilter elsewhere = matching.and("not p.search @@ to_tsquery('simple', :titleQuery)", "titleQuery", titleQuery);
+        String branches = new SearchTier(1, titled, inTitle).sql(query) + " union all "
+                + new SearchTier(2, elsewhere, count - inTitle).sql(query);
+        List<PostResponses.Summary> rows = jdbc.sql(
+                        "select * from (" + branches + ") p order by p.tier, "
+                                + query.orderOf("p") + " limit :limit offset :offset")
+                .params(elsewhere.params())
+                .param("window", query.offset() + query.pageSize())
+                .param("limit", query.pageSize()).param("offset", query.offset())
+                .query((rs, row) -> summary(rs)).list();
+        return new PostResponses.Page(count, rows);
+    }
+
+    /** The columns of a list row, of the posts aliased {@code alias}. */
+    static String columns(String alias) {
+        return Arrays.stream(new String[]{"id", "title", "preview", "slug", "search_tags", "username", "created_at",
+                "rating", "comments_count"}).map(column -> alias + "." + column).collect(Collectors.joining(", "));
+    }
+
+    private static PostResponses.Summary summary(ResultSet rs) throws SQLException {
+        return new PostResponses.Summary(rs.getObject("id", UUID.class), rs.getString("title"),
+                rs.getString("preview"), rs.getString("slug"), PostProjection.texts(rs.getArray("search_tags")),
+                rs.getString("username"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getInt("rating"), rs.getInt("comments_count"));
     }
 
     /** Words of letters and digits only, each a prefix, all required: "bitc halv" → {@code bitc:* & halv:*}. */
@@ -105,5 +132,10 @@ class PostSearch {
                 .filter(word -> !word.isEmpty()).limit(8).map(word -> word + ":*")
                 .collect(Collectors.joining(" & "));
         return words.isEmpty() ? null : words;
+    }
+
+    /** The same words, each found in the title (weight A of the search vector): {@code bitc:*A & halv:*A}. */
+    static String inTitle(String tsQuery) {
+        return tsQuery.replace(":*", ":*A");
     }
 }

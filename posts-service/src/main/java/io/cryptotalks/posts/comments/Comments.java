@@ -1,6 +1,7 @@
 package io.cryptotalks.posts.comments;
 
 import io.cryptotalks.posts.post.Posts;
+import io.cryptotalks.posts.authors.Renaming;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +27,8 @@ public class Comments {
         }
         int inserted = jdbc.sql("""
                         insert into comments (id, post_id, user_id, username, payload, created_at, updated_at)
-                        values (:id, :postId, :userId, :username, :payload, :at, :at)
-                        on conflict (id) do nothing""")
+                        values (:id, :postId, :userId, %s, :payload, :at, :at)
+                        on conflict (id) do nothing""".formatted(Renaming.CURRENT_NAME))
                 .param("id", commentId)
                 .param("postId", postId)
                 .param("userId", userId)

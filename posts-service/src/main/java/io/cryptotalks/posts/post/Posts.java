@@ -1,5 +1,6 @@
 package io.cryptotalks.posts.post;
 
+import io.cryptotalks.posts.authors.Renaming;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -38,9 +39,9 @@ public class Posts {
         int inserted = jdbc.sql("""
                         insert into posts (id, user_id, username, title, slug, content, preview, search_tags,
                                            created_at, updated_at, applied_writes, search)
-                        values (:id, :userId, :username, :title, :slug, cast(:content as text[]), :preview,
+                        values (:id, :userId, %s, :title, :slug, cast(:content as text[]), :preview,
                                 cast(:tags as varchar[]), :at, :at, 1, %s)
-                        on conflict (id) do nothing""".formatted(SEARCH))
+                        on conflict (id) do nothing""".formatted(Renaming.CURRENT_NAME, SEARCH))
                 .param("id", post.id())
                 .param("userId", post.userId())
                 .param("username", post.username())

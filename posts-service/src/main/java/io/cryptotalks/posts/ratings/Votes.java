@@ -4,6 +4,7 @@ import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.MalformedEventException;
 import io.cryptotalks.common.events.posts.CommentRated;
 import io.cryptotalks.common.events.posts.PostRated;
+import io.cryptotalks.posts.authors.Renaming;
 import io.cryptotalks.posts.post.Posts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,10 +88,11 @@ public class Votes {
         }
         boolean inserted = jdbc.sql("""
                         insert into %1$s (%2$s, user_id, username, rate, created_at, updated_at)
-                        values (%3$s, :userId, :username, :rate, :at, :at)
+                        values (%3$s, :userId, %5$s, :rate, :at, :at)
                         on conflict (%4$s, user_id) do update
                             set rate = excluded.rate, username = excluded.username, updated_at = excluded.updated_at
-                        returning xmax = 0""".formatted(ballot.table, ballot.columns, ballot.values, ballot.voted))
+                        returning xmax = 0""".formatted(ballot.table, ballot.columns, ballot.values, ballot.voted,
+                        Renaming.CURRENT_NAME))
                 .param("votedId", votedId)
                 .param("postId", postId)
                 .param("userId", userId)
