@@ -8,6 +8,7 @@ import io.cryptotalks.common.events.users.UserProfileUpdated;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -36,10 +37,10 @@ public class Renaming implements EventHandler<UserProfileUpdated> {
         jdbc.sql("""
                         insert into post_authors (user_id, username, renamed_at) values (:userId, :username, :at)
                         on conflict (user_id) do update set username = excluded.username, renamed_at = excluded.renamed_at
-                        where post_authors.username <> excluded.username
+                        where post_authors.username is distinct from excluded.username
                         """)
                 .param("userId", event.userId()).param("username", event.username())
-                .param("at", envelope.occurredAt().atOffset(java.time.ZoneOffset.UTC)).update();
+                .param("at", envelope.occurredAt().atOffset(ZoneOffset.UTC)).update();
         int renamed = 0;
         for (String table : NAMED_ROWS) {
             renamed += jdbc.sql("update " + table + " set username = :username where user_id = :userId"

@@ -5,6 +5,7 @@ import io.cryptotalks.common.actionlog.ActionLogWriter;
 import io.cryptotalks.common.consumer.EventHandler;
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.users.UserAccountClosed;
+import io.cryptotalks.posts.authors.Authors;
 import io.cryptotalks.posts.post.PostTags;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,8 @@ import java.util.UUID;
 /**
  * Deletes (does not anonymise) what a closed account wrote, in the consumer's one transaction: its posts with all their
  * comments and ratings, and its comments and votes on other people's posts — taking each vote back out of the rating
- * it counted in, and each comment out of its post's {@code comments_count}, so the counters stay exact.
+ * it counted in, and each comment out of its post's {@code comments_count}, so the counters stay exact. The author
+ * is marked closed first ({@link Authors}): their writes still on their way are then dropped, not applied.
  */
 @Component
 public class ClosedAccountContent implements EventHandler<UserAccountClosed> {
@@ -22,16 +24,19 @@ public class ClosedAccountContent implements EventHandler<UserAccountClosed> {
     private final JdbcClient jdbc;
     private final ActionLogWriter actionLog;
     private final PostTags tags;
+    private final Authors authors;
 
-    ClosedAccountContent(JdbcClient jdbc, ActionLogWriter actionLog, PostTags tags) {
+    ClosedAccountContent(JdbcClient jdbc, ActionLogWriter actionLog, PostTags tags, Authors authors) {
         this.jdbc = jdbc;
         this.actionLog = actionLog;
         this.tags = tags;
+        this.authors = authors;
     }
 
     @Override
     public void handle(UserAccountClosed event, EventEnvelope envelope) {
         UUID userId = event.userId();
+        authors.close(userId, envelope.occurredAt());
         int posts = deleteOwnPosts(userId);
         int votes = withdrawCommentVotes(userId) + withdrawPostVotes(userId);
         int comments = deleteCommentsOnOtherPosts(userId);

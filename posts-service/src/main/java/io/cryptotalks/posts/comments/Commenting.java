@@ -5,6 +5,7 @@ import io.cryptotalks.common.actionlog.ActionLogWriter;
 import io.cryptotalks.common.consumer.EventHandler;
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.posts.CommentAdded;
+import io.cryptotalks.posts.authors.Authors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -17,14 +18,19 @@ public class Commenting implements EventHandler<CommentAdded> {
 
     private final Comments comments;
     private final ActionLogWriter actionLog;
+    private final Authors authors;
 
-    Commenting(Comments comments, ActionLogWriter actionLog) {
+    Commenting(Comments comments, ActionLogWriter actionLog, Authors authors) {
         this.comments = comments;
         this.actionLog = actionLog;
+        this.authors = authors;
     }
 
     @Override
     public void handle(CommentAdded event, EventEnvelope envelope) {
+        if (!authors.open(event.userId(), envelope)) {
+            return;
+        }
         if (!comments.add(event.postId(), event.commentId(), event.userId(), event.username(), event.payload(),
                 envelope.occurredAt())) {
             log.warn("skipped {} {}: no post {}", envelope.type(), envelope.eventId(), event.postId());

@@ -6,6 +6,7 @@ import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.posts.PostCreated;
 import io.cryptotalks.common.events.posts.PostDeleted;
 import io.cryptotalks.common.events.posts.PostUpdated;
+import io.cryptotalks.posts.authors.Authors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,13 +26,18 @@ public class PostAuthoring {
 
     private final Posts posts;
     private final ActionLogWriter actionLog;
+    private final Authors authors;
 
-    PostAuthoring(Posts posts, ActionLogWriter actionLog) {
+    PostAuthoring(Posts posts, ActionLogWriter actionLog, Authors authors) {
         this.posts = posts;
         this.actionLog = actionLog;
+        this.authors = authors;
     }
 
     public void created(PostCreated event, EventEnvelope envelope) {
+        if (!authors.open(event.userId(), envelope)) {
+            return;
+        }
         boolean created = posts.create(new Posts.NewPost(event.postId(), event.userId(), event.username(),
                 event.title(), event.slug(), event.content(), event.preview(), event.searchTags()), envelope.occurredAt());
         if (!created) {

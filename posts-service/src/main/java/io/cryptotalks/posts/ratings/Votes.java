@@ -4,6 +4,7 @@ import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.MalformedEventException;
 import io.cryptotalks.common.events.posts.CommentRated;
 import io.cryptotalks.common.events.posts.PostRated;
+import io.cryptotalks.posts.authors.Authors;
 import io.cryptotalks.posts.authors.Renaming;
 import io.cryptotalks.posts.post.Posts;
 import org.slf4j.Logger;
@@ -28,19 +29,27 @@ public class Votes {
 
     private final JdbcClient jdbc;
     private final Posts posts;
+    private final Authors authors;
 
-    Votes(JdbcClient jdbc, Posts posts) {
+    Votes(JdbcClient jdbc, Posts posts, Authors authors) {
         this.jdbc = jdbc;
         this.posts = posts;
+        this.authors = authors;
     }
 
     public void postRated(PostRated event, EventEnvelope envelope) {
+        if (!authors.open(event.userId(), envelope)) {
+            return;
+        }
         if (!ratePost(event.postId(), event.userId(), event.username(), event.rate(), envelope.occurredAt())) {
             log.warn("skipped {} {}: no post {}", envelope.type(), envelope.eventId(), event.postId());
         }
     }
 
     public void commentRated(CommentRated event, EventEnvelope envelope) {
+        if (!authors.open(event.userId(), envelope)) {
+            return;
+        }
         Outcome outcome = rateComment(event.postId(), event.commentId(), event.userId(), event.username(), event.rate(),
                 envelope.occurredAt());
         if (outcome != Outcome.APPLIED) {

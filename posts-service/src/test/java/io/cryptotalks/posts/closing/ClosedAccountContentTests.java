@@ -4,8 +4,11 @@ import io.cryptotalks.common.consumer.InboundEvents;
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.EventJson;
 import io.cryptotalks.common.events.Topics;
+import io.cryptotalks.common.events.posts.CommentAdded;
+import io.cryptotalks.common.events.posts.CommentRated;
 import io.cryptotalks.common.events.posts.PostCreated;
 import io.cryptotalks.common.events.posts.PostDeleted;
+import io.cryptotalks.common.events.posts.PostRated;
 import io.cryptotalks.common.events.users.UserAccountClosed;
 import io.cryptotalks.devstack.DevStackInitializer;
 import io.cryptotalks.posts.PostsFixtures;
@@ -110,5 +113,31 @@ class ClosedAccountContentTests {
         assertThat(fixtures.tagCount(shared)).isEqualTo(1);
         inbound.accept(events.record(new PostDeleted(others.postId(), others.userId())));
         assertThat(fixtures.count("post_tags where tag = ?", shared)).isZero();
+    }
+
+    @Test
+    void writesOfAClosedAccountThatArriveAfterTheClosingAreDropped() {
+        PostsFixtures fixtures = new PostsFixtures(jdbc);
+        TestEvents events = new TestEvents(json);
+        UUID closing = UUID.randomUUID();
+        UUID adasPost = fixtures.post(UUID.randomUUID());
+        UUID adasComment = fixtures.comment(adasPost, UUID.randomUUID());
+        int comments = fixtures.commentsCount(adasPost);
+
+        inbound.accept(events.record(new UserAccountClosed(closing, "Closing")));
+        // emitted before the closing, on the posts topic, applied after it
+        PostCreated late = TestEvents.newPost(closing, "Late " + UUID.randomUUID(), List.of("a"), "p", "late");
+        inbound.accept(events.record(late));
+        inbound.accept(events.record(new CommentAdded(adasPost, UUID.randomUUID(), closing, "Closing", "late")));
+        inbound.accept(events.record(new PostRated(adasPost, closing, "Closing", "+")));
+        inbound.accept(events.record(new CommentRated(adasPost, adasComment, closing, "Closing", "-")));
+
+        assertThat(fixtures.count("posts where id = ?", late.postId())).isZero();
+        for (String table : new String[]{"posts", "comments", "post_ratings", "comment_ratings"}) {
+            assertThat(fixtures.count(table + " where user_id = ?", closing)).as(table).isZero();
+        }
+        assertThat(fixtures.commentsCount(adasPost)).isEqualTo(comments);
+        assertThat(fixtures.postRating(adasPost)).isZero();
+        assertThat(fixtures.commentRating(adasComment)).isZero();
     }
 }
