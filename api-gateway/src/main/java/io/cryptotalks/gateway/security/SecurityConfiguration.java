@@ -47,6 +47,12 @@ class SecurityConfiguration {
             pathPattern(HttpMethod.GET, "/api/posts/get/{slug}"),
             pathPattern(HttpMethod.GET, "/api/posts/list/**"),
             pathPattern(HttpMethod.GET, "/api/posts/tags"),
+            pathPattern(HttpMethod.GET, "/api/crypto/list/**"),
+            pathPattern(HttpMethod.GET, "/api/crypto/get/{uuid}"),
+            pathPattern(HttpMethod.GET, "/api/crypto/market-stats"),
+            pathPattern(HttpMethod.GET, "/api/crypto/history/{uuid}"),
+            // soft: a username's favourites for anyone, the caller's own without one (401 from the handler if anonymous)
+            pathPattern(HttpMethod.GET, "/api/crypto/list-favorites/**"),
             pathPattern(HttpMethod.GET, "/api/dev/mailbox"),
             pathPattern(HttpMethod.GET, "/docs"),
             pathPattern(HttpMethod.GET, "/docs/**"),

@@ -36,6 +36,9 @@ public enum ApiError {
     WRONG_USER(HttpStatus.BAD_REQUEST, "wrong-user", "Wrong user"),
     WRONG_RATE(HttpStatus.BAD_REQUEST, "wrong-rate", "Wrong rate value"),
     COMMENT_DOESNT_EXIST(HttpStatus.BAD_REQUEST, "comment-doesnt-exist", "Comment does not exist"),
+    /** 404, not the original's 400: the coin is a resource that does not exist. */
+    NO_CRYPTO(HttpStatus.NOT_FOUND, "no-crypto", "Cryptocurrency not found"),
+    MARKET_NOT_SYNCED(HttpStatus.SERVICE_UNAVAILABLE, "market-not-synced", "Market data has not been loaded yet"),
     SERVER_BUSY(HttpStatus.SERVICE_UNAVAILABLE, "server-busy", "The server is busy, try again in a moment"),
     TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many attempts, try again later"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body is too large"),
