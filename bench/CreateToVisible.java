@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
  * so a slow phase is not hidden by sending less) one post is created through the API as a demo user, and an anonymous
  * reader then asks for it by the slug the create returned, again until it answers 200. The latency runs from sending
  * the create to that 200. A reader's 404 (the gateway not finding a post the create call has returned) is counted.
- * Run: java bench/CreateToVisible.java API_URL RATE SECONDS     (prints one RESULT line: p50 p99 max ms, errors, posts)
+ * With a JDBC URL (and the PostgreSQL driver on the class path) it also reports how long the posts-service took to
+ * apply those creates: from the event's occurred-at in the outbox to its commit recorded in posts_processed_events.
+ * Run: java [-cp postgresql.jar] bench/CreateToVisible.java API_URL RATE SECONDS [JDBC_URL]
+ * Prints: RESULT p50 p99 max (ms) errors reader-404s posts [applied-p50 applied-p99 (ms)]
  */
 public class CreateToVisible {
 
@@ -32,6 +35,7 @@ public class CreateToVisible {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newVirtualThreadPerTaskExecutor())
                 .connectTimeout(Duration.ofSeconds(5)).build();
         String token = signIn(http, api);
+        java.time.Instant started = java.time.Instant.now();
         ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger notFound = new AtomicInteger();
@@ -54,8 +58,39 @@ public class CreateToVisible {
         workers.awaitTermination(60, TimeUnit.SECONDS);
         List<Double> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf("RESULT %.1f %.1f %.1f %d %d %d%n", percentile(sorted, 50), percentile(sorted, 99),
-                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1), errors.get(), notFound.get(), sorted.size());
+        System.out.printf("RESULT %.1f %.1f %.1f %d %d %d%s%n", percentile(sorted, 50), percentile(sorted, 99),
+                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1), errors.get(), notFound.get(), sorted.size(),
+                args.length > 3 ? applied(args[3], started) : "");
+    }
+
+    /** The posts-service's apply latency of this run's creates (the worker commits after the API has answered). */
+    private static String applied(String jdbcUrl, java.time.Instant since) throws Exception {
+        try (var db = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "");
+             var pending = db.prepareStatement("""
+                     select count(*) from outbox o where o.event_type = 'post-created' and o.occurred_at >= ?
+                       and not exists (select 1 from posts_processed_events e where e.event_id = o.event_id)""");
+             var query = db.prepareStatement("""
+                     select percentile_cont(array[0.5, 0.99]) within group
+                            (order by extract(epoch from e.processed_at - o.occurred_at) * 1000)
+                     from outbox o join posts_processed_events e on e.event_id = o.event_id
+                     where o.event_type = 'post-created' and o.occurred_at >= ?""")) {
+            pending.setObject(1, since.atOffset(java.time.ZoneOffset.UTC));
+            for (int wait = 0; wait < 600; wait++) { // until the last creates of the run are applied, at most 60 s
+                try (var rows = pending.executeQuery()) {
+                    rows.next();
+                    if (rows.getLong(1) == 0) {
+                        break;
+                    }
+                }
+                Thread.sleep(100);
+            }
+            query.setObject(1, since.atOffset(java.time.ZoneOffset.UTC));
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                Double[] p = (Double[]) rows.getArray(1).getArray();
+                return String.format(" %.1f %.1f", p[0], p[1]);
+            }
+        }
     }
 
     private static void createAndRead(HttpClient http, String api, String token, String id,
