@@ -60,25 +60,34 @@ public class SampleMarket {
         this.clock = clock;
     }
 
-    public void load() {
+    /** @return false when the sample could not be loaded (logged as a {@code CRYPTO} error; nothing applied) */
+    public boolean load() {
         Instant started = clock.instant();
-        JsonNode body = read();
-        MarketSnapshot sample = format.read(body);
-        Instant end = started.truncatedTo(ChronoUnit.SECONDS);
-        int changed = transaction.execute(status -> {
-            int upserted = 0;
-            for (CoinReading coin : sample.coins()) {
-                upserted += coins.upsert(coin) ? 1 : 0;
-                history.replace(coin.uuid(), RandomWalk.hourlyEndingAt(coin, end, HISTORY_POINTS));
-            }
-            describe(body);
-            stats.replace(sample.totals(), true);
-            return upserted;
-        });
+        MarketSnapshot sample;
+        int changed;
+        try {
+            JsonNode body = read();
+            sample = format.read(body);
+            Instant end = started.truncatedTo(ChronoUnit.SECONDS);
+            changed = transaction.execute(status -> {
+                int upserted = 0;
+                for (CoinReading coin : sample.coins()) {
+                    upserted += coins.upsert(coin) ? 1 : 0;
+                    history.replace(coin.uuid(), RandomWalk.hourlyEndingAt(coin, end, HISTORY_POINTS));
+                }
+                describe(body);
+                stats.replace(sample.totals(), true);
+                return upserted;
+            });
+        } catch (RuntimeException e) {
+            notices.failed("The bundled sample market was not loaded: " + e.getMessage(), e);
+            return false;
+        }
         notices.committed(new MarketSynced(sample.seen(), changed, sample.rejected().size(), true),
                 "The bundled sample market was loaded (no Coinranking key): " + sample.seen() + " coins seen, "
                         + changed + " changed, " + sample.rejected().size() + " failed, in "
                         + Duration.between(started, clock.instant()).toMillis() + " ms.");
+        return true;
     }
 
     /** The hand-written descriptions, for coins whose description CoinGecko has not given yet. */

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The market job, on start and then every {@code cryptotalks.market.sync-interval} after the previous run ended, in at
  * most one instance at a time (ShedLock on the {@code shedlock} table; an instance that finds the lock taken skips
  * that turn). With a Coinranking key it syncs; without one it loads the bundled sample once per start and then does
- * nothing until the service is started with a key.
+ * nothing until the service is started with a key (a load that failed is tried again at the next turn).
  */
 @Component
 public class MarketSchedule {
@@ -40,8 +40,7 @@ public class MarketSchedule {
     public void refresh() {
         if (!properties.sampleMode()) {
             sync.run();
-        } else if (!sampleLoaded.get()) {
-            sample.load();
+        } else if (!sampleLoaded.get() && sample.load()) {
             sampleLoaded.set(true);
             log.info("offline sample mode (no COINRANKING_API_KEY): the market stays the bundled sample");
         }

@@ -17,7 +17,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,14 +69,14 @@ class SampleMarketTests {
 
     @Test
     void loadingAgainRestoresTheSampleWithTheSameHistoryEndingNowAndNotifies() throws Exception {
-        sample.load();
+        assertThat(sample.load()).isTrue();
         List<Double> firstWalk = walkOf(BITCOIN);
         jdbc.sql("update cryptocurrencies set price = 1, rank = 999 where uuid = ?").param(BITCOIN).update();
         jdbc.sql("delete from price_history where coin_uuid = ?").param(BITCOIN).update();
         jdbc.sql("update market_stats set sample = false").update();
 
         try (MarketTopic topic = MarketTopic.fromNow()) {
-            sample.load();
+            assertThat(sample.load()).isTrue();
 
             assertThat(jdbc.sql("select price from cryptocurrencies where uuid = ?").param(BITCOIN)
                     .query(Double.class).single()).isEqualTo(104250.37);

@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
@@ -161,8 +162,11 @@ class MarketSyncTests extends WithMarketApis {
         MarketApis.failCoins(MarketApis.tooManyRequests());
         Instant before = Instant.now();
 
-        sync.run();
+        try (MarketTopic topic = MarketTopic.fromNow()) {
+            sync.run();
 
+            assertThat(topic.noticesWithin(Duration.ofSeconds(2))).as("no market-synced notice").isEmpty();
+        }
         MarketApis.server().verify(3, getRequestedFor(urlPathEqualTo(MarketApis.COINS)));
         assertNothingAppliedSince(market, statsBefore);
         Document log = lastSyncLog(before);
