@@ -1,8 +1,11 @@
 package io.cryptotalks.cryptorates;
 
 import io.cryptotalks.common.consumer.EventHandlers;
+import io.cryptotalks.common.events.market.CoinFavourited;
+import io.cryptotalks.common.events.market.CoinUnfavourited;
 import io.cryptotalks.common.events.users.UserAccountClosed;
 import io.cryptotalks.cryptorates.favourites.ClosedAccountFavourites;
+import io.cryptotalks.cryptorates.favourites.Favourites;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,8 +14,10 @@ import org.springframework.context.annotation.Configuration;
 class CryptoEvents {
 
     @Bean
-    EventHandlers eventHandlers(ClosedAccountFavourites closedAccount) {
+    EventHandlers eventHandlers(Favourites favourites, ClosedAccountFavourites closedAccount) {
         return EventHandlers.builder()
+                .on(CoinFavourited.class, favourites::favourited)
+                .on(CoinUnfavourited.class, favourites::unfavourited)
                 .on(UserAccountClosed.class, closedAccount)
                 .build();
     }

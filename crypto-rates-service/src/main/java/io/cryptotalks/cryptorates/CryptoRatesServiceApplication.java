@@ -2,8 +2,10 @@ package io.cryptotalks.cryptorates;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 @SpringBootApplication
+@EnableConfigurationProperties(MarketProperties.class)
 public class CryptoRatesServiceApplication {
 
     /** Its settings file is crypto-rates-service.yml, so the services can share one classpath in the system tests. */

@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,5 +39,20 @@ class ConsumerContractTests {
         Document log = mongo.getCollection("informationlogs").find(new Document("userId", userId.toString())).first();
         assertThat(log).isNotNull();
         assertThat(log.getString("event")).isEqualTo("CLOSE_ACC");
+    }
+
+    @Test
+    void appliesTheRecordedCoinFavouritedAndCoinUnfavourited() {
+        UUID userId = UUID.randomUUID();
+
+        inbound.accept(RecordedEvents.record(Topics.FAVOURITES, "coin-favourited", userId));
+        assertThat(favourites(userId)).containsExactly("Qwsogvtv82FCd");
+
+        inbound.accept(RecordedEvents.record(Topics.FAVOURITES, "coin-unfavourited", userId));
+        assertThat(favourites(userId)).isEmpty();
+    }
+
+    private List<String> favourites(UUID userId) {
+        return jdbc.sql("select coin_uuid from favorite_coins where user_id = ?").param(userId).query(String.class).list();
     }
 }

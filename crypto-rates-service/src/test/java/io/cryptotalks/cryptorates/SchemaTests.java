@@ -20,7 +20,8 @@ class SchemaTests {
 
     @Test
     void ownedTablesExistWithoutForeignKeys() {
-        List<String> owned = List.of("cryptocurrencies", "favorite_coins", "market_stats", "crypto_processed_events");
+        List<String> owned = List.of("cryptocurrencies", "favorite_coins", "market_stats", "crypto_processed_events",
+                "price_history", "shedlock");
         List<String> existing = jdbc.sql("select table_name from information_schema.tables where table_schema = 'public'")
                 .query(String.class).list();
 

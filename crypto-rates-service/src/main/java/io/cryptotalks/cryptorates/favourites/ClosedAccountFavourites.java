@@ -8,9 +8,11 @@ import io.cryptotalks.common.events.users.UserAccountClosed;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /**
- * A closed account keeps no favourite coins. Nothing counts favourites per coin (a count is a query over
- * {@code favorite_coins}), so no counter needs correcting.
+ * A closed account keeps no favourite coins: its rows go, and each coin it had starred loses that one like (a user has
+ * at most one row per coin), in the same transaction.
  */
 @Component
 public class ClosedAccountFavourites implements EventHandler<UserAccountClosed> {
@@ -25,8 +27,13 @@ public class ClosedAccountFavourites implements EventHandler<UserAccountClosed> 
 
     @Override
     public void handle(UserAccountClosed event, EventEnvelope envelope) {
-        int deleted = jdbc.sql("delete from favorite_coins where user_id = ?").param(event.userId()).update();
-        actionLog.write(ActionLog.success(envelope.eventId(), "CLOSE_ACC", "The " + deleted
+        List<String> removed = jdbc.sql("delete from favorite_coins where user_id = ? returning coin_uuid")
+                .param(event.userId()).query(String.class).list();
+        if (!removed.isEmpty()) {
+            jdbc.sql("update cryptocurrencies set likes = likes - 1 where uuid = any(?)")
+                    .param(removed.toArray(String[]::new)).update();
+        }
+        actionLog.write(ActionLog.success(envelope.eventId(), "CLOSE_ACC", "The " + removed.size()
                         + " favourite coins of user " + event.userId() + " were deleted (account closed).",
                 event.userId().toString(), envelope.occurredAt()));
     }

@@ -5,6 +5,7 @@ import io.cryptotalks.common.events.EventJson;
 import io.cryptotalks.common.events.Topics;
 import io.cryptotalks.common.events.users.UserAccountClosed;
 import io.cryptotalks.cryptorates.CryptoRatesServiceApplication;
+import io.cryptotalks.cryptorates.TestCoins;
 import io.cryptotalks.devstack.DevStackInitializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Closing an account, consumed from the users topic on the embedded Kafka: its favourites go, no one else's. */
+/**
+ * Closing an account, consumed from the users topic on the embedded Kafka: its favourites go, no one else's, and each
+ * of its coins loses that one like.
+ */
 @SpringBootTest(classes = CryptoRatesServiceApplication.class, properties = CryptoRatesServiceApplication.CONFIG_NAME)
 @ContextConfiguration(initializers = DevStackInitializer.class)
 class ClosedAccountFavouritesTests {
@@ -36,10 +40,12 @@ class ClosedAccountFavouritesTests {
     void theClosedAccountsFavouritesAreDeletedOnce() throws Exception {
         UUID closing = UUID.randomUUID();
         UUID other = UUID.randomUUID();
-        for (String coin : new String[]{"Qwsogvtv82FCd", "razxDUgYGNAdQ"}) {
+        String shared = TestCoins.insert(jdbc, "SHR", "Sharedcoin", 2);
+        String own = TestCoins.insert(jdbc, "OWN", "Owncoin", 1);
+        for (String coin : new String[]{shared, own}) {
             jdbc.sql("insert into favorite_coins (user_id, coin_uuid) values (?, ?)").params(closing, coin).update();
         }
-        jdbc.sql("insert into favorite_coins (user_id, coin_uuid) values (?, 'Qwsogvtv82FCd')").param(other).update();
+        jdbc.sql("insert into favorite_coins (user_id, coin_uuid) values (?, ?)").params(other, shared).update();
         EventEnvelope closed = EventEnvelope.of(new UserAccountClosed(closing, "Closing"), Clock.systemUTC());
         EventEnvelope marker = EventEnvelope.of(new UserAccountClosed(closing, "Closing"), Clock.systemUTC());
 
@@ -52,6 +58,8 @@ class ClosedAccountFavouritesTests {
                 .until(() -> mongo.findById(marker.eventId().toString(), Document.class, "informationlogs") != null);
         assertThat(count(closing)).isZero();
         assertThat(count(other)).isEqualTo(1);
+        assertThat(TestCoins.likes(jdbc, shared)).isEqualTo(1);
+        assertThat(TestCoins.likes(jdbc, own)).isZero();
         assertThat(mongo.findById(closed.eventId().toString(), Document.class, "informationlogs").getString("message"))
                 .startsWith("The 2 favourite coins of user " + closing);
         assertThat(mongo.getCollection("informationlogs").countDocuments(new Document("userId", closing.toString())))
