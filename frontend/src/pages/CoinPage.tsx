@@ -164,19 +164,24 @@ function CoinView({ coin, onChange }: { coin: Coin; onChange: (coin: Coin) => vo
   )
 }
 
-type HistoryLoad = { kind: 'loading' } | { kind: 'error'; text: string } | { kind: 'ready'; history: PriceHistory }
+/** Each state says which range it is for, so a new range never shows the old range's points. */
+type HistoryLoad =
+  | { kind: 'loading'; range: HistoryRange }
+  | { kind: 'error'; range: HistoryRange; text: string }
+  | { kind: 'ready'; range: HistoryRange; history: PriceHistory }
 
 function PriceSection({ coin, range, onRange }: { coin: Coin; range: HistoryRange; onRange: (range: HistoryRange) => void }) {
   const { client } = useAuth()
-  const [load, setLoad] = useState<HistoryLoad>({ kind: 'loading' })
+  const [fetched, setLoad] = useState<HistoryLoad>({ kind: 'loading', range })
   const [attempt, setAttempt] = useState(0)
+  const load: HistoryLoad = fetched.range === range ? fetched : { kind: 'loading', range }
 
   useEffect(() => {
     let active = true
-    setLoad({ kind: 'loading' })
+    setLoad({ kind: 'loading', range })
     client.coinHistory(coin.uuid, range).then(
-      (history) => active && setLoad({ kind: 'ready', history }),
-      (error) => active && setLoad({ kind: 'error', text: plainText(error) }),
+      (history) => active && setLoad({ kind: 'ready', range, history }),
+      (error) => active && setLoad({ kind: 'error', range, text: plainText(error) }),
     )
     return () => {
       active = false

@@ -262,6 +262,8 @@ describe('coin page', () => {
     expect(screen.getByRole('button', { name: '24h' }).getAttribute('aria-pressed')).toBe('true')
 
     fireEvent.click(screen.getByRole('button', { name: '7d' }))
+    // While the week loads, the day's points are not shown as the week.
+    expect(screen.getByTestId('chart-loading')).toBeTruthy()
     await waitFor(() => expect(screen.getByTestId('price-chart').getAttribute('data-range')).toBe('7d'))
     expect(screen.getByTestId('price-chart').getAttribute('data-points')).toBe('169')
     expect(screen.getByRole('button', { name: '7d' }).getAttribute('aria-pressed')).toBe('true')
