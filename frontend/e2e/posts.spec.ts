@@ -1,60 +1,12 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
+import { newSignedInUser, noDialogs } from './users'
 
 /*
  * The posts journeys against the whole running stack with the dev mailbox on
  * (DEV_MAILBOX=true). Each test signs up and confirms its own user.
  */
 
-const PASSWORD = 'Str0ng!Pass'
 const SHOTS = 'test-results/screenshots'
-
-interface MailboxMessage {
-  to: string
-  text?: string | null
-  links?: string[] | null
-}
-
-function uniqueUser() {
-  const stamp = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`
-  return { username: `post${stamp}`, email: `post.${stamp}@example.com`, password: PASSWORD, stamp }
-}
-
-async function confirmationPath(request: APIRequestContext, to: string): Promise<string> {
-  let found: string | null = null
-  await expect(async () => {
-    const response = await request.get('/api/dev/mailbox')
-    expect(response.status(), 'the dev mailbox must be on (DEV_MAILBOX=true)').toBe(200)
-    for (const message of (await response.json()) as MailboxMessage[]) {
-      if (message.to.toLowerCase() !== to.toLowerCase()) continue
-      const links = [...(message.links ?? []), ...((message.text ?? '').match(/https?:\/\/\S+/g) ?? [])]
-      found = links.find((l) => /\/account-confirmation\//.test(l)) ?? null
-      if (found) return
-    }
-    throw new Error(`no confirmation email to ${to} yet`)
-  }).toPass({ timeout: 30_000, intervals: [500, 1_000, 2_000] })
-  const url = new URL(found!)
-  return url.pathname + url.search
-}
-
-/** Signs up, confirms through the dev mailbox and signs in. */
-async function newSignedInUser(page: Page) {
-  const user = uniqueUser()
-  await page.goto('/sign-up')
-  await page.getByLabel('Email').fill(user.email)
-  await page.getByLabel('Username').fill(user.username)
-  await page.getByLabel('Password', { exact: true }).fill(user.password)
-  await page.getByLabel('I accept the terms and conditions').check()
-  await page.getByRole('button', { name: 'Create account' }).click()
-  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible()
-  await page.goto(await confirmationPath(page.request, user.email))
-  await expect(page.getByRole('heading', { name: 'Your account is confirmed' })).toBeVisible({ timeout: 15_000 })
-  await page.goto('/sign-in')
-  await page.getByLabel('Email').fill(user.email)
-  await page.getByLabel('Password', { exact: true }).fill(user.password)
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-  await expect(page).toHaveURL(/\/account$/)
-  return user
-}
 
 async function writePost(page: Page, post: { title: string; preview: string; content: string; tags: string[] }) {
   await page.getByRole('banner').getByRole('link', { name: 'Write' }).click()
@@ -69,16 +21,6 @@ async function writePost(page: Page, post: { title: string; preview: string; con
   await form.getByLabel('Post (Markdown)').fill(post.content)
   await form.getByRole('button', { name: 'Publish' }).click()
   await expect(page.getByTestId('post-title')).toHaveText(post.title)
-}
-
-/** Fails the test if any alert/confirm/prompt opens. */
-function noDialogs(page: Page): string[] {
-  const opened: string[] = []
-  page.on('dialog', async (dialog) => {
-    opened.push(`${dialog.type()}: ${dialog.message()}`)
-    await dialog.dismiss()
-  })
-  return opened
 }
 
 test.describe('posts', () => {

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
 import { Route, Routes } from 'react-router'
 import { Layout } from './components/Layout'
 import { RequireAuth } from './components/RequireAuth'
@@ -17,8 +17,14 @@ import { ResetPasswordPage } from './pages/ResetPasswordPage'
 import { SettingsPage } from './pages/SettingsPage'
 import { SignInPage } from './pages/SignInPage'
 import { SignUpPage } from './pages/SignUpPage'
+import { PageLoading } from './components/ui'
+
+// The market pages (table, chart, icon list, HTML sanitiser) load on first visit.
+const MarketPage = lazy(() => import('./pages/MarketPage').then((m) => ({ default: m.MarketPage })))
+const CoinPage = lazy(() => import('./pages/CoinPage').then((m) => ({ default: m.CoinPage })))
 
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>
+const loaded = (page: ReactNode) => <Suspense fallback={<PageLoading label="Loading the market…" />}>{page}</Suspense>
 
 export function AppRoutes() {
   return (
@@ -39,6 +45,8 @@ export function AppRoutes() {
         <Route path="posts/:slug" element={<PostPage />} />
         <Route path="posts/:slug/edit" element={signedIn(<PostEditorPage />)} />
         <Route path="tags/:tag" element={<PostsPage key="tag" />} />
+        <Route path="market" element={loaded(<MarketPage />)} />
+        <Route path="market/:uuid" element={loaded(<CoinPage />)} />
         <Route path="dev/mailbox" element={<DevMailboxPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -11,6 +11,7 @@
  *   call that could only answer 401.
  */
 import { browserTabSyncOptions, TabSync, type TabMessage, type TabSyncOptions } from './tabs'
+import { coinListPath, type CoinListQuery, type HistoryRange } from '../lib/market'
 import { listPath, type ListQuery, type Rate } from '../lib/posts'
 
 export interface User {
@@ -209,6 +210,67 @@ export interface PostInput {
   preview: string
   content: string[]
   searchTags: string[]
+}
+
+/** A coin in a market list (`volume24h` and `marketCap` are strings, as the API sends them). */
+export interface CoinRow {
+  id: string
+  uuid: string
+  symbol: string
+  name: string
+  iconUrl: string | null
+  volume24h: string | null
+  marketCap: string | null
+  price: number | null
+  btcPrice: number | null
+  /** Percent over 24 hours; may be null. */
+  change: number | null
+  coinrankingUrl: string | null
+  sparkline: (string | null)[]
+  rank: number
+  tier: number | null
+  likes: number
+}
+
+export interface CoinList {
+  count: number
+  rows: CoinRow[]
+}
+
+/** One coin, as `GET /api/crypto/get/{uuid}` answers. */
+export interface Coin extends CoinRow {
+  symbolId: string | null
+  /** Sanitised HTML, or null. */
+  description: string | null
+  createdAt: string | null
+  updatedAt: string | null
+  /** The caller's favourite; false when anonymous. */
+  isFavorite: boolean
+}
+
+export interface MarketStats {
+  total: number
+  totalCoins: number
+  totalMarkets: number
+  totalExchanges: number
+  totalMarketCap: string
+  total24hVolume: string
+  updatedAt: string
+  /** True when the market is the bundled sample (no Coinranking key set). */
+  sample: boolean
+}
+
+export interface PricePoint {
+  at: string
+  price: number
+  marketCap: string | null
+}
+
+export interface PriceHistory {
+  uuid: string
+  range: HistoryRange
+  /** Oldest first. */
+  points: PricePoint[]
 }
 
 /** An HTTP failure, shaped after the API's error body. */
@@ -742,6 +804,49 @@ export class ApiClient {
     })
   }
 
+  // ---------------------------------------------------------------- market
+
+  /** A page of the market; public, so it goes out without the token. */
+  async listCoins(query: CoinListQuery): Promise<CoinList> {
+    return coinList(await this.request<Partial<CoinList> | null>(coinListPath({ ...query, username: undefined })))
+  }
+
+  /**
+   * Favourite coins: a member's by `username` (public, no token), or with
+   * `mine` the caller's own (the token and no `username`).
+   */
+  async listFavouriteCoins(query: CoinListQuery, options: { mine?: boolean } = {}): Promise<CoinList> {
+    const mine = options.mine === true
+    const data = await this.request<Partial<CoinList> | null>(coinListPath(mine ? { ...query, username: undefined } : query, true), {
+      auth: mine,
+    })
+    return coinList(data)
+  }
+
+  /** One coin; the token goes along when there is one, for `isFavorite`. */
+  async getCoin(uuid: string): Promise<Coin> {
+    const coin = await this.request<Coin>(`/api/crypto/get/${encodeURIComponent(uuid)}`, { auth: true })
+    return { ...coin, sparkline: Array.isArray(coin.sparkline) ? coin.sparkline : [], isFavorite: coin.isFavorite === true }
+  }
+
+  async marketStats(): Promise<MarketStats> {
+    return this.request<MarketStats>('/api/crypto/market-stats')
+  }
+
+  async coinHistory(uuid: string, range: HistoryRange): Promise<PriceHistory> {
+    const data = await this.request<Partial<PriceHistory> | null>(
+      `/api/crypto/history/${encodeURIComponent(uuid)}?range=${encodeURIComponent(range)}`,
+    )
+    return { uuid, range: data?.range ?? range, points: Array.isArray(data?.points) ? data.points : [] }
+  }
+
+  /** Adds (`favourite` true) or removes the coin from the caller's favourites. */
+  async setFavourite(uuid: string, favourite: boolean): Promise<void> {
+    const id = encodeURIComponent(uuid)
+    if (favourite) await this.request(`/api/crypto/favorites/${id}`, { method: 'PATCH', auth: true })
+    else await this.request(`/api/crypto/favorite/${id}`, { method: 'DELETE', auth: true })
+  }
+
   /** The dev mailbox, newest first; null when it is off (404). */
   async devMailbox(): Promise<MailboxMessage[] | null> {
     try {
@@ -760,6 +865,10 @@ export function secondFactorOf(data: unknown): FactorMethod | null {
   if (message === 'two-fa-required') return 'totp'
   if (message === 'phone-two-fa-required' || message === 'code-sent') return 'sms'
   return null
+}
+
+function coinList(data: Partial<CoinList> | null): CoinList {
+  return { count: Number(data?.count ?? 0), rows: Array.isArray(data?.rows) ? data.rows : [] }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -83,6 +83,7 @@ function Header() {
             <NavLink to="/posts">
               Posts
             </NavLink>
+            <NavLink to="/market">Market</NavLink>
             {status === 'authenticated' && <NavLink to="/account">Account</NavLink>}
             {status === 'authenticated' && <NavLink to="/settings">Settings</NavLink>}
           </nav>

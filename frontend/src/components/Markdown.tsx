@@ -2,6 +2,7 @@ import type { ComponentProps } from 'react'
 import ReactMarkdown, { type Components } from 'react-markdown'
 import rehypeSanitize from 'rehype-sanitize'
 import remarkGfm from 'remark-gfm'
+import { SAFE_REL as rel, SafeLink } from './SafeLink'
 
 /*
  * Markdown written by members, rendered safely:
@@ -11,18 +12,6 @@ import remarkGfm from 'remark-gfm'
  * - rehype-sanitize (GitHub's allow-list) runs last, as a second fence;
  * - links get rel="nofollow noopener noreferrer" and open in a new tab.
  */
-
-const rel = 'nofollow noopener noreferrer'
-
-function SafeLink({ node: _node, href, children, ...rest }: ComponentProps<'a'> & { node?: unknown }) {
-  if (!href) return <span>{children}</span>
-  const external = /^(https?:|mailto:)/i.test(href)
-  return (
-    <a {...rest} href={href} rel={rel} target={external ? '_blank' : undefined}>
-      {children}
-    </a>
-  )
-}
 
 function SafeImage({ node: _node, src, alt, ...rest }: ComponentProps<'img'> & { node?: unknown }) {
   if (!src) return null

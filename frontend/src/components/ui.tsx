@@ -279,19 +279,6 @@ export function Modal({
   )
 }
 
-/** A small "coming soon" card for features that land later. */
-export function ComingSoon({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="card soon-card" aria-label={title}>
-      <div className="soon-head">
-        <h2>{title}</h2>
-        <span className="badge badge-soon">Coming soon</span>
-      </div>
-      <p className="muted small">{children}</p>
-    </section>
-  )
-}
-
 /** A failed load, in plain words, with a way to try again. */
 export function LoadError({ title, error, onRetry }: { title: string; error: string; onRetry: () => void }) {
   return (

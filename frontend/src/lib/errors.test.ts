@@ -13,6 +13,8 @@ describe('plain words for API codes', () => {
     ['wrong-2fa', 400, 'That code is not right. Check your authenticator app and try again.'],
     ['username-taken', 403, 'This username is taken. Please choose another one.'],
     ['payload-too-large', 413, 'The photo is too large. Choose an image of 2 MB or less.'],
+    ['no-crypto', 404, 'We could not find that coin.'],
+    ['market-not-synced', 503, 'The market is loading — try again in a minute.'],
   ])('%s', (code, status, words) => {
     expect(plainText(api(status, code, 'Some server text'))).toBe(words)
   })

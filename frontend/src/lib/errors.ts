@@ -35,6 +35,8 @@ const WORDS: Record<string, string> = {
   'wrong-user': 'Only the author can do that.',
   'wrong-rate': 'That vote could not be counted. Please reload and try again.',
   'comment-doesnt-exist': 'This comment does not exist any more.',
+  'no-crypto': 'We could not find that coin.',
+  'market-not-synced': 'The market is loading — try again in a minute.',
   'invalid-token': 'Your session ended — please sign in again.',
   'corrupted-token': 'Your session ended — please sign in again.',
   'token-expired': 'Your session ended — please sign in again.',

@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import { Link, useLocation } from 'react-router'
 import { useAuth } from '../auth/AuthContext'
+import { FavouriteCoins } from '../components/FavouriteCoins'
 import { ProfileCard } from '../components/ProfileCard'
 import { UserPosts } from '../components/UserPosts'
-import { Alert, ComingSoon } from '../components/ui'
+import { Alert } from '../components/ui'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 
 export function AccountPage() {
@@ -43,10 +44,8 @@ export function AccountPage() {
           </>
         }
       />
+      <FavouriteCoins username={user.username} mine />
       <UserPosts username={user.username} mine />
-      <div className="soon-grid">
-        <ComingSoon title="Favourite coins">Pick the coins you follow here when market rates arrive.</ComingSoon>
-      </div>
     </div>
   )
 }

@@ -1,6 +1,6 @@
 import { Link } from 'react-router'
 import { useAuth } from '../auth/AuthContext'
-import { ChatIcon, ShieldIcon } from '../components/icons'
+import { ChartIcon, ChatIcon, ShieldIcon } from '../components/icons'
 import { NoPosts, PostList } from '../components/posts'
 import { Alert, LoadError } from '../components/ui'
 import { PAGE_SIZE } from '../lib/posts'
@@ -9,12 +9,17 @@ import { useDocumentTitle } from '../lib/useDocumentTitle'
 
 const NEWEST = { page: 0, pageSize: PAGE_SIZE, sort: 'newest' } as const
 
-// Only what the app does today; market rates get their card when they ship.
+// Only what the app does today.
 const FEATURES = [
   {
     icon: <ChatIcon size={24} />,
     title: 'Posts and discussion',
     text: 'Write posts in Markdown, tag them, vote on the best ones and talk it over in the comments.',
+  },
+  {
+    icon: <ChartIcon size={24} />,
+    title: 'The market',
+    text: 'Prices, market caps and 24-hour moves of the top coins, with charts — star the coins you follow.',
   },
   {
     icon: <ChatIcon size={24} />,
@@ -71,7 +76,7 @@ export function HomePage() {
                 </h1>
                 <p className="lead">
                   Cryptotalks is a community for everyone curious about cryptocurrencies — from first wallet to
-                  full node. Read the posts, then join in to vote and comment; market rates are coming soon.
+                  full node. Read the posts and follow the market, then join in to vote, comment and keep favourite coins.
                 </p>
                 <div className="hero-actions">
                   <Link to="/sign-up" className="button button-primary button-lg">

@@ -7,8 +7,7 @@ import { LoadError } from '../components/ui'
 import { PAGE_SIZE, pageCount, readView, SORTS, writeView, type PostsView, type SortKey } from '../lib/posts'
 import { usePostList } from '../lib/usePostList'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
-
-export const SEARCH_DEBOUNCE_MS = 350
+import { useSearchBox } from '../lib/useSearchBox'
 
 /** `/posts` (search, tag filter, sort, pages — all in the URL) and `/tags/:tag`. */
 export function PostsPage() {
@@ -18,7 +17,6 @@ export function PostsPage() {
   const view = readView(params)
   const searchId = useId()
   const sortId = useId()
-  const [typed, setTyped] = useState(view.search)
   const [tags, setTags] = useState<TagCount[] | null>(null)
   const listTop = useRef<HTMLDivElement>(null)
   useDocumentTitle(fixedTag ? `#${fixedTag}` : view.search ? `“${view.search}” · Posts` : 'Posts')
@@ -26,17 +24,8 @@ export function PostsPage() {
   const update = (patch: Partial<PostsView>, replace = false) =>
     setParams(writeView({ ...view, page: 1, ...patch }), { replace })
 
-  // The search box follows the URL (back/forward, a shared link)…
-  useEffect(() => {
-    setTyped(view.search)
-  }, [view.search])
-
-  // …and writes to it after a pause in typing.
-  useEffect(() => {
-    if (typed.trim() === view.search.trim()) return
-    const timer = setTimeout(() => update({ search: typed }, true), SEARCH_DEBOUNCE_MS)
-    return () => clearTimeout(timer)
-  }, [typed])
+  // The search box follows the URL and writes to it after a pause in typing.
+  const { typed, setTyped, flush } = useSearchBox(view.search, (search) => update({ search }, true))
 
   useEffect(() => {
     if (fixedTag) return
@@ -123,7 +112,7 @@ export function PostsPage() {
             value={typed}
             onChange={(e) => setTyped(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Enter') update({ search: typed }, true)
+              if (e.key === 'Enter') flush()
             }}
             enterKeyHint="search"
             autoComplete="off"

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import type { User } from '../api/client'
 import { useAuth } from '../auth/AuthContext'
+import { FavouriteCoins } from '../components/FavouriteCoins'
 import { ProfileCard } from '../components/ProfileCard'
 import { UserPosts } from '../components/UserPosts'
 import { Alert, PageLoading } from '../components/ui'
@@ -79,6 +80,7 @@ export function PublicProfilePage() {
           ) : undefined
         }
       />
+      <FavouriteCoins username={load.user.username} />
       <UserPosts username={load.user.username} />
     </div>
   )

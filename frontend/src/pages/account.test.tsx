@@ -11,7 +11,9 @@ function account(rest: (call: Call) => Reply | undefined, settings: Reply = sett
   return backend((call) => {
     if (call.url === '/api/auth/refresh') return signedIn
     if (call.url === '/api/user/get-settings') return settings
-    if (call.url.startsWith('/api/posts/list/')) return rest(call) ?? { status: 200, body: { count: 0, rows: [] } }
+    if (call.url.startsWith('/api/posts/list/') || call.url.startsWith('/api/crypto/list-favorites/')) {
+      return rest(call) ?? { status: 200, body: { count: 0, rows: [] } }
+    }
     return rest(call) ?? { status: 404, body: { statusCode: 404, message: 'not-found' } }
   })
 }
@@ -19,14 +21,15 @@ function account(rest: (call: Call) => Reply | undefined, settings: Reply = sett
 const bodiesTo = (calls: Call[], url: string) => calls.filter((c) => c.url === url).map((c) => c.body)
 
 describe('account page', () => {
-  it('shows initials without a photo, the profile, my posts and a small "coming soon" section', async () => {
+  it('shows initials without a photo, the profile, my favourite coins and my posts', async () => {
     const { client } = account(() => undefined)
     renderApp(client, '/account')
     const card = await screen.findByTestId('profile-card')
     expect(within(card).getByTestId('avatar-initials').textContent).toBe('JD')
     expect(within(card).getByRole('heading', { name: 'John Doe' })).toBeTruthy()
     expect(await screen.findByText('You have not written a post yet')).toBeTruthy()
-    expect(screen.getByRole('region', { name: 'Favourite coins' }).textContent).toContain('Coming soon')
+    const coins = screen.getByRole('region', { name: 'My favourite coins' })
+    expect(await within(coins).findByText('No favourite coins yet')).toBeTruthy()
   })
 
   it('shows the photo from /api/user/photo/{username} when there is one', async () => {

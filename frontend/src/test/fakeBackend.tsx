@@ -309,3 +309,134 @@ export function postsApi(posts: FakePost[], me: { username: string } | null = jo
   }
   return { state, handle }
 }
+
+// ------------------------------------------------------------------ market
+
+export interface FakeCoin {
+  id: string
+  uuid: string
+  symbol: string
+  name: string
+  iconUrl: string | null
+  volume24h: string
+  marketCap: string
+  price: number
+  btcPrice: number
+  change: number | null
+  coinrankingUrl: string
+  sparkline: (string | null)[]
+  rank: number
+  tier: number
+  likes: number
+  description: string | null
+}
+
+export function fakeCoin(patch: Partial<FakeCoin> = {}): FakeCoin {
+  const name = patch.name ?? 'Bitcoin'
+  const uuid = patch.uuid ?? 'Qwsogvtv82FCd'
+  return {
+    id: `id-${uuid}`,
+    uuid,
+    symbol: 'BTC',
+    name,
+    iconUrl: `https://cdn.coinranking.com/${uuid}.svg`,
+    volume24h: '41200000000',
+    marketCap: '1925000000000',
+    price: 97234.56,
+    btcPrice: 1,
+    change: 2.35,
+    coinrankingUrl: `https://coinranking.com/coin/${uuid}+${name.toLowerCase()}`,
+    sparkline: ['95000', '96000', null, '97234.56'],
+    rank: 1,
+    tier: 1,
+    likes: 3,
+    description: null,
+    ...patch,
+  }
+}
+
+export const marketStats = {
+  total: 683,
+  totalCoins: 24625,
+  totalMarkets: 40089,
+  totalExchanges: 179,
+  totalMarketCap: '1258893992421',
+  total24hVolume: '90917765538',
+  updatedAt: '2026-11-27T10:00:00Z',
+  sample: true,
+}
+
+const noCrypto: Reply = { status: 404, body: { statusCode: 404, message: 'no-crypto', error: 'No such coin' } }
+
+/**
+ * A small in-memory market API with the contract's rules: the list is
+ * public; `list-favorites` gives `username`'s favourites, else the caller's
+ * (token), else 401; `get` has `isFavorite` for the caller only. `fail`
+ * makes a path (optionally for one method) answer an error instead.
+ */
+export function marketApi(coins: FakeCoin[], options: { favourites?: string[]; others?: Record<string, string[]> } = {}) {
+  const state = { coins, favourites: new Set(options.favourites ?? []), fail: new Map<string, Reply>(), stats: marketStats as unknown }
+  const rowOf = ({ description: _d, ...row }: FakeCoin) => row
+  const handle = (call: Call): Reply | undefined => {
+    const url = new URL(call.url, 'http://x')
+    const path = url.pathname
+    for (const [key, reply] of state.fail) {
+      // A key is a path prefix, optionally after a method: "PATCH /api/crypto/favorites/".
+      const [method, prefix] = key.includes(' ') ? key.split(' ') : [call.method, key]
+      if (method === call.method && path.startsWith(prefix)) return reply
+    }
+    if (path === '/api/crypto/market-stats') return { status: 200, body: state.stats }
+    const list = path.match(/^\/api\/crypto\/(list|list-favorites)\/(\d+)\/(\d+)\/(ASC|DESC)\/(\w+)$/)
+    if (list) {
+      const [, kind, page, size, order, orderBy] = list
+      let rows = [...state.coins]
+      if (kind === 'list-favorites') {
+        const username = url.searchParams.get('username')
+        if (username) rows = rows.filter((c) => (options.others?.[username] ?? []).includes(c.uuid))
+        else if (call.token) rows = rows.filter((c) => state.favourites.has(c.uuid))
+        else return { status: 401, body: { statusCode: 401, message: 'unauthorized', error: 'Sign in first' } }
+      }
+      const q = url.searchParams.get('searchQuery')?.toLowerCase()
+      if (q) rows = rows.filter((c) => c.name.toLowerCase().includes(q) || c.symbol.toLowerCase().startsWith(q))
+      const key = orderBy as keyof FakeCoin
+      rows.sort((a, b) => (Number(a[key]) - Number(b[key])) * (order === 'DESC' ? -1 : 1) || a.rank - b.rank)
+      const from = Number(page) * Number(size)
+      return { status: 200, body: { count: rows.length, rows: rows.slice(from, from + Number(size)).map(rowOf) } }
+    }
+    const get = path.match(/^\/api\/crypto\/get\/(.+)$/)
+    if (get) {
+      const coin = state.coins.find((c) => c.uuid === decodeURIComponent(get[1]))
+      if (!coin) return noCrypto
+      return {
+        status: 200,
+        body: { ...coin, symbolId: coin.name.toLowerCase(), createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-11-27T10:00:00Z', isFavorite: Boolean(call.token) && state.favourites.has(coin.uuid) },
+      }
+    }
+    const history = path.match(/^\/api\/crypto\/history\/(.+)$/)
+    if (history) {
+      const coin = state.coins.find((c) => c.uuid === decodeURIComponent(history[1]))
+      if (!coin) return noCrypto
+      const range = url.searchParams.get('range') ?? '24h'
+      const hours = range === '24h' ? 24 : range === '7d' ? 168 : 720
+      const end = Date.parse('2026-11-27T10:00:00Z')
+      const points = Array.from({ length: hours + 1 }, (_, i) => ({
+        at: new Date(end - (hours - i) * 3_600_000).toISOString(),
+        price: coin.price * (1 + Math.sin(i / 5) / 50),
+        marketCap: coin.marketCap,
+      }))
+      return { status: 200, body: { uuid: coin.uuid, range, points } }
+    }
+    const favourite = path.match(/^\/api\/crypto\/(favorites|favorite)\/(.+)$/)
+    if (favourite && (call.method === 'PATCH' || call.method === 'DELETE')) {
+      if (!call.token) return { status: 401, body: { statusCode: 401, message: 'unauthorized' } }
+      const coin = state.coins.find((c) => c.uuid === decodeURIComponent(favourite[2]))
+      if (!coin) return noCrypto
+      if (call.method === 'PATCH' && favourite[1] === 'favorites') state.favourites.add(coin.uuid)
+      else if (call.method === 'DELETE' && favourite[1] === 'favorite') state.favourites.delete(coin.uuid)
+      else return { status: 404, body: { statusCode: 404, message: 'not-found' } }
+      return { status: 200, body: { message: 'success' } }
+    }
+    return undefined
+  }
+  return { state, handle }
+}
