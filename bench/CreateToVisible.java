@@ -1,8 +1,9 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,22 +33,22 @@ public class CreateToVisible {
         String api = args[0];
         int rate = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newVirtualThreadPerTaskExecutor())
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        String token = signIn(http, api);
+        String token = signIn(api);
         java.time.Instant started = java.time.Instant.now();
         ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger notFound = new AtomicInteger();
         long run = System.nanoTime();
         var scheduler = Executors.newSingleThreadScheduledExecutor();
-        var workers = Executors.newVirtualThreadPerTaskExecutor();
+        // platform threads on HttpURLConnection's keep-alive pool: the load generator shares the cores with the
+        // system under test, and the JDK's HttpClient cost it several times the CPU
+        var workers = Executors.newFixedThreadPool(64);
         AtomicInteger sent = new AtomicInteger();
         int total = rate * seconds;
         scheduler.scheduleAtFixedRate(() -> {
             int n = sent.incrementAndGet();
             if (n <= total) {
-                workers.submit(() -> createAndRead(http, api, token, run + "-" + n, latencies, errors, notFound));
+                workers.submit(() -> createAndRead(api, token, run + "-" + n, latencies, errors, notFound));
             }
         }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
         while (sent.get() < total) {
@@ -93,26 +94,23 @@ public class CreateToVisible {
         }
     }
 
-    private static void createAndRead(HttpClient http, String api, String token, String id,
+    private static void createAndRead(String api, String token, String id,
                                       ConcurrentLinkedQueue<Double> latencies, AtomicInteger errors,
                                       AtomicInteger notFound) {
         long started = System.nanoTime();
         try {
             String body = """
                     {"title":"Visible %s","preview":"A post of the create-to-visible benchmark.",
-                     "content":["Measured from the create call to the first 200 by its slug."],"searchTags":["bench"]}
-                    """.formatted(id);
-            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(api + "/api/posts/create"))
-                    .header("Content-Type", "application/json").header("x-access-token", "Bearer " + token)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                     "content":["Measured from the create call to the first 200 by its slug."],"searchTags":%s}
+                    """.formatted(id, tags());
+            Response created = call("POST", api + "/api/posts/create", body, token);
             Matcher slug = SLUG.matcher(created.body());
-            if (created.statusCode() != 201 || !slug.find()) {
+            if (created.status() != 201 || !slug.find()) {
                 errors.incrementAndGet();
                 return;
             }
-            HttpRequest read = HttpRequest.newBuilder(URI.create(api + "/api/posts/get/" + slug.group(1))).build();
             for (int attempt = 0; attempt < 1000; attempt++) {
-                int status = http.send(read, HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status = call("GET", api + "/api/posts/get/" + slug.group(1), null, null).status();
                 if (status == 200) {
                     latencies.add((System.nanoTime() - started) / 1e6);
                     return;
@@ -128,16 +126,50 @@ public class CreateToVisible {
         }
     }
 
-    private static String signIn(HttpClient http, String api) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api + "/api/user/sign-in"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"john.doe@gmail.com\",\"password\":\"12qw!@QW\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    /** 1–4 distinct tags of the seeded 20, as the seeded posts have. */
+    private static String tags() {
+        List<String> all = new ArrayList<>(List.of("bitcoin", "ethereum", "defi", "nft", "mining", "trading", "wallets",
+                "security", "layer-2", "stablecoins", "altcoins", "regulation", "solana", "cardano", "polkadot", "web3",
+                "dao", "staking", "exchanges", "memecoins"));
+        Collections.shuffle(all);
+        int count = 1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(4);
+        return all.subList(0, count).stream().map(tag -> "\"" + tag + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    }
+
+    private static String signIn(String api) throws IOException {
+        Response response = call("POST", api + "/api/user/sign-in",
+                "{\"email\":\"john.doe@gmail.com\",\"password\":\"12qw!@QW\"}", null);
         Matcher token = TOKEN.matcher(response.body());
         if (!token.find()) {
-            throw new IllegalStateException("sign-in failed: " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException("sign-in failed: " + response.status() + " " + response.body());
         }
         return token.group(1);
+    }
+
+    record Response(int status, String body) {
+    }
+
+    /** One request on a kept-alive connection (the body is read to its end, so the connection is reused). */
+    private static Response call(String method, String url, String json, String token) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        connection.setRequestMethod(method);
+        connection.setConnectTimeout(5_000);
+        connection.setReadTimeout(30_000);
+        if (token != null) {
+            connection.setRequestProperty("x-access-token", "Bearer " + token);
+        }
+        if (json != null) {
+            connection.setDoOutput(true);
+            connection.setRequestProperty("Content-Type", "application/json");
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(json.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        int status = connection.getResponseCode();
+        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            return new Response(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
     }
 
     private static double percentile(List<Double> sorted, int p) {

@@ -11,14 +11,20 @@ import java.util.Locale;
 final class Slugs {
 
     private static final int MAX_LENGTH = 80;
-    private static final ThreadLocal<Transliterator> TO_ASCII =
-            ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII"));
+    // built once: building it takes milliseconds, and requests run on virtual threads, each new, so a per-thread
+    // instance would be built again for every post; ICU transliterators are not documented as thread-safe, hence the
+    // lock (a title takes microseconds)
+    private static final Transliterator TO_ASCII = Transliterator.getInstance("Any-Latin; Latin-ASCII");
 
     private Slugs() {
     }
 
     static String of(String title) {
-        String ascii = TO_ASCII.get().transliterate(title).toLowerCase(Locale.ROOT);
+        String ascii;
+        synchronized (TO_ASCII) {
+            ascii = TO_ASCII.transliterate(title);
+        }
+        ascii = ascii.toLowerCase(Locale.ROOT);
         String slug = ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         if (slug.length() > MAX_LENGTH) {
             slug = slug.substring(0, MAX_LENGTH).replaceAll("-+$", "");
