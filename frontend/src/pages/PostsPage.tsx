@@ -9,6 +9,9 @@ import { usePostList } from '../lib/usePostList'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { useSearchBox } from '../lib/useSearchBox'
 
+/** The gateway counts (and pages through) at most this many matches of a search. */
+const SEARCH_COUNT_LIMIT = 10_000
+
 /** `/posts` (search, tag filter, sort, pages — all in the URL) and `/tags/:tag`. */
 export function PostsPage() {
   const { tag: fixedTag } = useParams()
@@ -164,7 +167,11 @@ export function PostsPage() {
       <div ref={listTop} className="list-top" />
       {!list.loading && !list.error && list.count > 0 && (
         <p className="muted small result-count" aria-live="polite">
-          {list.count === 1 ? '1 post' : `${list.count.toLocaleString()} posts`}
+          {list.count === 1
+            ? '1 post'
+            : view.search && list.count >= SEARCH_COUNT_LIMIT
+              ? `${SEARCH_COUNT_LIMIT.toLocaleString()} or more posts — add a word to narrow the search`
+              : `${list.count.toLocaleString()} posts`}
         </p>
       )}
       {list.error ? (
