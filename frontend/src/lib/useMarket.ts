@@ -3,6 +3,7 @@ import { ApiError, type CoinRow, type MarketStats } from '../api/client'
 import { useAuth } from '../auth/AuthContext'
 import { plainText } from './errors'
 import { toggleFavourite, type CoinListQuery } from './market'
+import { usePagedList } from './usePagedList'
 
 export interface CoinListState {
   coins: CoinRow[] | null
@@ -23,42 +24,13 @@ export function useCoinList(
   options: { source?: 'market' | 'mine' | 'user'; enabled?: boolean } = {},
 ): CoinListState {
   const { client } = useAuth()
-  const [coins, setCoins] = useState<CoinRow[] | null>(null)
-  const [count, setCount] = useState(0)
-  const [loading, setLoading] = useState(true)
-  const [error, setError] = useState<string | null>(null)
-  const [attempt, setAttempt] = useState(0)
-  const key = JSON.stringify(query)
   const source = options.source ?? 'market'
-  const enabled = options.enabled !== false
-
-  useEffect(() => {
-    if (!enabled) return
-    let active = true
-    setLoading(true)
-    setError(null)
-    const parsed = JSON.parse(key) as CoinListQuery
-    const load =
-      source === 'market' ? client.listCoins(parsed) : client.listFavouriteCoins(parsed, { mine: source === 'mine' })
-    load.then(
-      (list) => {
-        if (!active) return
-        setCoins(list.rows)
-        setCount(list.count)
-        setLoading(false)
-      },
-      (failure) => {
-        if (!active) return
-        setError(plainText(failure))
-        setLoading(false)
-      },
-    )
-    return () => {
-      active = false
-    }
-  }, [client, key, source, enabled, attempt])
-
-  return { coins, count, loading, error, retry: () => setAttempt((n) => n + 1) }
+  const { rows, ...list } = usePagedList(
+    [client, JSON.stringify(query), source],
+    () => (source === 'market' ? client.listCoins(query) : client.listFavouriteCoins(query, { mine: source === 'mine' })),
+    options.enabled !== false,
+  )
+  return { coins: rows, ...list }
 }
 
 export type StatsState =

@@ -21,7 +21,7 @@ import {
 import { pageCount } from '../lib/posts'
 import { useCoinList, useFavouriteIds, useMarketStats } from '../lib/useMarket'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
-import { useSearchBox } from '../lib/useSearchBox'
+import { SearchBox } from '../components/SearchBox'
 
 interface Column {
   key: CoinSortKey | null
@@ -111,7 +111,6 @@ export function MarketPage() {
   const [params, setParams] = useSearchParams()
   const view = readMarketView(params)
   const { status } = useAuth()
-  const searchId = useId()
   const sortId = useId()
   const listTop = useRef<HTMLDivElement>(null)
   const stats = useMarketStats()
@@ -120,7 +119,6 @@ export function MarketPage() {
 
   const update = (patch: Partial<MarketView>, replace = false) =>
     setParams(writeMarketView({ ...view, page: 1, ...patch }), { replace })
-  const { typed, setTyped, flush } = useSearchBox(view.search, (search) => update({ search }, true))
 
   const query = useMemo(
     () => ({ page: view.page - 1, pageSize: MARKET_PAGE_SIZE, sort: view.sort, order: view.order, search: view.search }),
@@ -150,28 +148,12 @@ export function MarketPage() {
       {!(syncing && list.coins?.length === 0) && <MarketStatsBar state={stats.state} onRetry={stats.retry} />}
 
       <div className="posts-toolbar card market-toolbar">
-        <div className="search-box">
-          <label htmlFor={searchId} className="visually-hidden">
-            Search coins
-          </label>
-          <span className="search-icon" aria-hidden="true">
-            ⌕
-          </span>
-          <input
-            id={searchId}
-            type="search"
-            className="input"
-            placeholder="Search by name or symbol…"
-            value={typed}
-            maxLength={MAX_SEARCH}
-            onChange={(e) => setTyped(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') flush()
-            }}
-            enterKeyHint="search"
-            autoComplete="off"
-          />
-        </div>
+        <SearchBox
+          label="Search coins"
+          placeholder="Search by name or symbol…"
+          committed={view.search}
+          onSearch={(search) => update({ search }, true)} maxLength={MAX_SEARCH}
+        />
         <div className="sort-box market-sort">
           <label htmlFor={sortId} className="field-label">
             Sort

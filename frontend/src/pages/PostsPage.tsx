@@ -7,7 +7,10 @@ import { LoadError } from '../components/ui'
 import { PAGE_SIZE, pageCount, readView, SORTS, writeView, type PostsView, type SortKey } from '../lib/posts'
 import { usePostList } from '../lib/usePostList'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
-import { useSearchBox } from '../lib/useSearchBox'
+import { SearchBox } from '../components/SearchBox'
+
+/** The gateway counts (and pages through) at most this many matches of a search. */
+const SEARCH_COUNT_LIMIT = 10_000
 
 /** `/posts` (search, tag filter, sort, pages — all in the URL) and `/tags/:tag`. */
 export function PostsPage() {
@@ -15,7 +18,6 @@ export function PostsPage() {
   const { client, status } = useAuth()
   const [params, setParams] = useSearchParams()
   const view = readView(params)
-  const searchId = useId()
   const sortId = useId()
   const [tags, setTags] = useState<TagCount[] | null>(null)
   const listTop = useRef<HTMLDivElement>(null)
@@ -23,9 +25,6 @@ export function PostsPage() {
 
   const update = (patch: Partial<PostsView>, replace = false) =>
     setParams(writeView({ ...view, page: 1, ...patch }), { replace })
-
-  // The search box follows the URL and writes to it after a pause in typing.
-  const { typed, setTyped, flush } = useSearchBox(view.search, (search) => update({ search }, true))
 
   useEffect(() => {
     if (fixedTag) return
@@ -97,27 +96,12 @@ export function PostsPage() {
       </div>
 
       <div className="posts-toolbar card">
-        <div className="search-box">
-          <label htmlFor={searchId} className="visually-hidden">
-            Search posts
-          </label>
-          <span className="search-icon" aria-hidden="true">
-            ⌕
-          </span>
-          <input
-            id={searchId}
-            type="search"
-            className="input"
-            placeholder={fixedTag ? `Search in #${fixedTag}…` : 'Search posts…'}
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') flush()
-            }}
-            enterKeyHint="search"
-            autoComplete="off"
-          />
-        </div>
+        <SearchBox
+          label="Search posts"
+          placeholder={fixedTag ? `Search in #${fixedTag}…` : 'Search posts…'}
+          committed={view.search}
+          onSearch={(search) => update({ search }, true)}
+        />
         <div className="sort-box">
           <label htmlFor={sortId} className="field-label">
             Sort
@@ -164,7 +148,11 @@ export function PostsPage() {
       <div ref={listTop} className="list-top" />
       {!list.loading && !list.error && list.count > 0 && (
         <p className="muted small result-count" aria-live="polite">
-          {list.count === 1 ? '1 post' : `${list.count.toLocaleString()} posts`}
+          {list.count === 1
+            ? '1 post'
+            : view.search && list.count >= SEARCH_COUNT_LIMIT
+              ? `${SEARCH_COUNT_LIMIT.toLocaleString()} or more posts — add a word to narrow the search`
+              : `${list.count.toLocaleString()} posts`}
         </p>
       )}
       {list.error ? (

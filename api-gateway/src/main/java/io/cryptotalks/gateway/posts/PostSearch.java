@@ -24,6 +24,10 @@ import java.util.stream.Collectors;
 class PostSearch {
 
     static final int MAX_PAGE_SIZE = 100;
+    /** The most matches a search counts and pages through (as large search sites cap theirs). */
+    static final long SEARCH_COUNT_LIMIT = 10_000;
+    // the expression of the posts-service's posts_title_search_idx
+    private static final String IN_TITLE = "to_tsvector('simple', p.title) @@ to_tsquery('simple', :tsQuery)";
     private static final Map<String, String> ORDER_BY = Map.of(
             "createdat", "%s.created_at", "title", "lower(%s.title)", "rating", "%s.rating", "rate", "%s.rating",
             "comments", "%s.comments_count");
@@ -90,16 +94,22 @@ class PostSearch {
         return new PostResponses.Page(count, rows);
     }
 
-    /** Posts with every word in the title first, then those with the words elsewhere; each tier in the chosen order. */
+    /**
+     * Posts with every word in the title first (found through the title's own GIN index), then those with the words
+     * elsewhere; each tier in the chosen order. A search's count stops at {@link #SEARCH_COUNT_LIMIT}, and so do its
+     * pages: counting every post that has a common word costs seconds at a million posts.
+     */
     private PostResponses.Page searchPage(Query query, PostFilter filter, String tsQuery) {
         PostFilter matching = filter.and("p.search @@ to_tsquery('simple', :tsQuery)", "tsQuery", tsQuery);
-        long count = counts.count(matching);
-        String titleQuery = inTitle(tsQuery);
-        PostFilter titled = filter.and("p.search @@ to_tsquery('simple', :titleQuery)", "titleQuery", titleQuery);
-        long inTitle = counts.count(titled);
-        PostFilter elsewhere = matching.and("not p.search @@ to_tsquery('simple', :titleQuery)", "titleQuery", titleQuery);
+        long count = counts.count(matching, SEARCH_COUNT_LIMIT);
+        if (query.offset() >= SEARCH_COUNT_LIMIT) {
+            return new PostResponses.Page(count, List.of());
+        }
+        PostFilter titled = filter.and(IN_TITLE, "tsQuery", tsQuery);
+        long inTitle = counts.count(titled, SEARCH_COUNT_LIMIT);
+        PostFilter elsewhere = matching.and("not " + IN_TITLE, "tsQuery", tsQuery);
         String branches = new SearchTier(1, titled, inTitle).sql(query) + " union all "
-                + new SearchTier(2, elsewhere, count - inTitle).sql(query);
+                + new SearchTier(2, elsewhere, count >= SEARCH_COUNT_LIMIT ? count : count - inTitle).sql(query);
         List<PostResponses.Summary> rows = jdbc.sql(
                         "select * from (" + branches + ") p order by p.tier, "
                                 + query.orderOf("p") + " limit :limit offset :offset")
@@ -132,10 +142,5 @@ class PostSearch {
                 .filter(word -> !word.isEmpty()).limit(8).map(word -> word + ":*")
                 .collect(Collectors.joining(" & "));
         return words.isEmpty() ? null : words;
-    }
-
-    /** The same words, each found in the title (weight A of the search vector): {@code bitc:*A & halv:*A}. */
-    static String inTitle(String tsQuery) {
-        return tsQuery.replace(":*", ":*A");
     }
 }
