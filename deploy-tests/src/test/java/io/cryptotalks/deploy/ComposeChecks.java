@@ -190,10 +190,15 @@ final class ComposeChecks {
         return problems;
     }
 
-    /** Every ${VAR} is defined in the example env file; a secret never has an inline default. */
+    /**
+     * Every ${VAR} is defined in the example env file; a secret never has an inline default; a variable that a service
+     * reads with a non-empty default is required (:?), because a missing one would reach the service as an empty value,
+     * which hides that default; a required variable is not empty in the example.
+     */
     List<String> interpolation() {
         List<String> problems = new ArrayList<>();
         Map<String, String> example = EnvFile.parse(envExample);
+        Map<String, ModuleVariables.Variable> reads = new ModuleVariables(root).all();
         String text = Repository.read(composeFile).replaceAll("(?m)^\\s*#.*$", "");
         Matcher m = INTERPOLATION.matcher(text);
         while (m.find()) {
@@ -206,9 +211,14 @@ final class ComposeChecks {
                 problems.add("${" + name + operator + m.group(3) + "}: a secret with an inline default (use ${" + name + "} or ${"
                         + name + ":?message})");
             }
-            if (ModuleVariables.isSecret(name) && operator != null && operator.contains("?") && example.getOrDefault(name, "").isEmpty()) {
+            if (operator != null && operator.contains("?") && example.getOrDefault(name, "").isEmpty()) {
                 problems.add("${" + name + ":?…} is required but empty in " + envExample.getFileName()
                         + " (copying the example must be enough to start)");
+            }
+            ModuleVariables.Variable read = reads.get(name);
+            if (operator == null && read != null && read.defaultValue() != null && !read.defaultValue().isEmpty()) {
+                problems.add("${" + name + "}: if .env lacks it the service gets an empty value instead of its default "
+                        + read.defaultValue() + " (use ${" + name + ":?message})");
             }
         }
         return problems;

@@ -139,11 +139,16 @@ class ComposeFileTests {
     @Test
     void anUndefinedVariableOrADefaultedSecretFails(@TempDir Path dir) {
         ComposeChecks checks = copy(dir);
-        Repository.replaceOnce(dir.resolve("docker-compose.yml"), "AWS_REGION: ${AWS_REGION}", "AWS_REGION: ${AWS_DEFAULT_REGION}");
+        Repository.replaceOnce(dir.resolve("docker-compose.yml"), "AWS_REGION: ${AWS_REGION:?add AWS_REGION to .env (see .env.development.example)}",
+                "AWS_REGION: ${AWS_DEFAULT_REGION:?add it}");
+        Repository.replaceOnce(dir.resolve("docker-compose.yml"), "DEMO_DATA: ${DEMO_DATA:?add DEMO_DATA to .env (see .env.development.example)}\n    healthcheck",
+                "DEMO_DATA: ${DEMO_DATA}\n    healthcheck");
         Repository.replaceOnce(dir.resolve("docker-compose.yml"), "JWT_SECRET: ${JWT_SECRET:?set JWT_SECRET in .env (at least 32 random characters)}",
                 "JWT_SECRET: ${JWT_SECRET:-change-me-to-at-least-32-random-bytes-of-text}");
 
         assertThat(checks.interpolation()).containsExactlyInAnyOrder("${AWS_DEFAULT_REGION} is used but not defined in .env.development.example",
+                "${AWS_DEFAULT_REGION:?…} is required but empty in .env.development.example (copying the example must be enough to start)",
+                "${DEMO_DATA}: if .env lacks it the service gets an empty value instead of its default false (use ${DEMO_DATA:?message})",
                 "${JWT_SECRET:-change-me-to-at-least-32-random-bytes-of-text}: a secret with an inline default (use ${JWT_SECRET} or "
                         + "${JWT_SECRET:?message})");
     }
@@ -166,7 +171,7 @@ class ComposeFileTests {
     void aServiceLeftOnTheEmbeddedAddressesOrGivenAMisspeltVariableFails(@TempDir Path dir) {
         ComposeChecks checks = copy(dir);
         Repository.replaceOnce(dir.resolve("docker-compose.yml"), "  KAFKA_BOOTSTRAP_SERVERS: kafka:9092\n", "");
-        Repository.replaceOnce(dir.resolve("docker-compose.yml"), "MARKET_SYNC_INTERVAL: ${MARKET_SYNC_INTERVAL}", "MARKET_SYNC_INTERVALL: ${MARKET_SYNC_INTERVAL}");
+        Repository.replaceOnce(dir.resolve("docker-compose.yml"), "      MARKET_SYNC_INTERVAL: ${", "      MARKET_SYNC_INTERVALL: ${");
 
         assertThat(checks.containerEnvironment())
                 .contains("crypto-rates-service: sets MARKET_SYNC_INTERVALL, which crypto-rates-service never reads")
