@@ -2,7 +2,8 @@
 import { defineConfig, type ProxyOptions } from 'vite'
 import react from '@vitejs/plugin-react'
 
-// Where the API gateway listens. The web server on :8080 forwards /api there.
+// Where the API gateway listens. `npm run dev` (Vite's hot-reloading server, without the security headers) forwards
+// /api there; `npm run serve` (server.mjs, the launcher's :8080) serves the built app like nginx does in compose.
 const gatewayUrl = process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000'
 
 const apiProxy: Record<string, ProxyOptions> = {
@@ -26,17 +27,12 @@ export default defineConfig({
     strictPort: true,
     proxy: apiProxy,
   },
-  preview: {
-    host: '127.0.0.1',
-    port: 8080,
-    strictPort: true,
-    proxy: apiProxy,
-  },
   build: {
-    sourcemap: true,
+    // production builds carry no source maps (server.mjs and nginx.conf refuse *.map anyway)
+    sourcemap: false,
   },
   test: {
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'server.test.ts'],
     environment: 'node',
     restoreMocks: true,
   },

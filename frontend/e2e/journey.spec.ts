@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { expectPolicy, watchCsp } from './csp'
 
 const SHOTS = 'test-results/screenshots'
 const PHONE = { width: 390, height: 844 }
@@ -23,6 +24,9 @@ test.describe('Cryptotalks journey', () => {
     const username = `e2e${stamp}`
     const email = `e2e.${stamp}@example.com`
     const password = 'Str0ng!Pass'
+    const csp = watchCsp(page)
+    await expectPolicy(page, '/')
+    await expectPolicy(page, '/sign-up')
 
     await page.setViewportSize(DESKTOP)
     await page.goto('/')
@@ -98,6 +102,8 @@ test.describe('Cryptotalks journey', () => {
     await page.goto('/account')
     await expect(page).toHaveURL(/\/sign-in$/)
     await shot(page, 'desktop-08-signed-out')
+    // the whole journey ran under the web app's Content-Security-Policy without a violation
+    csp.expectNone()
   })
 
   test('a wrong password shows the error text', async ({ page }) => {

@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
+import { watchCsp } from './csp'
 import { newSignedInUser, noDialogs } from './users'
 
 /*
@@ -33,6 +34,7 @@ test.describe('market', () => {
     browser,
   }) => {
     const dialogs = noDialogs(page)
+    const csp = watchCsp(page)
     const user = await newSignedInUser(page, 'coin')
 
     // The market, from the main navigation: the sample badge, the figures, the table.
@@ -118,6 +120,8 @@ test.describe('market', () => {
     await expect(page.getByTestId('my-favourite-coins')).toContainText('No favourite coins yet')
 
     expect(dialogs).toEqual([])
+    // coin icons, the chart and the favourites worked under the web app's Content-Security-Policy
+    csp.expectNone()
   })
 
   test('signed-out visitors read the market and are sent to sign in by a star', async ({ page }) => {

@@ -1,15 +1,20 @@
 package io.cryptotalks.cryptorates;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 
 /**
  * {@code cryptotalks.market.*}: where the market data comes from and how often. No Coinranking key means the offline
  * sample mode (the bundled {@code sample-market.json}), so a fresh checkout shows a market without any account.
+ * The API addresses are checked at start-up.
  */
+@Validated
 @ConfigurationProperties("cryptotalks.market")
-public record MarketProperties(Coinranking coinranking, CoinGecko coingecko, Duration syncInterval,
+public record MarketProperties(@Valid Coinranking coinranking, @Valid CoinGecko coingecko, Duration syncInterval,
                                Duration firstSyncDelay, Integer coinsPerSync, Integer descriptionsPerSync, Http http) {
 
     public MarketProperties {
@@ -26,7 +31,11 @@ public record MarketProperties(Coinranking coinranking, CoinGecko coingecko, Dur
         return !coinranking.configured();
     }
 
-    public record Coinranking(String apiKey, String apiUrl) {
+    public record Coinranking(
+            String apiKey,
+            @Pattern(regexp = "(https?://[^\\s/]+(/\\S*)?)?",
+                    message = "COINRANKING_API_URL is malformed: expected http(s)://host[:port]/path")
+            String apiUrl) {
 
         public Coinranking {
             apiUrl = apiUrl == null || apiUrl.isBlank() ? "https://api.coinranking.com/v2" : apiUrl;
@@ -38,7 +47,11 @@ public record MarketProperties(Coinranking coinranking, CoinGecko coingecko, Dur
     }
 
     /** The key is optional: without it CoinGecko's public rate limit applies. */
-    public record CoinGecko(String apiUrl, String apiKey) {
+    public record CoinGecko(
+            @Pattern(regexp = "(https?://[^\\s/]+(/\\S*)?)?",
+                    message = "COINGECKO_API_URL is malformed: expected http(s)://host[:port]/path")
+            String apiUrl,
+            String apiKey) {
 
         public CoinGecko {
             apiUrl = apiUrl == null || apiUrl.isBlank() ? "https://api.coingecko.com/api/v3" : apiUrl;

@@ -23,6 +23,8 @@ final class RunningSystem {
 
     static final String JWT_SECRET = "system-tests-secret-0123456789abcdef0123456789";
     static final String ENCRYPTION_KEY = "system-tests-encryption-key-0123456789abcdef";
+    /** The one origin allowed to call the API cross-origin (HardenedHttpTests). */
+    static final String CORS_ALLOWED_ORIGIN = "https://app.example.test";
 
     /**
      * The services share this JVM's classpath, so the gateway's Spring Security would secure the workers too; each
@@ -51,7 +53,8 @@ final class RunningSystem {
         start(PostsServiceApplication.class, PostsServiceApplication.CONFIG_NAME, WORKER);
         start(CryptoRatesServiceApplication.class, CryptoRatesServiceApplication.CONFIG_NAME, WORKER);
         gateway = start(GatewayApplication.class, GatewayApplication.CONFIG_NAME, "--JWT_SECRET=" + JWT_SECRET,
-                "--ENCRYPTION_KEY=" + ENCRYPTION_KEY, "--TRUSTED_PROXIES=127\\.0\\.0\\.1");
+                "--ENCRYPTION_KEY=" + ENCRYPTION_KEY, "--TRUSTED_PROXIES=127\\.0\\.0\\.1",
+                "--CORS_ALLOWED_ORIGINS=" + CORS_ALLOWED_ORIGIN);
     }
 
     static synchronized RunningSystem shared() {

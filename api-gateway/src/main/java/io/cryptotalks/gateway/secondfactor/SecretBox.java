@@ -1,6 +1,5 @@
 package io.cryptotalks.gateway.secondfactor;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.Cipher;
@@ -27,11 +26,9 @@ class SecretBox {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
-    SecretBox(@Value("${cryptotalks.security.encryption-key:}") String encryptionKey) throws GeneralSecurityException {
-        if (encryptionKey.getBytes(StandardCharsets.UTF_8).length < 32) {
-            throw new IllegalStateException("ENCRYPTION_KEY must be set to at least 32 bytes of random text"
-                    + " (./cryptotalks up generates one into .data/secrets.env)");
-        }
+    SecretBox(EncryptionProperties properties) throws GeneralSecurityException {
+        // checked at start-up (EncryptionProperties): present, at least 32 bytes, not the example's placeholder
+        String encryptionKey = properties.encryptionKey();
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(encryptionKey.getBytes(StandardCharsets.UTF_8));
         this.key = new SecretKeySpec(digest, "AES");
     }

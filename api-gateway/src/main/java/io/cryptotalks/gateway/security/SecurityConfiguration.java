@@ -20,15 +20,21 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.CorsFilter;
+import io.cryptotalks.gateway.web.SecurityHeaders;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import static org.springframework.security.config.Customizer.withDefaults;
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 /**
  * Deny by default: every endpoint needs a valid access token of a live session, except the public ones listed in
  * {@link #PUBLIC}. On a public endpoint a token is optional ("soft"): a valid one identifies the caller, a missing,
  * expired or garbled one ({@code Bearer null} from the original's proxy) leaves the request anonymous.
+ * <p>
+ * Every response carries the {@link SecurityHeaders} (and Spring Security's no-cache default where a handler sets no
+ * caching of its own); CORS is closed except for the configured origins ({@link CorsPolicy}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -65,7 +71,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JwtDecoder accessTokens, ApiAuthenticationEntryPoint entryPoint,
-                            ApiAccessDeniedHandler accessDenied, ApiRoutes routes) throws Exception {
+                            ApiAccessDeniedHandler accessDenied, ApiRoutes routes, SecurityHeaders securityHeaders,
+                            CorsProperties corsProperties) throws Exception {
         AuthorizationManager<RequestAuthorizationContext> signedIn = AuthenticatedAuthorizationManager.authenticated();
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC).permitAll()
@@ -86,7 +93,14 @@ class SecurityConfiguration {
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable);
+                .logout(AbstractHttpConfigurer::disable)
+                .headers(headers -> headers
+                        .defaultsDisabled()
+                        .cacheControl(withDefaults())
+                        .addHeaderWriter(securityHeaders))
+                // our own CORS filter in Spring Security's place for it: the same checks, a JSON refusal
+                .cors(AbstractHttpConfigurer::disable)
+                .addFilterAt(new CorsPolicy(corsProperties).filter(), CorsFilter.class);
         return http.build();
     }
 

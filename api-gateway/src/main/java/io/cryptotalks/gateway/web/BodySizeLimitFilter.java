@@ -22,7 +22,7 @@ import java.io.IOException;
  * {@link BodyTooLargeException}, answered 413).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     /** A 2 MB photo travels as a base64 data URL: a third larger than the image. */

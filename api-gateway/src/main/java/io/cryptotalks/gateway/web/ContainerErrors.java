@@ -23,6 +23,12 @@ import java.nio.charset.StandardCharsets;
 @Component
 class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
+    private final SecurityHeaders headers;
+
+    ContainerErrors(SecurityHeaders headers) {
+        this.headers = headers;
+    }
+
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
         factory.addContextCustomizers(context -> {
@@ -32,7 +38,7 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
                     host.getPipeline().removeValve(valve);
                 }
             }
-            host.getPipeline().addValve(new JsonErrorReportValve());
+            host.getPipeline().addValve(new JsonErrorReportValve(headers));
             // so that the host, when it starts, finds this valve instead of adding Tomcat's HTML one
             ((StandardHost) host).setErrorReportValveClass(JsonErrorReportValve.class.getName());
         });
@@ -44,6 +50,17 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
     }
 
     static final class JsonErrorReportValve extends ErrorReportValve {
+
+        private final SecurityHeaders headers;
+
+        /** For Tomcat, which makes the host's valve by class name when it finds none (ours is always there first). */
+        public JsonErrorReportValve() {
+            this(new SecurityHeaders());
+        }
+
+        JsonErrorReportValve(SecurityHeaders headers) {
+            this.headers = headers;
+        }
 
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
@@ -58,6 +75,7 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
             };
             String error = status == 400 ? "The request URL is not allowed" : status == 404 ? "Not Found" : "Error";
             try {
+                headers.writeContainerErrorHeaders(request, response);
                 response.setContentType("application/json");
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
                 Writer writer = response.getReporter();

@@ -16,7 +16,7 @@ import java.io.IOException;
  * for every endpoint, present and future. NULs inside JSON bodies are refused by {@link TextWithoutNul}.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class NulCharacterFilter extends OncePerRequestFilter {
 
     private final ErrorResponses errors;

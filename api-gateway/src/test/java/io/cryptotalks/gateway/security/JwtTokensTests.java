@@ -76,12 +76,6 @@ class JwtTokensTests {
         assertCode(() -> tokens.verifyRefresh("not-a-jwt"), ApiError.INVALID_TOKEN);
     }
 
-    @Test
-    void aShortSecretIsRefusedAtStartup() {
-        assertThatThrownBy(() -> new SessionProperties("too-short", null, null, null))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("JWT_SECRET");
-    }
-
     private JwtDecoder decoderAt(Instant instant) {
         Sessions onlyLive = new Sessions(null) {
             @Override
