@@ -20,4 +20,18 @@ class OperationsTests {
         assertThat(redriven.status()).isEqualTo(200);
         assertThat(redriven.json().get("cryptotalks.users").isInt()).isTrue();
     }
+
+    @Test
+    void aWorkerReportsItsConsumerLagAndDeadLettersAndTheGatewayItsOutboxBacklog() {
+        Api.Reply worker = users.get("/actuator/backlog");
+        Api.Reply gateway = new Api(RunningSystem.shared().gatewayUrl()).get("/actuator/backlog");
+
+        assertThat(worker.status()).isEqualTo(200);
+        assertThat(worker.json().get("consumerLag").asLong()).isNotNegative();
+        assertThat(worker.json().get("deadLetters").asLong()).isNotNegative();
+        assertThat(worker.json().get("topics").has("cryptotalks.users")).isTrue();
+        assertThat(worker.json().has("outbox")).as("a worker has no outbox").isFalse();
+        assertThat(gateway.status()).isEqualTo(200);
+        assertThat(gateway.json().get("outbox").asLong()).isNotNegative();
+    }
 }

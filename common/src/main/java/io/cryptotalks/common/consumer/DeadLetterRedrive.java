@@ -40,8 +40,13 @@ public class DeadLetterRedrive {
                              String serviceName, List<String> topics) {
         this.consumers = consumers;
         this.kafka = kafka;
-        this.group = serviceName + "-redrive";
+        this.group = groupOf(serviceName);
         this.topics = List.copyOf(topics);
+    }
+
+    /** The consumer group that remembers how far a service's dead letters were re-driven. */
+    public static String groupOf(String serviceName) {
+        return serviceName + "-redrive";
     }
 
     /** @return per topic, how many dead letters were sent back */
