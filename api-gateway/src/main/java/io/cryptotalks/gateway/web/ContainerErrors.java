@@ -10,6 +10,7 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.io.JsonStringEncoder;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -90,17 +91,7 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
         }
 
         private static String escape(String text) {
-            StringBuilder out = new StringBuilder();
-            for (char c : text.toCharArray()) {
-                if (c == '"' || c == '\\') {
-                    out.append('\\').append(c);
-                } else if (c < 0x20) {
-                    out.append(String.format("\\u%04x", (int) c));
-                } else {
-                    out.append(c);
-                }
-            }
-            return out.toString();
+            return new String(JsonStringEncoder.getInstance().quoteAsCharArray(text));
         }
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import tools.jackson.core.io.JsonStringEncoder;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -92,17 +93,7 @@ public class ManagementAccessAutoConfiguration {
         }
 
         private static String jsonText(String text) {
-            StringBuilder out = new StringBuilder();
-            for (char c : text.toCharArray()) {
-                if (c == '"' || c == '\\') {
-                    out.append('\\').append(c);
-                } else if (c < 0x20) {
-                    out.append(String.format("\\u%04x", (int) c));
-                } else {
-                    out.append(c);
-                }
-            }
-            return out.toString();
+            return new String(JsonStringEncoder.getInstance().quoteAsCharArray(text));
         }
     }
 }
