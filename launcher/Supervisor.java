@@ -627,7 +627,7 @@ public final class Supervisor {
                 boolean alive = service.process != null && service.process.isAlive();
                 lines.add(String.format(format, service.name(), service.state.name().toLowerCase(),
                         alive ? String.valueOf(service.process.pid()) : "-",
-                        alive ? duration(now - service.startedAt) : "-", service.restarts, probe[0], probe[1]));
+                        alive ? duration(now - service.startedAt).replace(" ", "") : "-", service.restarts, probe[0], probe[1]));
                 if (service.failure != null) {
                     notes.add("  " + service.name() + ": " + service.failure);
                 }

@@ -157,7 +157,7 @@ status_row() { awk -v name="$1" '$1 == name' "$TMP/status-1"; }
 row_healthy() { # SERVICE: running, a pid, an uptime, health UP
   local name state pid uptime restarts health
   read -r name state pid uptime restarts health _ <<<"$(status_row "$1")"
-  [ "$state" = running ] && [[ "$pid" =~ ^[0-9]+$ ]] && [[ "$uptime" =~ ^[0-9]+(s|m[0-9]{2}s|h[0-9]{2}m)$ ]] \
+  [ "$state" = running ] && [[ "$pid" =~ ^[0-9]+$ ]] && [[ "$uptime" =~ ^[0-9]+(ms|s|m[0-9]{2}s|h[0-9]{2}m)$ ]] \
     && [ "$restarts" = 0 ] && [ "$health" = UP ]
 }
 row_details() { status_row "$1" | grep -Eq " $2\$"; }   # SERVICE REGEX: the DETAILS column
