@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { Link, useParams } from 'react-router'
+import { NotFoundCard } from '../components/NotFoundCard'
 import { ApiError, type Coin, type PriceHistory } from '../api/client'
 import { useAuth } from '../auth/AuthContext'
 import { Change, CoinIcon, FavouriteStar, SampleBadge } from '../components/market'
@@ -43,20 +44,11 @@ export function CoinPage() {
 
   if (load.kind === 'missing') {
     return (
-      <div className="container narrow center-page">
-        <div className="card status-card" data-testid="coin-not-found">
-          <p className="big-code" aria-hidden="true">
-            404
-          </p>
-          <h1>This coin is not here</h1>
-          <p className="muted">We do not list a coin at this address — the link may be mistyped, or the coin left the top list.</p>
-          <div className="actions-row">
-            <Link to="/market" className="button button-primary">
-              Browse the market
-            </Link>
-          </div>
-        </div>
-      </div>
+      <NotFoundCard testId="coin-not-found" title="This coin is not here" reason="We do not list a coin at this address — the link may be mistyped, or the coin left the top list.">
+          <Link to="/market" className="button button-primary">
+            Browse the market
+          </Link>
+      </NotFoundCard>
     )
   }
 

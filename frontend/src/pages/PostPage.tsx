@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
+import { NotFoundCard } from '../components/NotFoundCard'
 import { ApiError, type Post, type PostComment, type User } from '../api/client'
 import { useAuth } from '../auth/AuthContext'
 import { Avatar } from '../components/Avatar'
@@ -55,23 +56,14 @@ export function PostPage() {
 
   if (load.kind === 'missing') {
     return (
-      <div className="container narrow center-page">
-        <div className="card status-card" data-testid="post-not-found">
-          <p className="big-code" aria-hidden="true">
-            404
-          </p>
-          <h1>This post is not here</h1>
-          <p className="muted">It may have been deleted by its author, or the link is mistyped.</p>
-          <div className="actions-row">
-            <Link to="/posts" className="button button-primary">
-              Browse posts
-            </Link>
-            <Link to="/" className="button button-secondary">
-              Back to home
-            </Link>
-          </div>
-        </div>
-      </div>
+      <NotFoundCard testId="post-not-found" title="This post is not here" reason="It may have been deleted by its author, or the link is mistyped.">
+          <Link to="/posts" className="button button-primary">
+            Browse posts
+          </Link>
+          <Link to="/" className="button button-secondary">
+            Back to home
+          </Link>
+      </NotFoundCard>
     )
   }
 
