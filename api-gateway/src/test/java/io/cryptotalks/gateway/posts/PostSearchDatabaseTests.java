@@ -75,6 +75,19 @@ class PostSearchDatabaseTests {
     }
 
     @Test
+    void manyTitleMatchesAreWalkedInOrderAndStillComeFirst() {
+        // 2,630 titles with the word: more than a tier reads whole, so the order's index is walked row by row
+        jdbc.sql("update posts set title = 'Moonshot title ' || substr(slug, 6) where substr(slug, 6)::int between 3001 and 5600").update();
+        jdbc.sql("update posts set search = posts_search(title, search_tags, preview, content)").update();
+
+        assertThat(page(0, 20, "moonshot").rows()).extracting(PostResponses.Summary::title)
+                .startsWith("Moonshot title 3001").endsWith("Moonshot title 3020");
+        assertThat(page(131, 20, "moonsh").rows()).extracting(PostResponses.Summary::title)
+                .startsWith("Moonshot title 10041").contains("Moonshot title 10050", "Plain title 1")
+                .endsWith("Plain title 10");
+    }
+
+    @Test
     void aRareWordIsReadWholeAndStillTitleFirst() {
         jdbc.sql("update posts set content = array['a zeitgeist body'], search = posts_search(title, search_tags, preview, array['a zeitgeist body']) where slug in ('post-5', 'post-6')").update();
         jdbc.sql("update posts set title = 'Zeitgeist in the title', search = posts_search('Zeitgeist in the title', search_tags, preview, content) where slug = 'post-9'").update();
