@@ -5,6 +5,9 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -18,7 +21,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,6 +106,38 @@ class KubernetesManifestsTests {
             routes.put(path.getPath(), path.getBackend().getService().getName());
         }
         assertThat(routes).containsEntry("/api", "api-gateway").containsEntry("/", "web");
+    }
+
+    @Test
+    void networkPoliciesDenyEveryConnectionButTheWebAppsAndTheGatewaysPorts() {
+        List<HasMetadata> resources = typed(Kustomize.render(k8s.resolve("overlays/dev")));
+        List<NetworkPolicy> policies = KubernetesChecks.byName(resources, NetworkPolicy.class).values().stream().toList();
+        Map<String, Set<Integer>> open = new TreeMap<>();
+
+        for (Deployment deployment : KubernetesChecks.byName(resources, Deployment.class).values()) {
+            Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+            List<NetworkPolicy> selecting = policies.stream()
+                    .filter(p -> labels.entrySet().containsAll(p.getSpec().getPodSelector().getMatchLabels() == null
+                            ? Set.of() : p.getSpec().getPodSelector().getMatchLabels().entrySet()))
+                    .toList();
+            assertThat(selecting).as(deployment.getMetadata().getName() + " is isolated for ingress")
+                    .anyMatch(p -> p.getSpec().getPolicyTypes().contains("Ingress"));
+            Set<Integer> ports = new TreeSet<>();
+            for (NetworkPolicy policy : selecting) {
+                for (NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
+                    assertThat(rule.getPorts()).as(policy.getMetadata().getName() + " names its ports").isNotEmpty();
+                    rule.getPorts().stream().map(NetworkPolicyPort::getPort).forEach(port -> ports.add(port.getIntVal()));
+                }
+            }
+            open.put(deployment.getMetadata().getName(), ports);
+        }
+
+        assertThat(open).containsEntry("web", Set.of(8080)).containsEntry("api-gateway", Set.of(3000));
+        assertThat(open).hasSize(6).allSatisfy((name, ports) -> {
+            if (!name.equals("web") && !name.equals("api-gateway")) {
+                assertThat(ports).as(name + " accepts no connection").isEmpty();
+            }
+        });
     }
 
     @Test
