@@ -19,11 +19,19 @@ import java.util.concurrent.TimeUnit;
  * Publishes outbox rows in the order they were written, then marks them published. A batch is published and marked
  * in one database transaction; if Kafka fails, nothing is marked and the batch is tried again later, so a record may
  * be published twice (consumers skip repeats by event id) but is never lost.
+ * <p>
+ * With several instances (gateways) on one database, one batch at a time is published across all of them: a batch
+ * runs under a transaction-scoped PostgreSQL advisory lock, and an instance that does not get it skips its turn. Two
+ * relays publishing neighbouring batches side by side could reorder one key's events on Kafka. There is no leader to
+ * elect or hand over: the lock ends with the transaction, also when its instance dies (PostgreSQL rolls the
+ * transaction back as the connection drops), and the next poll of any instance goes on from the first unmarked row.
  */
 public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     public static final String EVENT_TYPE_HEADER = "event-type";
+    /** The advisory lock's key: "outbox" in ASCII, so that it reads as itself in {@code pg_locks}. */
+    static final long RELAY_LOCK = 0x6f7574626f78L;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -63,9 +71,12 @@ public class OutboxRelay {
     /** @return how many rows were published */
     int publishBatch() {
         Integer published = transactions.execute(status -> {
+            if (!jdbc.sql("select pg_try_advisory_xact_lock(:lock)").param("lock", RELAY_LOCK).query(Boolean.class).single()) {
+                return 0; // another instance is publishing this turn
+            }
             List<PendingRecord> batch = jdbc.sql("""
                             select seq, topic, message_key, event_type, envelope from outbox
-                            where published_at is null order by seq limit :limit for update skip locked
+                            where published_at is null order by seq limit :limit
                             """)
                     .param("limit", batchSize)
                     .query(PendingRecord.class)
