@@ -15,7 +15,7 @@ public record MessagingProperties(List<String> topics, Integer partitions, Short
 
     public MessagingProperties {
         topics = topics == null ? List.of() : topics;
-        partitions = partitions == null ? 3 : partitions;
+        partitions = partitions == null ? 6 : partitions;
         replicationFactor = replicationFactor == null ? 1 : replicationFactor;
         retry = retry == null ? new Retry(null, null, null) : retry;
         outbox = outbox == null ? new Outbox(false, true, null, null, null) : outbox;
