@@ -52,9 +52,7 @@ final class RunningSystem {
         auth = start(AuthServiceApplication.class, AuthServiceApplication.CONFIG_NAME, WORKER);
         start(PostsServiceApplication.class, PostsServiceApplication.CONFIG_NAME, WORKER);
         start(CryptoRatesServiceApplication.class, CryptoRatesServiceApplication.CONFIG_NAME, WORKER);
-        gateway = start(GatewayApplication.class, GatewayApplication.CONFIG_NAME, "--JWT_SECRET=" + JWT_SECRET,
-                "--ENCRYPTION_KEY=" + ENCRYPTION_KEY, "--TRUSTED_PROXIES=127\\.0\\.0\\.1",
-                "--CORS_ALLOWED_ORIGINS=" + CORS_ALLOWED_ORIGIN);
+        gateway = startGateway();
     }
 
     static synchronized RunningSystem shared() {
@@ -92,6 +90,43 @@ final class RunningSystem {
     synchronized void startUsersService() {
         users = start(UsersServiceApplication.class, UsersServiceApplication.CONFIG_NAME, WORKER,
                 "--cryptotalks.demo-data=true");
+    }
+
+    /**
+     * A second instance of every service on the same infrastructure, as a second machine would run them: one more
+     * gateway (its own port) and one more member of each worker's consumer group. {@link Replicas#close()} stops them.
+     */
+    Replicas startReplicas() {
+        List<ConfigurableApplicationContext> workers = new ArrayList<>();
+        workers.add(start(UsersServiceApplication.class, UsersServiceApplication.CONFIG_NAME, WORKER));
+        workers.add(start(AuthServiceApplication.class, AuthServiceApplication.CONFIG_NAME, WORKER));
+        workers.add(start(PostsServiceApplication.class, PostsServiceApplication.CONFIG_NAME, WORKER));
+        workers.add(start(CryptoRatesServiceApplication.class, CryptoRatesServiceApplication.CONFIG_NAME, WORKER));
+        return new Replicas(startGateway(), workers);
+    }
+
+    record Replicas(ConfigurableApplicationContext gateway, List<ConfigurableApplicationContext> workers)
+            implements AutoCloseable {
+
+        String gatewayUrl() {
+            return urlOf(gateway);
+        }
+
+        void stopWorkers() {
+            workers.forEach(ConfigurableApplicationContext::close);
+        }
+
+        @Override
+        public void close() {
+            gateway.close();
+            stopWorkers();
+        }
+    }
+
+    private ConfigurableApplicationContext startGateway() {
+        return start(GatewayApplication.class, GatewayApplication.CONFIG_NAME, "--JWT_SECRET=" + JWT_SECRET,
+                "--ENCRYPTION_KEY=" + ENCRYPTION_KEY, "--TRUSTED_PROXIES=127\\.0\\.0\\.1",
+                "--CORS_ALLOWED_ORIGINS=" + CORS_ALLOWED_ORIGIN);
     }
 
     private ConfigurableApplicationContext start(Class<?> application, String configName, String... extra) {
