@@ -27,6 +27,11 @@ export interface User {
   bio?: string | null
   createdAt?: string | number | null
   isProfilePicPresent?: boolean
+  /** Public profiles only: the follow counts, and the signed-in caller's relation to the user. */
+  followers?: number
+  following?: number
+  followsYou?: boolean
+  followedByYou?: boolean
 }
 
 export interface SignUpInput {
@@ -169,6 +174,36 @@ export interface TagCount {
   tag: string
   posts: number
 }
+
+/** A tag page's header: its posts and followers, and whether the caller follows it. */
+export interface TagInfo {
+  tag: string
+  posts: number
+  followers: number
+  followedByYou: boolean
+}
+
+/** Someone in a followers or following list. */
+export interface FollowPerson {
+  username: string
+  isProfilePicPresent: boolean
+  followedAt: string
+}
+
+export interface FollowPage {
+  count: number
+  rows: FollowPerson[]
+}
+
+/** A page of the home feed; `nextCursor` is null on the last page. */
+export interface FeedPage {
+  rows: PostSummary[]
+  nextCursor: string | null
+  /** false: the caller follows nobody and no tag yet (the empty state suggests some). */
+  followsAnything: boolean
+}
+
+export type FollowList = 'followers' | 'following'
 
 export interface VoteRecord {
   username: string
@@ -710,15 +745,28 @@ export class ApiClient {
     onProgress?.(1)
   }
 
-  /** A public profile; null when there is no such user (404). */
+  /** A public profile (with the token when there is one, for `followedByYou`); null when there is no such user (404). */
   async getUser(username: string): Promise<User | null> {
     try {
-      const data = await this.request<{ data?: User }>(`/api/user/get/${encodeURIComponent(username)}`)
+      const data = await this.request<{ data?: User }>(`/api/user/get/${encodeURIComponent(username)}`, { auth: true })
       return data?.data ?? null
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) return null
       throw error
     }
+  }
+
+  /** Follows (`follow` true) or unfollows the user. */
+  async setFollowUser(username: string, follow: boolean): Promise<void> {
+    await this.request(`/api/user/follow/${encodeURIComponent(username)}`, { method: follow ? 'PATCH' : 'DELETE', auth: true })
+  }
+
+  /** A page (from 0) of who follows the user, or of whom they follow; newest follow first. */
+  async follows(username: string, list: FollowList, page: number, pageSize: number): Promise<FollowPage> {
+    const data = await this.request<Partial<FollowPage> | null>(
+      `/api/user/${list}/${encodeURIComponent(username)}/${page}/${pageSize}`,
+    )
+    return { count: Number(data?.count ?? 0), rows: Array.isArray(data?.rows) ? data.rows : [] }
   }
 
   /** The profile photo's address; `version` busts the cache after an upload. */
@@ -744,6 +792,28 @@ export class ApiClient {
   async postTags(): Promise<TagCount[]> {
     const data = await this.request<TagCount[] | null>('/api/posts/tags')
     return Array.isArray(data) ? data : []
+  }
+
+  /** A tag's posts and followers; the token goes along when there is one, for `followedByYou`. */
+  async tagInfo(tag: string): Promise<TagInfo> {
+    return this.request<TagInfo>(`/api/posts/tags/${encodeURIComponent(tag)}`, { auth: true })
+  }
+
+  /** Follows (`follow` true) or unfollows the tag. */
+  async setFollowTag(tag: string, follow: boolean): Promise<void> {
+    await this.request(`/api/posts/tags/${encodeURIComponent(tag)}/follow`, { method: follow ? 'PATCH' : 'DELETE', auth: true })
+  }
+
+  /** A page of the caller's home feed: posts by the people and with the tags they follow. */
+  async feed(cursor: string | null, pageSize: number): Promise<FeedPage> {
+    const qs = new URLSearchParams({ pageSize: String(pageSize) })
+    if (cursor) qs.set('cursor', cursor)
+    const data = await this.request<Partial<FeedPage> | null>(`/api/posts/feed?${qs}`, { auth: true })
+    return {
+      rows: Array.isArray(data?.rows) ? data.rows : [],
+      nextCursor: typeof data?.nextCursor === 'string' ? data.nextCursor : null,
+      followsAnything: data?.followsAnything !== false,
+    }
   }
 
   /** A post by its (current or old) slug; the token goes along when there is one, for `myRate`. */

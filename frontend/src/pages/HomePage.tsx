@@ -1,6 +1,7 @@
-import { Link } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { useAuth } from '../auth/AuthContext'
 import { ChartIcon, ChatIcon, ShieldIcon } from '../components/icons'
+import { FollowingFeed } from '../components/FollowingFeed'
 import { NoPosts, PostList } from '../components/posts'
 import { Alert, LoadError } from '../components/ui'
 import { PAGE_SIZE } from '../lib/posts'
@@ -8,6 +9,12 @@ import { usePostList } from '../lib/usePostList'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 
 const NEWEST = { page: 0, pageSize: PAGE_SIZE, sort: 'newest' } as const
+
+type Tab = 'latest' | 'following'
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'latest', label: 'Latest' },
+  { id: 'following', label: 'Following' },
+]
 
 // Only what the app does today.
 const FEATURES = [
@@ -24,7 +31,7 @@ const FEATURES = [
   {
     icon: <ChatIcon size={24} />,
     title: 'A profile of your own',
-    text: 'Add a photo, a short bio and your links; every member has a public profile page.',
+    text: 'Add a photo, a short bio and your links; follow the people and tags you like and read them under Following.',
   },
   {
     icon: <ShieldIcon size={24} />,
@@ -35,8 +42,15 @@ const FEATURES = [
 
 export function HomePage() {
   const { status, user, accountClosed: closed } = useAuth()
-  const newest = usePostList(NEWEST)
+  const [params, setParams] = useSearchParams()
+  const signedIn = status === 'authenticated'
+  const tab: Tab = signedIn && params.get('tab') === 'following' ? 'following' : 'latest'
+  const newest = usePostList(NEWEST, { enabled: tab === 'latest' })
   useDocumentTitle('')
+
+  function select(next: Tab) {
+    setParams(next === 'following' ? { tab: 'following' } : {}, { replace: true })
+  }
 
   return (
     <div className="home">
@@ -117,29 +131,51 @@ export function HomePage() {
 
       <section className="container home-posts" aria-labelledby="newest-heading">
         <div className="section-head">
-          <h2 id="newest-heading">Newest posts</h2>
+          <h2 id="newest-heading">{tab === 'following' ? 'From people and tags you follow' : 'Newest posts'}</h2>
           <Link to="/posts" className="button button-ghost">
             All posts →
           </Link>
         </div>
-        {newest.error ? (
-          <LoadError title="Could not load the posts" error={newest.error} onRetry={newest.retry} />
-        ) : (
-          <PostList
-            posts={newest.posts}
-            loading={newest.loading}
-            empty={
-              <NoPosts title="No posts yet">
-                <p className="muted">Be the first to start a conversation.</p>
-                {status === 'authenticated' && (
-                  <Link to="/posts/new" className="button button-primary">
-                    Write the first post
-                  </Link>
-                )}
-              </NoPosts>
-            }
-          />
+        {signedIn && (
+          <div className="tabs home-tabs" role="tablist" aria-label="Which posts">
+            {TABS.map((t) => (
+              <button
+                key={t.id}
+                id={`home-tab-${t.id}`}
+                type="button"
+                role="tab"
+                className="tab"
+                aria-selected={tab === t.id}
+                aria-controls="home-panel"
+                onClick={() => select(t.id)}
+              >
+                {t.label}
+              </button>
+            ))}
+          </div>
         )}
+        <div role={signedIn ? 'tabpanel' : undefined} id="home-panel" aria-labelledby={signedIn ? `home-tab-${tab}` : undefined}>
+          {tab === 'following' ? (
+            <FollowingFeed />
+          ) : newest.error ? (
+            <LoadError title="Could not load the posts" error={newest.error} onRetry={newest.retry} />
+          ) : (
+            <PostList
+              posts={newest.posts}
+              loading={newest.loading}
+              empty={
+                <NoPosts title="No posts yet">
+                  <p className="muted">Be the first to start a conversation.</p>
+                  {signedIn && (
+                    <Link to="/posts/new" className="button button-primary">
+                      Write the first post
+                    </Link>
+                  )}
+                </NoPosts>
+              }
+            />
+          )}
+        </div>
       </section>
 
       <section className="container features" aria-label="What you get">

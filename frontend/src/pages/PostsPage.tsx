@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router'
 import type { TagCount } from '../api/client'
 import { useAuth } from '../auth/AuthContext'
+import { TagFollow } from '../components/follows'
 import { NoPosts, Pagination, PostList } from '../components/posts'
 import { LoadError } from '../components/ui'
 import { PAGE_SIZE, pageCount, readView, SORTS, writeView, type PostsView, type SortKey } from '../lib/posts'
@@ -88,11 +89,14 @@ export function PostsPage() {
             </>
           )}
         </div>
-        {status === 'authenticated' && (
-          <Link to="/posts/new" className="button button-primary">
-            Write a post
-          </Link>
-        )}
+        <div className="page-head-actions">
+          {fixedTag && <TagFollow tag={fixedTag.toLowerCase()} />}
+          {status === 'authenticated' && (
+            <Link to="/posts/new" className={`button ${fixedTag ? 'button-secondary' : 'button-primary'}`}>
+              Write a post
+            </Link>
+          )}
+        </div>
       </div>
 
       <div className="posts-toolbar card">

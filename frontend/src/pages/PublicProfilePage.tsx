@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import type { User } from '../api/client'
 import { useAuth } from '../auth/AuthContext'
 import { FavouriteCoins } from '../components/FavouriteCoins'
+import { countText, FollowButton, FollowLists, FollowsYouBadge, useFollowToggle } from '../components/follows'
 import { ProfileCard } from '../components/ProfileCard'
 import { UserPosts } from '../components/UserPosts'
 import { Alert, PageLoading } from '../components/ui'
@@ -13,12 +14,14 @@ type Load = { kind: 'loading' } | { kind: 'missing' } | { kind: 'error'; text: s
 
 export function PublicProfilePage() {
   const { username = '' } = useParams()
-  const { client, user: me } = useAuth()
+  const { client, status, user: me } = useAuth()
   const [load, setLoad] = useState<Load>({ kind: 'loading' })
   const [attempt, setAttempt] = useState(0)
   useDocumentTitle(load.kind === 'ready' ? load.user.username : 'Profile')
 
   useEffect(() => {
+    // with the session known, so followedByYou is the caller's
+    if (status === 'loading') return
     let active = true
     setLoad({ kind: 'loading' })
     client.getUser(username).then(
@@ -28,7 +31,7 @@ export function PublicProfilePage() {
     return () => {
       active = false
     }
-  }, [client, username, attempt])
+  }, [client, username, attempt, status])
 
   if (load.kind === 'loading') return <PageLoading label="Loading the profile…" />
 
@@ -67,21 +70,43 @@ export function PublicProfilePage() {
     )
   }
 
-  const mine = me?.username === load.user.username
+  return <Profile user={load.user} mine={me?.username === load.user.username} />
+}
+
+function Profile({ user, mine }: { user: User; mine: boolean }) {
+  const { client } = useAuth()
+  const save = useCallback((follow: boolean) => client.setFollowUser(user.username, follow), [client, user.username])
+  const follow = useFollowToggle({ following: user.followedByYou === true, followers: user.followers ?? 0 }, save)
+  const following = user.following ?? 0
   return (
     <div className="container narrow account-page">
       <ProfileCard
-        profile={load.user}
+        profile={user}
         actions={
-          mine ? (
-            <Link to="/settings" className="button button-secondary">
-              Edit your profile
-            </Link>
-          ) : undefined
+          <>
+            <p className="follow-counts muted" data-testid="follow-counts">
+              <strong>{countText(follow.followers, 'follower', 'followers')}</strong> ·{' '}
+              <strong>{following.toLocaleString()} following</strong>
+              {!mine && user.followsYou && <> <FollowsYouBadge /></>}
+            </p>
+            {mine ? (
+              <Link to="/settings" className="button button-secondary">
+                Edit your profile
+              </Link>
+            ) : (
+              <FollowButton name={user.username} following={follow.following} busy={follow.busy} onToggle={follow.toggle} />
+            )}
+            {follow.error && (
+              <p className="field-error" role="alert">
+                {follow.error}
+              </p>
+            )}
+          </>
         }
       />
-      <FavouriteCoins username={load.user.username} />
-      <UserPosts username={load.user.username} />
+      <FollowLists username={user.username} followers={follow.followers} following={following} />
+      <FavouriteCoins username={user.username} />
+      <UserPosts username={user.username} />
     </div>
   )
 }

@@ -1,6 +1,10 @@
 package io.cryptotalks.users;
 
 import io.cryptotalks.common.consumer.EventHandlers;
+import io.cryptotalks.common.events.follows.TagFollowed;
+import io.cryptotalks.common.events.follows.TagUnfollowed;
+import io.cryptotalks.common.events.follows.UserFollowed;
+import io.cryptotalks.common.events.follows.UserUnfollowed;
 import io.cryptotalks.common.events.users.ConfirmationEmailRequested;
 import io.cryptotalks.common.events.users.EmailChangeRequested;
 import io.cryptotalks.common.events.users.PasswordResetRequested;
@@ -17,6 +21,8 @@ import io.cryptotalks.common.events.users.UserSignedUp;
 import io.cryptotalks.users.closing.AccountClosedHandler;
 import io.cryptotalks.users.email.EmailChangeRequestedHandler;
 import io.cryptotalks.users.email.EmailChangedHandler;
+import io.cryptotalks.users.follows.TagFollows;
+import io.cryptotalks.users.follows.UserFollows;
 import io.cryptotalks.users.password.PasswordChangedHandler;
 import io.cryptotalks.users.password.PasswordResetRequestedHandler;
 import io.cryptotalks.users.photos.ProfilePhotoChangedHandler;
@@ -40,7 +46,8 @@ class UsersEvents {
                                 PasswordResetRequestedHandler passwordResetRequested,
                                 PasswordChangedHandler passwordChanged, PhoneCodeIssuedHandler phoneCodeIssued,
                                 TwoFactorHandlers twoFactor, ProfileUpdatedHandler profileUpdated,
-                                ProfilePhotoChangedHandler profilePhotoChanged, AccountClosedHandler accountClosed) {
+                                ProfilePhotoChangedHandler profilePhotoChanged, AccountClosedHandler accountClosed,
+                                UserFollows userFollows, TagFollows tagFollows) {
         return EventHandlers.builder()
                 .on(UserSignedUp.class, signedUp)
                 .on(UserAccountConfirmed.class, accountConfirmed)
@@ -55,6 +62,10 @@ class UsersEvents {
                 .on(UserProfileUpdated.class, profileUpdated)
                 .on(ProfilePhotoChanged.class, profilePhotoChanged)
                 .on(UserAccountClosed.class, accountClosed)
+                .on(UserFollowed.class, userFollows::followed)
+                .on(UserUnfollowed.class, userFollows::unfollowed)
+                .on(TagFollowed.class, tagFollows::followed)
+                .on(TagUnfollowed.class, tagFollows::unfollowed)
                 .build();
     }
 }

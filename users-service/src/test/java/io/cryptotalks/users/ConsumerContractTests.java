@@ -272,6 +272,94 @@ class ConsumerContractTests {
         assertThat(log(eventId).getString("event")).isEqualTo("CLOSE_ACC");
     }
 
+    @Test
+    void appliesTheRecordedFollowsExactlyOnceWithExactCounters() {
+        UUID follower = fixtures.user();
+        UUID followed = fixtures.user();
+        ConsumerRecord<String, String> follow = following(RecordedEvents.record(Topics.USERS, "user-followed", follower),
+                followed);
+
+        inbound.accept(follow);
+        inbound.accept(follow);
+        inbound.accept(following(RecordedEvents.record(Topics.USERS, "user-followed", follower), followed));
+
+        assertThat(fixtures.count("user_follows where follower_id = ?", follower)).as("twice is one follow").isEqualTo(1);
+        assertThat(counters(follower)).containsExactly(0, 1);
+        assertThat(counters(followed)).containsExactly(1, 0);
+        assertThat(log(json.read(follow.value()).eventId().toString()).getString("event")).isEqualTo("FOLLOW");
+
+        inbound.accept(following(RecordedEvents.record(Topics.USERS, "user-unfollowed", follower), followed));
+        inbound.accept(following(RecordedEvents.record(Topics.USERS, "user-unfollowed", follower), followed));
+
+        assertThat(fixtures.count("user_follows where follower_id = ?", follower)).isZero();
+        assertThat(counters(follower)).containsExactly(0, 0);
+        assertThat(counters(followed)).containsExactly(0, 0);
+    }
+
+    @Test
+    void aFollowOfAClosedAccountIsSkipped() {
+        UUID follower = fixtures.user();
+
+        inbound.accept(following(RecordedEvents.record(Topics.USERS, "user-followed", follower), UUID.randomUUID()));
+
+        assertThat(fixtures.count("user_follows where follower_id = ?", follower)).isZero();
+        assertThat(counters(follower)).containsExactly(0, 0);
+    }
+
+    @Test
+    void appliesTheRecordedTagFollowsExactlyOnce() {
+        UUID userId = fixtures.user();
+        String tag = "t" + Long.toString(System.nanoTime(), 36);
+
+        inbound.accept(tagged(RecordedEvents.record(Topics.USERS, "tag-followed", userId), tag));
+        inbound.accept(tagged(RecordedEvents.record(Topics.USERS, "tag-followed", userId), tag));
+        assertThat(tagFollowers(tag)).isEqualTo(1);
+
+        inbound.accept(tagged(RecordedEvents.record(Topics.USERS, "tag-unfollowed", userId), tag));
+        inbound.accept(tagged(RecordedEvents.record(Topics.USERS, "tag-unfollowed", userId), tag));
+        assertThat(tagFollowers(tag)).isZero();
+        assertThat(fixtures.count("tag_follows where user_id = ?", userId)).isZero();
+    }
+
+    @Test
+    void closingAnAccountRemovesItsFollowsBothWaysAndMovesTheCountersBack() {
+        UUID closing = fixtures.user();
+        UUID other = fixtures.user();
+        String tag = "t" + Long.toString(System.nanoTime(), 36);
+        inbound.accept(following(RecordedEvents.record(Topics.USERS, "user-followed", closing), other));
+        inbound.accept(following(RecordedEvents.record(Topics.USERS, "user-followed", other), closing));
+        inbound.accept(tagged(RecordedEvents.record(Topics.USERS, "tag-followed", closing), tag));
+
+        apply("user-account-closed", closing);
+
+        assertThat(counters(other)).containsExactly(0, 0);
+        assertThat(tagFollowers(tag)).isZero();
+        assertThat(jdbc.sql("select count(*) from user_follows where follower_id = ? or followed_id = ?")
+                .params(closing, closing).query(Long.class).single()).isZero();
+        assertThat(fixtures.count("tag_follows where user_id = ?", closing)).isZero();
+    }
+
+    private static ConsumerRecord<String, String> following(ConsumerRecord<String, String> record, UUID other) {
+        return new ConsumerRecord<>(record.topic(), 0, 0L, record.key(),
+                record.value().replace("186f0ff4-1444-4637-9be3-8c0abc168ba2", other.toString()));
+    }
+
+    private static ConsumerRecord<String, String> tagged(ConsumerRecord<String, String> record, String tag) {
+        return new ConsumerRecord<>(record.topic(), 0, 0L, record.key(),
+                record.value().replace("\"tag\":\"bitcoin\"", "\"tag\":\"" + tag + "\""));
+    }
+
+    /** followers, following */
+    private java.util.List<Integer> counters(UUID userId) {
+        return jdbc.sql("select followers, following from users where id = ?").param(userId)
+                .query((rs, n) -> java.util.List.of(rs.getInt(1), rs.getInt(2))).single();
+    }
+
+    private int tagFollowers(String tag) {
+        return jdbc.sql("select coalesce((select followers from tag_followers where tag = ?), 0)").param(tag)
+                .query(Integer.class).single();
+    }
+
     private String apply(String type, UUID userId) {
         ConsumerRecord<String, String> record = RecordedEvents.record(Topics.USERS, type, userId);
         inbound.accept(record);

@@ -38,7 +38,11 @@ public final class UsersFixtures {
     }
 
     public void deleteUsers() {
-        users.forEach(id -> jdbc.sql("delete from users where id = ?").param(id).update());
+        users.forEach(id -> {
+            jdbc.sql("delete from user_follows where follower_id = ? or followed_id = ?").params(id, id).update();
+            jdbc.sql("delete from tag_follows where user_id = ?").param(id).update();
+            jdbc.sql("delete from users where id = ?").param(id).update();
+        });
     }
 
     public Optional<Mail> mailbox(String idempotencyKey) {

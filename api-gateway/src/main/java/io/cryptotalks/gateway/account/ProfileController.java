@@ -90,10 +90,13 @@ class ProfileController {
     }
 
     @GetMapping("/api/user/get/{username}")
-    @Operation(summary = "A public profile", description = "The email only when its owner chose to show it.")
+    @Operation(summary = "A public profile", description = "The email only when its owner chose to show it. "
+            + "With followers and following counts; with a token, whether the user follows the caller (followsYou) "
+            + "and the caller them (followedByYou, the caller's own follows read back at once).")
     @ApiResponse(responseCode = "404", description = "user-not-found",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    Map<String, PersonalInformation> profile(@PathVariable String username) {
-        return Map.of("data", profiles.publicProfile(username));
+    Map<String, PublicProfile> profile(@PathVariable String username,
+                                       @Parameter(hidden = true) @CurrentUser(required = false) AuthenticatedUser user) {
+        return Map.of("data", profiles.publicProfile(username, user == null ? null : user.userId()));
     }
 }

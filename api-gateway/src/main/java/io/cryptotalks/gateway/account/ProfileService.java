@@ -2,6 +2,7 @@ package io.cryptotalks.gateway.account;
 
 import io.cryptotalks.common.events.users.UserProfileUpdated;
 import io.cryptotalks.common.outbox.OutboxWriter;
+import io.cryptotalks.gateway.follows.Follows;
 import io.cryptotalks.gateway.web.ApiError;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;
@@ -10,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** Settings (E14), the profile form (E15) and public profiles (E17). */
+/** Settings (E14), the profile form (E15) and public profiles (E17) with their follow fields. */
 @Service
 class ProfileService {
 
@@ -18,12 +19,15 @@ class ProfileService {
     private final AccountSettings settings;
     private final OutboxWriter outbox;
     private final TransactionTemplate transactions;
+    private final Follows follows;
 
-    ProfileService(Accounts accounts, AccountSettings settings, OutboxWriter outbox, TransactionTemplate transactions) {
+    ProfileService(Accounts accounts, AccountSettings settings, OutboxWriter outbox, TransactionTemplate transactions,
+                   Follows follows) {
         this.accounts = accounts;
         this.settings = settings;
         this.outbox = outbox;
         this.transactions = transactions;
+        this.follows = follows;
     }
 
     UserSettings settingsOf(UUID userId) {
@@ -48,8 +52,9 @@ class ProfileService {
                 text(request.personalWebsite()), text(request.title()), text(request.bio()), publicEmail)));
     }
 
-    PersonalInformation publicProfile(String username) {
-        return accounts.publicProfile(username).orElseThrow(ApiError.USER_NOT_FOUND::exception);
+    PublicProfile publicProfile(String username, UUID caller) {
+        PersonalInformation profile = accounts.publicProfile(username).orElseThrow(ApiError.USER_NOT_FOUND::exception);
+        return PublicProfile.of(profile, follows.ofUser(profile.id(), caller));
     }
 
     private static String text(String value) {

@@ -1,5 +1,8 @@
 package io.cryptotalks.gateway.posts;
 
+import io.cryptotalks.gateway.follows.FollowResponses;
+import io.cryptotalks.gateway.follows.FollowWrites;
+import io.cryptotalks.gateway.follows.Follows;
 import io.cryptotalks.gateway.security.AuthenticatedUser;
 import io.cryptotalks.gateway.security.CurrentUser;
 import io.cryptotalks.gateway.web.ErrorBody;
@@ -30,18 +33,25 @@ import java.util.UUID;
 @RestController
 @Tag(name = "posts")
 @ApiResponse(responseCode = "404", description = "post-not-found", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "400", description = "validation-error, bad-request, tag-length, post-already-exists, wrong-user, wrong-rate, comment-doesnt-exist, wrong-2fa, phone-code-error",
+@ApiResponse(responseCode = "400", description = "validation-error, bad-request (a page size or cursor out of range), tag-length, post-already-exists, wrong-user, wrong-rate, comment-doesnt-exist, wrong-2fa, phone-code-error",
         content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 class PostController {
 
     private final PostService posts;
     private final PostReads reads;
     private final PostSearch search;
+    private final PostFeed feed;
+    private final Follows follows;
+    private final FollowWrites followWrites;
 
-    PostController(PostService posts, PostReads reads, PostSearch search) {
+    PostController(PostService posts, PostReads reads, PostSearch search, PostFeed feed, Follows follows,
+                   FollowWrites followWrites) {
         this.posts = posts;
         this.reads = reads;
         this.search = search;
+        this.feed = feed;
+        this.follows = follows;
+        this.followWrites = followWrites;
     }
 
     @PostMapping("/api/posts/create")
@@ -79,6 +89,48 @@ class PostController {
     @Operation(summary = "Tags with their post counts, most used first")
     List<PostResponses.Tag> tags() {
         return search.tags();
+    }
+
+    @GetMapping("/api/posts/tags/{tag}")
+    @Operation(summary = "A tag's page header: its posts and followers", description = "Any well-formed tag answers "
+            + "(0 posts, 0 followers when nobody used it yet); with a token, whether the caller follows it.")
+    PostResponses.TagDetails tag(@PathVariable String tag,
+                                 @Parameter(hidden = true) @CurrentUser(required = false) AuthenticatedUser user) {
+        String clean = PostRules.tag(tag);
+        FollowResponses.TagFollows tagFollows = follows.ofTag(clean, user == null ? null : user.userId());
+        return new PostResponses.TagDetails(clean, search.postsWith(clean), tagFollows.followers(),
+                tagFollows.followedByYou());
+    }
+
+    @PatchMapping("/api/posts/tags/{tag}/follow")
+    @SecurityRequirement(name = "access-token")
+    @Operation(summary = "Follow a tag", description = "Its posts join the caller's feed. Twice is one follow; the "
+            + "caller's reads show it at once.")
+    MessageResponse followTag(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user, @PathVariable String tag) {
+        followWrites.followTag(user.userId(), PostRules.tag(tag));
+        return MessageResponse.SUCCESS;
+    }
+
+    @DeleteMapping("/api/posts/tags/{tag}/follow")
+    @SecurityRequirement(name = "access-token")
+    @Operation(summary = "Unfollow a tag", description = "Unfollowing a tag not followed is fine.")
+    MessageResponse unfollowTag(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user, @PathVariable String tag) {
+        followWrites.unfollowTag(user.userId(), PostRules.tag(tag));
+        return MessageResponse.SUCCESS;
+    }
+
+    @GetMapping("/api/posts/feed")
+    @SecurityRequirement(name = "access-token")
+    @Operation(summary = "The caller's home feed", description = "Posts by the users the caller follows and posts "
+            + "with the tags they follow (not their own), newest first, each once. pageSize 1 to 100 (20); pass the "
+            + "answer's nextCursor as cursor for the next page: new posts never shift or repeat a page. "
+            + "followsAnything false: the caller follows nobody and no tag yet.")
+    @ApiResponse(responseCode = "401", description = "invalid-token, token-expired, session-has-expired",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    PostResponses.Feed feed(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user,
+                            @RequestParam(required = false) String cursor,
+                            @RequestParam(required = false) Integer pageSize) {
+        return feed.page(user.userId(), cursor, pageSize);
     }
 
     @PatchMapping("/api/posts/update/{id}")

@@ -13,7 +13,7 @@ import java.util.Map;
 record PostFilter(List<String> conditions, Map<String, Object> params, boolean perAuthor) {
 
     // a deletion is decided at once: a list never shows a deleted post while the worker catches up
-    private static final String NOT_DELETED =
+    static final String NOT_DELETED =
             "not exists (select 1 from post_heads h where h.post_id = p.id and h.deleted_at is not null)";
 
     static PostFilter of(PostSearch.Query query) {

@@ -51,6 +51,19 @@ final class PostResponses {
     record Tag(String tag, int posts) {
     }
 
+    @Schema(name = "TagPage")
+    record TagDetails(String tag, @Schema(description = "live posts that carry it") int posts,
+                      @Schema(description = "users who follow it") int followers,
+                      @Schema(description = "the signed-in caller follows it") boolean followedByYou) {
+    }
+
+    @Schema(name = "Feed")
+    record Feed(List<Summary> rows,
+                @Schema(description = "pass as cursor for the next page; null on the last page") String nextCursor,
+                @Schema(description = "false when the caller follows no one and no tag (the empty state)")
+                boolean followsAnything) {
+    }
+
     private static List<Rate> rates(Map<UUID, PostView.Vote> votes, UUID caller) {
         return votes.entrySet().stream()
                 .map(vote -> new Rate(vote.getValue().username(), vote.getValue().rate(), vote.getKey().equals(caller)))

@@ -24,13 +24,18 @@ final class PostRules {
         }
         LinkedHashSet<String> clean = new LinkedHashSet<>();
         for (String tag : tags) {
-            String lower = tag == null ? "" : tag.trim().toLowerCase(Locale.ROOT);
-            if (!TAG.matcher(lower).matches()) {
-                throw ApiError.TAG_LENGTH.exception("Tags are 1 to 20 characters of a-z, 0-9 and -: '" + tag + "'");
-            }
-            clean.add(lower);
+            clean.add(tag(tag));
         }
         return List.copyOf(clean);
+    }
+
+    /** One tag, lower-cased: of a post, or followed from its page. */
+    static String tag(String tag) {
+        String lower = tag == null ? "" : tag.trim().toLowerCase(Locale.ROOT);
+        if (!TAG.matcher(lower).matches()) {
+            throw ApiError.TAG_LENGTH.exception("Tags are 1 to 20 characters of a-z, 0-9 and -: '" + tag + "'");
+        }
+        return lower;
     }
 
     static List<String> content(List<String> lines) {

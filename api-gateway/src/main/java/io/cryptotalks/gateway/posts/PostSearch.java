@@ -80,6 +80,12 @@ class PostSearch {
                 .query(PostResponses.Tag.class).list();
     }
 
+    /** How many live posts carry the tag, as the tag list counts them. */
+    int postsWith(String tag) {
+        return jdbc.sql("select posts from post_tags where tag = :tag").param("tag", tag).query(Integer.class)
+                .optional().orElse(0);
+    }
+
     /**
      * Walks the (key, id) index for the page's ids alone — index-only, so a deep page's offset skips index entries,
      * not rows — and then reads those rows.
@@ -132,7 +138,7 @@ class PostSearch {
                 "rating", "comments_count"}).map(column -> alias + "." + column).collect(Collectors.joining(", "));
     }
 
-    private static PostResponses.Summary summary(ResultSet rs) throws SQLException {
+    static PostResponses.Summary summary(ResultSet rs) throws SQLException {
         return new PostResponses.Summary(rs.getObject("id", UUID.class), rs.getString("title"),
                 rs.getString("preview"), rs.getString("slug"), PostProjection.texts(rs.getArray("search_tags")),
                 rs.getString("username"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),

@@ -1,5 +1,9 @@
 package io.cryptotalks.common.events;
 
+import io.cryptotalks.common.events.follows.TagFollowed;
+import io.cryptotalks.common.events.follows.TagUnfollowed;
+import io.cryptotalks.common.events.follows.UserFollowed;
+import io.cryptotalks.common.events.follows.UserUnfollowed;
 import io.cryptotalks.common.events.market.CoinFavourited;
 import io.cryptotalks.common.events.market.CoinUnfavourited;
 import io.cryptotalks.common.events.market.MarketSynced;
@@ -52,6 +56,10 @@ public final class EventCatalog {
             UserProfileUpdated.class,
             ProfilePhotoChanged.class,
             UserAccountClosed.class,
+            UserFollowed.class,
+            UserUnfollowed.class,
+            TagFollowed.class,
+            TagUnfollowed.class,
             UserSignedIn.class,
             SignInRefused.class,
             SessionRefreshed.class,

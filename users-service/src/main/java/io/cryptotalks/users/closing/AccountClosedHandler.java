@@ -5,6 +5,7 @@ import io.cryptotalks.common.actionlog.ActionLogWriter;
 import io.cryptotalks.common.consumer.EventHandler;
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.users.UserAccountClosed;
+import io.cryptotalks.users.follows.ClosedAccountFollows;
 import io.cryptotalks.users.photos.PhotoStorage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,8 @@ import java.util.List;
 
 /**
  * Deletes everything this service holds of a closed account, in one transaction: settings, confirmation hashes, SMS
- * codes, outgoing messages (those not yet sent never leave), and the users row (the gateway deleted it already; again, idempotently). The profile
+ * codes, outgoing messages (those not yet sent never leave), follows in both directions and of tags (with the
+ * counters they moved), and the users row (the gateway deleted it already; again, idempotently). The profile
  * photos are deleted from the bucket after commit.
  */
 @Component
@@ -29,16 +31,19 @@ public class AccountClosedHandler implements EventHandler<UserAccountClosed> {
 
     private final JdbcClient jdbc;
     private final PhotoStorage storage;
+    private final ClosedAccountFollows follows;
     private final ActionLogWriter actionLog;
 
-    AccountClosedHandler(JdbcClient jdbc, PhotoStorage storage, ActionLogWriter actionLog) {
+    AccountClosedHandler(JdbcClient jdbc, PhotoStorage storage, ClosedAccountFollows follows, ActionLogWriter actionLog) {
         this.jdbc = jdbc;
         this.storage = storage;
+        this.follows = follows;
         this.actionLog = actionLog;
     }
 
     @Override
     public void handle(UserAccountClosed event, EventEnvelope envelope) {
+        follows.delete(event.userId());
         for (String deletion : DELETIONS) {
             jdbc.sql(deletion).param(event.userId()).update();
         }
