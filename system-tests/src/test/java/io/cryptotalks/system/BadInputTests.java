@@ -2,6 +2,7 @@ package io.cryptotalks.system;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static io.cryptotalks.system.Api.assertError;
@@ -9,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input is a clear 4xx in the contract's error body, and changes nothing. */
 class BadInputTests {
+
+    private static final String CONTROL_CHARACTERS = "must not contain control characters (tab and line breaks are fine)";
 
     private final RunningSystem system = RunningSystem.shared();
     private final Api api = new Api(system.gatewayUrl());
@@ -74,11 +77,40 @@ class BadInputTests {
         for (String field : new String[]{"email", "username", "firstName", "lastName", "password"}) {
             Map<String, Object> poisoned = SignUpJourneyTests.signUpBody("nul@example.com", "nuluser");
             poisoned.put(field, "a\u0000b");
-            assertError(api.post("/api/user/sign-up", poisoned), 400, "bad-request");
+            Api.Reply refused = api.post("/api/user/sign-up", poisoned);
+            assertError(refused, 400, "validation-error");
+            assertThat(refused.text("error")).isEqualTo(field + ": " + CONTROL_CHARACTERS);
         }
-        assertError(api.post("/api/user/sign-in", Map.of("email", "a\u0000@b.co", "password", "x")), 400, "bad-request");
+        assertError(api.post("/api/user/sign-in", Map.of("email", "a\u0000@b.co", "password", "x")), 400, "validation-error");
         assertError(api.get("/api/user/get/a%00b"), 400, "bad-request");
         assertError(api.get("/api/user/account-confirmation/..%2f..%2fetc"), 400, "bad-request");
+    }
+
+    @Test
+    void textFieldsTakeTextNotControlCharactersOrHalfASurrogatePair() {
+        Map<String, Object> coloured = SignUpJourneyTests.signUpBody("ansi@example.com", "ansiuser");
+        coloured.put("firstName", "\u001b[31mred");
+        Api.Reply escape = api.post("/api/user/sign-up", coloured);
+        assertError(escape, 400, "validation-error");
+        assertThat(escape.text("error")).isEqualTo("firstName: " + CONTROL_CHARACTERS);
+        assertThat(countUsers("ansi@example.com")).isZero();
+
+        // Argon2 cannot encode half a surrogate pair: this sign-in was a 500
+        Api.Reply halfPair = api.post("/api/user/sign-in", "{\"email\":\"a@b.co\",\"password\":\"\\udc00\\ud800\"}");
+        assertError(halfPair, 400, "validation-error");
+        assertThat(halfPair.text("error")).isEqualTo("password: must be valid Unicode text (it has half of a surrogate pair)");
+
+        Users.User author = new Users().signedIn("lines");
+        Api.Reply line = api.post("/api/posts/create", Map.of("title", "Control characters", "preview",
+                "A preview long enough", "content", List.of("fine\tline", "a\u0007bell"), "searchTags", List.of("text")),
+                author.auth());
+        assertError(line, 400, "validation-error");
+        assertThat(line.text("error")).isEqualTo("content[1]: " + CONTROL_CHARACTERS);
+
+        String name = "lines" + System.nanoTime() % 1_000_000_000;
+        Map<String, Object> multiLine = SignUpJourneyTests.signUpBody(name + "@example.com", name);
+        multiLine.put("bio", "Line one\r\n\tand an indented line two, \uD83D\uDE80");
+        assertThat(api.post("/api/user/sign-up", multiLine, "X-Forwarded-For", Users.newClient()).status()).isEqualTo(201);
     }
 
     @Test

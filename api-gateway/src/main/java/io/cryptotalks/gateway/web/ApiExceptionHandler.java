@@ -46,8 +46,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
-        if (NestedExceptionUtils.getRootCause(e) instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
+        Throwable cause = NestedExceptionUtils.getRootCause(e);
+        if (cause instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
             return respond(HttpStatus.CONTENT_TOO_LARGE, ApiError.PAYLOAD_TOO_LARGE.body(tooLarge.getMessage()));
+        }
+        if (cause instanceof WellFormedText.Refused refused) {
+            return respond(HttpStatus.BAD_REQUEST, ApiError.VALIDATION_ERROR.body(refused.field() + ": " + refused.problem()));
         }
         return respond(HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST.body("The request body is not valid JSON of the expected shape"));
     }
