@@ -114,6 +114,17 @@ class BadInputTests {
     }
 
     @Test
+    void answersAreJsonWhateverTheAcceptHeaderAsks() {
+        // were a 406 with an empty body, an XML error, or (an error the client would not take) a bare 500
+        for (String accept : new String[]{"text/html", "application/xml", "image/png", "nonsense"}) {
+            Api.Reply tags = api.get("/api/posts/tags", "Accept", accept);
+            assertThat(tags.status()).as(accept).isEqualTo(200);
+            assertThat(tags.header("Content-Type")).as(accept).startsWith("application/json");
+            assertError(api.get("/api/user/get/nobody-by-this-name", "Accept", accept), 404, "user-not-found");
+        }
+    }
+
+    @Test
     void theErrorPageAndRejectedUrlsAnswerInTheContractsShape() {
         Api.Reply error = api.get("/error");
         assertThat(error.status()).isBetween(400, 499);
