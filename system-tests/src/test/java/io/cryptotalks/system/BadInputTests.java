@@ -2,6 +2,11 @@ package io.cryptotalks.system;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -121,6 +126,38 @@ class BadInputTests {
             assertThat(tags.status()).as(accept).isEqualTo(200);
             assertThat(tags.header("Content-Type")).as(accept).startsWith("application/json");
             assertError(api.get("/api/user/get/nobody-by-this-name", "Accept", accept), 404, "user-not-found");
+        }
+    }
+
+    @Test
+    void undecodableQueriesAndFormsABlankIdAndAWildcardTypeAreClientErrors() {
+        // each was a 500
+        assertError(raw("GET", "/api/crypto/history/some-coin?range=%FF", null, null), 400, "bad-request");
+        assertError(raw("GET", "/api/posts/get/some-post?toEdit=%", null, null), 400, "bad-request");
+        assertError(raw("POST", "/api/user/forgot-password", "application/x-www-form-urlencoded", "email=%ZZ"),
+                400, "bad-request");
+        Users.User author = new Users().signedIn("blankid");
+        Api.Reply blank = api.patch("/api/posts/rate/post/%20", Map.of("rate", "+"), author.auth());
+        assertError(blank, 400, "bad-request");
+        assertThat(blank.text("error")).isEqualTo("Invalid value for 'id'");
+        assertError(raw("POST", "/api/user/sign-in", "*/*", "{\"email\":\"a@b.co\",\"password\":\"x\"}"),
+                415, "unsupported-media-type");
+        assertError(raw("POST", "/api/user/sign-in", "application/*", "{}"), 415, "unsupported-media-type");
+    }
+
+    /** A request {@link Api}'s client would not send (a broken %-escape, a wildcard Content-Type), byte for byte. */
+    private Api.Reply raw(String method, String target, String contentType, String body) {
+        List<String[]> headers = new ArrayList<>();
+        headers.add(new String[]{"X-Forwarded-For", Users.newClient()});
+        if (contentType != null) {
+            headers.add(new String[]{"Content-Type", contentType});
+        }
+        try {
+            RawHttp.Reply reply = new RawHttp(system.gatewayUrl()).send(new RawHttp.Request(method, target, headers,
+                    body == null ? null : body.getBytes(StandardCharsets.UTF_8)), Duration.ofSeconds(10));
+            return new Api.Reply(reply.status(), reply.headers(), reply.text());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

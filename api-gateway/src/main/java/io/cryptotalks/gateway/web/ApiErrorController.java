@@ -27,8 +27,7 @@ class ApiErrorController implements ErrorController {
             case NOT_FOUND -> new ErrorBody(404, "Cannot " + request.getMethod() + " " + originalUri(request), text);
             case BAD_REQUEST -> ApiError.BAD_REQUEST.body("The request is malformed");
             case CONTENT_TOO_LARGE -> ApiError.PAYLOAD_TOO_LARGE.body();
-            default -> status.is5xxServerError() ? ApiError.INTERNAL.body()
-                    : new ErrorBody(status.value(), status.name().toLowerCase().replace('_', '-'), text);
+            default -> status.is5xxServerError() ? ApiError.INTERNAL.body() : ErrorBody.of(status);
         };
         return ResponseEntity.status(body.statusCode()).header("Cache-Control", "no-store").body(body);
     }
