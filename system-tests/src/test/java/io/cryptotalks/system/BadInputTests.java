@@ -137,6 +137,8 @@ class BadInputTests {
         assertError(raw("POST", "/api/user/forgot-password", "application/x-www-form-urlencoded", "email=%ZZ"),
                 400, "bad-request");
         Users.User author = new Users().signedIn("blankid");
+        assertError(raw("PATCH", "/api/posts/rate/post/" + java.util.UUID.randomUUID(),
+                "application/x-www-form-urlencoded", "rate=%ZZ", author.auth()), 415, "unsupported-media-type");
         Api.Reply blank = api.patch("/api/posts/rate/post/%20", Map.of("rate", "+"), author.auth());
         assertError(blank, 400, "bad-request");
         assertThat(blank.text("error")).isEqualTo("Invalid value for 'id'");
@@ -145,10 +147,18 @@ class BadInputTests {
         assertError(raw("POST", "/api/user/sign-in", "application/*", "{}"), 415, "unsupported-media-type");
     }
 
-    /** A request {@link Api}'s client would not send (a broken %-escape, a wildcard Content-Type), byte for byte. */
-    private Api.Reply raw(String method, String target, String contentType, String body) {
+    /**
+     * A request {@link Api}'s client would not send (a broken %-escape, a wildcard Content-Type), byte for byte;
+     * {@code more}: header names and values.
+     */
+    private Api.Reply raw(String method, String target, String contentType, String body, String... more) {
         List<String[]> headers = new ArrayList<>();
-        headers.add(new String[]{"X-Forwarded-For", Users.newClient()});
+        if (!List.of(more).contains("X-Forwarded-For")) {
+            headers.add(new String[]{"X-Forwarded-For", Users.newClient()});
+        }
+        for (int i = 0; i < more.length; i += 2) {
+            headers.add(new String[]{more[i], more[i + 1]});
+        }
         if (contentType != null) {
             headers.add(new String[]{"Content-Type", contentType});
         }
