@@ -39,6 +39,9 @@ final class MalformedRequests {
     record Candidate(String description, Consumer<Draft> change) {
     }
 
+    /** The valid request itself, unchanged: the first case of every operation. */
+    static final Candidate VALID = new Candidate("the valid request", draft -> { });
+
     private final ApiDocument document;
     private final ValidValues valid;
     /** Which candidates are drawn: one sequence per seed, whatever the server answers. */
@@ -80,7 +83,7 @@ final class MalformedRequests {
 
     List<Candidate> cases(ApiDocument.Operation operation) {
         List<Candidate> cases = new ArrayList<>();
-        cases.add(new Candidate("the valid request", draft -> { }));
+        cases.add(VALID);
         for (ApiDocument.Parameter parameter : operation.in("path")) {
             pathCases(parameter.name(), cases);
         }
@@ -265,18 +268,12 @@ final class MalformedRequests {
         for (Map.Entry<String, String> each : texts.entrySet()) {
             cases.add(new Candidate("body." + field + " = " + each.getKey(), draft -> draft.object().put(field, each.getValue())));
         }
-        cases.add(new Candidate("body." + field + " = its valid value with a NUL after it", draft -> {
-            JsonNode value = draft.object().get(field);
-            draft.object().put(field, (value == null ? "" : value.asString()) + "\u0000");
-        }));
-        cases.add(new Candidate("body." + field + " = its valid value padded with spaces", draft -> {
-            JsonNode value = draft.object().get(field);
-            draft.object().put(field, "  " + (value == null ? "" : value.asString()) + "  ");
-        }));
-        cases.add(new Candidate("body." + field + " = its valid value in upper case", draft -> {
-            JsonNode value = draft.object().get(field);
-            draft.object().put(field, (value == null ? "" : value.asString()).toUpperCase(Locale.ROOT));
-        }));
+        cases.add(new Candidate("body." + field + " = its valid value with a NUL after it",
+                draft -> draft.object().put(field, draft.text(field) + "\u0000")));
+        cases.add(new Candidate("body." + field + " = its valid value padded with spaces",
+                draft -> draft.object().put(field, "  " + draft.text(field) + "  ")));
+        cases.add(new Candidate("body." + field + " = its valid value in upper case",
+                draft -> draft.object().put(field, draft.text(field).toUpperCase(Locale.ROOT))));
         cases.add(new Candidate("body." + field + " = a random string", draft -> draft.object().put(field, randomText(random, 200))));
         cases.add(new Candidate("body." + field + " = a long random string",
                 draft -> draft.object().put(field, randomText(random, 12_000))));
@@ -402,10 +399,8 @@ final class MalformedRequests {
     }
 
     private String valueOf(ApiDocument.Parameter parameter) {
-        if (parameter.example() != null) {
-            return parameter.example().asString();
-        }
-        return valid.of(parameter.schema()).asString();
+        JsonNode value = parameter.example() != null ? parameter.example() : valid.of(parameter.schema());
+        return value.isValueNode() ? value.asString() : value.toString();
     }
 
     /** A valid request being changed: the path values, query pairs and body as they will be sent. */
@@ -432,6 +427,12 @@ final class MalformedRequests {
                 body = NODES.objectNode();
             }
             return (ObjectNode) body;
+        }
+
+        /** The valid value of a body field as text: a string as it is, anything else as its JSON. */
+        String text(String field) {
+            JsonNode value = object().get(field);
+            return value == null ? "" : value.isString() ? value.asString() : value.toString();
         }
 
         /** A placeholder that {@link #bodyText} replaces with this JSON text as it is, valid or not. */

@@ -170,7 +170,17 @@ final class ValidValues {
                     text.append('x');
                 }
                 int max = schema == null ? Integer.MAX_VALUE : schema.path("maxLength").asInt(Integer.MAX_VALUE);
-                return text.length() > max ? text.substring(0, max) : text.toString();
+                String plain = text.length() > max ? text.substring(0, max) : text.toString();
+                if (schema == null || !schema.has("pattern") || accepts(schema, plain)) {
+                    return plain;
+                }
+                // a pattern without an example: the shapes patterns here ask for most, an address or a link
+                for (String shape : List.of("valid" + unique + "@example.com", "https://example.com/" + unique, "")) {
+                    if (accepts(schema, shape)) {
+                        return shape;
+                    }
+                }
+                return plain;
             }
         }
     }
