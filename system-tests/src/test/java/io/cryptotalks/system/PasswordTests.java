@@ -64,7 +64,7 @@ class PasswordTests {
     }
 
     @Test
-    void aPasswordLongerThan72BytesIsAcceptedNeverA500() {
+    void aPasswordLongerThan72BytesWorksAtSignUpSignInAndChangeNeverA500() {
         String username = "long" + System.nanoTime() % 1_000_000_000;
         String password = "Zażółć!gęślą1jaźń".repeat(5);
         assertThat(password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(72);
@@ -76,9 +76,21 @@ class PasswordTests {
         String link = users.awaitMail(username + "@example.com", "Registration").get("links").get(0).asString();
         api.get("/api/user/account-confirmation/" + link.substring(link.lastIndexOf('/') + 1));
 
-        assertThat(users.signIn(username + "@example.com", password, client, username).accessToken()).isNotBlank();
+        Users.User user = users.signIn(username + "@example.com", password, client, username);
+        assertThat(user.accessToken()).isNotBlank();
         assertError(api.post("/api/user/sign-in", Map.of("email", username + "@example.com",
                 "password", password.substring(0, password.length() - 1)), "X-Forwarded-For", client), 403, "wrong-credentials");
+
+        String longer = "Gęślą!jaźń2" + "x".repeat(70);
+        Api.Reply changed = api.post("/api/user/change-password", change(longer, longer, password), user.auth());
+        assertThat(changed.status()).as(changed.body()).isEqualTo(201);
+        assertThat(users.signIn(username + "@example.com", longer, client, username).accessToken()).isNotBlank();
+
+        // bcrypt (the original's hashes) refuses more than 72 bytes: such a password cannot be one, so it does not match
+        system.database().sql("update users set password = ? where id = ?")
+                .params(new BCryptPasswordEncoder(10).encode(Users.PASSWORD), user.id()).update();
+        assertError(api.post("/api/user/sign-in", Map.of("email", username + "@example.com", "password",
+                Users.PASSWORD + "y".repeat(74)), "X-Forwarded-For", client), 403, "wrong-credentials");
     }
 
     private String passwordHashOf(Users.User user) {

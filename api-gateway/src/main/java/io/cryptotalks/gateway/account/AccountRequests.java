@@ -36,10 +36,10 @@ final class AccountRequests {
 
     @Schema(name = "ForgotPassword", description = "Step 1: email or phone. Step 2: the same plus verificationString and password.")
     record ForgotPassword(
-            @Size(max = 255) String email,
-            @Size(max = 20) String phone,
+            @Size(max = 255) @Schema(example = "ada@example.com") String email,
+            @Size(max = 20) @Schema(example = "+48123456789") String phone,
             @Size(max = 100) @Schema(description = "the token from the email link, or the SMS code") String verificationString,
-            @Size(max = 200) String password) {
+            @Size(max = 200) @Schema(example = "N3w!password") String password) {
     }
 
     @Schema(name = "ResendConfirmation")

@@ -40,9 +40,12 @@ class MarketController {
     @ApiResponse(responseCode = "200", description = "a page of coins")
     @ApiResponse(responseCode = "400", description = "bad-request: bad page, pageSize, order, orderBy or searchQuery",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    MarketResponses.CoinPage list(@PathVariable int page, @PathVariable int pageSize, @PathVariable String order,
-                                  @PathVariable String orderBy,
-                                  @RequestParam(required = false) String searchQuery) {
+    MarketResponses.CoinPage list(@Parameter(example = "0") @PathVariable int page,
+                                  @Parameter(example = "20") @PathVariable int pageSize,
+                                  @Parameter(schema = @Schema(type = "string", allowableValues = {"ASC", "DESC"})) @PathVariable String order,
+                                  @Parameter(schema = @Schema(type = "string", allowableValues = {"rank", "name", "price",
+                                          "marketCap", "change", "volume24h", "likes"})) @PathVariable String orderBy,
+                                  @Parameter(example = "eth") @RequestParam(required = false) String searchQuery) {
         return queries.list(new CoinQuery(page, pageSize, order, orderBy, searchQuery));
     }
 
@@ -73,7 +76,9 @@ class MarketController {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "404", description = "no-crypto",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    MarketResponses.History history(@PathVariable String uuid, @RequestParam(required = false) String range) {
+    MarketResponses.History history(@PathVariable String uuid,
+                                    @Parameter(schema = @Schema(type = "string", allowableValues = {"24h", "7d", "30d"}))
+                                    @RequestParam(required = false) String range) {
         return queries.history(uuid, HistoryRange.parse(range));
     }
 
@@ -115,8 +120,13 @@ class MarketController {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "404", description = "user-not-found",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    MarketResponses.CoinPage listFavourites(@PathVariable int page, @PathVariable int pageSize,
-                                            @PathVariable String order, @PathVariable String orderBy,
+    MarketResponses.CoinPage listFavourites(@Parameter(example = "0") @PathVariable int page,
+                                            @Parameter(example = "5") @PathVariable int pageSize,
+                                            @Parameter(schema = @Schema(type = "string", allowableValues = {"DESC", "ASC"}))
+                                            @PathVariable String order,
+                                            @Parameter(schema = @Schema(type = "string", allowableValues = {"rank", "name",
+                                                    "price", "marketCap", "change", "volume24h", "likes"}))
+                                            @PathVariable String orderBy,
                                             @RequestParam(required = false) String username,
                                             @Parameter(hidden = true) @CurrentUser(required = false) AuthenticatedUser user) {
         return queries.favourites(CoinQuery.of(page, pageSize, order, orderBy), username,

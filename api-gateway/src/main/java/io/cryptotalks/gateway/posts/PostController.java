@@ -66,7 +66,8 @@ class PostController {
     @GetMapping("/api/posts/get/{slug}")
     @Operation(summary = "A post with its votes and comments", description = "Any slug the post ever had works; "
             + "`toEdit=yes` is for its author only.")
-    PostResponses.Post get(@PathVariable String slug, @RequestParam(required = false) String toEdit,
+    PostResponses.Post get(@PathVariable String slug,
+                           @Parameter(schema = @Schema(type = "string", allowableValues = "yes")) @RequestParam(required = false) String toEdit,
                            @Parameter(hidden = true) @CurrentUser(required = false) AuthenticatedUser user) {
         return reads.bySlug(slug, user == null ? null : user.userId(), "yes".equals(toEdit));
     }
@@ -74,9 +75,14 @@ class PostController {
     @GetMapping("/api/posts/list/{page}/{pageSize}/{order}/{orderBy}")
     @Operation(summary = "List and search posts", description = "orderBy: createdAt, title, rating, comments. "
             + "With a valid access token and no `username`, only the caller's posts (the original's \"my posts\").")
-    PostResponses.Page list(@PathVariable int page, @PathVariable int pageSize, @PathVariable String order,
+    PostResponses.Page list(@Parameter(example = "0") @PathVariable int page,
+                            @Parameter(example = "20") @PathVariable int pageSize,
+                            @Parameter(schema = @Schema(type = "string", allowableValues = {"DESC", "ASC"})) @PathVariable String order,
+                            @Parameter(schema = @Schema(type = "string", allowableValues = {"createdAt", "title", "rating", "comments"}))
                             @PathVariable String orderBy, @RequestParam(required = false) String searchQuery,
-                            @RequestParam(required = false) String username, @RequestParam(required = false) String tags,
+                            @RequestParam(required = false) String username,
+                            @Parameter(description = "comma-separated, any of them", example = "bitcoin")
+                            @RequestParam(required = false) String tags,
                             @Parameter(hidden = true) @CurrentUser(required = false) AuthenticatedUser user) {
         boolean mine = user != null && (username == null || username.isBlank());
         List<String> tagList = tags == null || tags.isBlank() ? List.of()

@@ -43,6 +43,7 @@ public enum ApiError {
     SERVER_BUSY(HttpStatus.SERVICE_UNAVAILABLE, "server-busy", "The server is busy, try again in a moment"),
     TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many attempts, try again later"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Send the body as application/json"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error", "Internal Server Error");
 
     private final HttpStatus status;

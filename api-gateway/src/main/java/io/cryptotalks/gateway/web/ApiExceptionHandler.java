@@ -1,6 +1,7 @@
 package io.cryptotalks.gateway.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
@@ -9,9 +10,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingRequestCookieException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -46,8 +49,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
-        if (NestedExceptionUtils.getRootCause(e) instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
+        Throwable cause = NestedExceptionUtils.getRootCause(e);
+        if (cause instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
             return respond(HttpStatus.CONTENT_TOO_LARGE, ApiError.PAYLOAD_TOO_LARGE.body(tooLarge.getMessage()));
+        }
+        if (cause instanceof WellFormedText.Refused refused) {
+            return respond(HttpStatus.BAD_REQUEST, ApiError.VALIDATION_ERROR.body(refused.field() + ": " + refused.problem()));
         }
         return respond(HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST.body("The request body is not valid JSON of the expected shape"));
     }
@@ -57,6 +64,22 @@ class ApiExceptionHandler {
         return respond(HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST.body("Invalid value for '" + e.getName() + "'"));
     }
 
+    /** A path value that converts to nothing (a blank UUID: {@code /api/posts/update/%20}). */
+    @ExceptionHandler(MissingPathVariableException.class)
+    ResponseEntity<ErrorBody> blankPathValue(MissingPathVariableException e, HttpServletRequest request) {
+        if (!e.isMissingAfterConversion()) {
+            return unexpected(e, request);
+        }
+        return respond(HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST.body("Invalid value for '" + e.getVariableName() + "'"));
+    }
+
+    /** Tomcat cannot decode the query string or the form body: a broken %-escape, or bytes that are not UTF-8. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ErrorBody> undecodableParameters(InvalidParameterException e) {
+        return respond(HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST.body(
+                "The query string or form body cannot be decoded: a broken %-escape, or not UTF-8"));
+    }
+
     @ExceptionHandler(MissingRequestCookieException.class)
     ResponseEntity<ErrorBody> missingCookie(MissingRequestCookieException e) {
         return respond(HttpStatus.UNAUTHORIZED, ApiError.INVALID_TOKEN.body("No refresh token cookie"));
@@ -64,8 +87,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ErrorBody> mediaType(HttpMediaTypeNotSupportedException e) {
-        return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, new ErrorBody(415, "unsupported-media-type",
-                "Send the body as application/json"));
+        return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ApiError.UNSUPPORTED_MEDIA_TYPE.body());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
@@ -82,6 +104,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorBody> unexpected(Exception e, HttpServletRequest request) {
+        // Spring MVC's own exceptions carry their status: a 4xx among them is the client's mistake, not our failure
+        if (e instanceof ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
+            HttpStatus status = HttpStatus.valueOf(framework.getStatusCode().value());
+            return respond(status, ErrorBody.of(status));
+        }
         log.error("unhandled failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, ApiError.INTERNAL.body());
     }

@@ -13,7 +13,7 @@ import java.io.IOException;
 
 /**
  * PostgreSQL refuses text with a NUL character, so a NUL in a path or query parameter is refused here with a 400
- * for every endpoint, present and future. NULs inside JSON bodies are refused by {@link TextWithoutNul}.
+ * for every endpoint, present and future. NULs inside JSON bodies are refused by {@link WellFormedText}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
