@@ -231,7 +231,10 @@ describe('authenticated calls', () => {
   it('does not retry more than once', async () => {
     const expired = { status: 401, body: { statusCode: 401, message: 'token-expired', error: 'Expired' } }
     const { api, f } = await signedIn(expired, refreshOk('at-2'), expired)
-    await expect(api.request('/api/thing', { auth: true })).rejects.toMatchObject({ status: 401, code: 'token-expired' })
+    await expect(api.request('/api/thing', { auth: true })).rejects.toMatchObject({
+      status: 401,
+      code: 'token-expired',
+    })
     expect(f.pending()).toBe(0)
     expect(f.calls).toHaveLength(4)
   })
@@ -318,7 +321,11 @@ describe('rate limits', () => {
         headers: { 'Content-Type': 'application/json', 'Retry-After': '17' },
       })
     const api = new ApiClient({ fetch })
-    await expect(api.resendConfirmation('a@b.c')).rejects.toMatchObject({ status: 429, code: 'too-many-requests', retryAfter: 17 })
+    await expect(api.resendConfirmation('a@b.c')).rejects.toMatchObject({
+      status: 429,
+      code: 'too-many-requests',
+      retryAfter: 17,
+    })
   })
 
   it('parses seconds and HTTP dates', () => {

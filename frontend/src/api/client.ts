@@ -47,9 +47,7 @@ export interface SignInInput {
   code?: string
 }
 
-export type SignInResult =
-  | { status: 'signed-in'; user: User }
-  | { status: 'two-fa-required'; method: 'totp' | 'sms' }
+export type SignInResult = { status: 'signed-in'; user: User } | { status: 'two-fa-required'; method: 'totp' | 'sms' }
 
 /** The two kinds of second factor: an authenticator app (TOTP) or a texted code. */
 export type FactorMethod = 'totp' | 'sms'
@@ -538,8 +536,12 @@ export class ApiClient {
     let failure: unknown = null
     const answer = await this.tabs.shared(async (): Promise<TabMessage<User> | null> => {
       try {
-        const data = await this.request<{ _at?: string; user?: User }>('/api/auth/refresh', { auth: true, retry: false })
-        if (data && typeof data._at === 'string' && data.user) return { type: 'token', token: data._at, user: data.user }
+        const data = await this.request<{ _at?: string; user?: User }>('/api/auth/refresh', {
+          auth: true,
+          retry: false,
+        })
+        if (data && typeof data._at === 'string' && data.user)
+          return { type: 'token', token: data._at, user: data.user }
         return { type: 'ended' }
       } catch (error) {
         if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return { type: 'ended' }
@@ -561,7 +563,10 @@ export class ApiClient {
       throw failure
     }
     if (answer.type === 'ended') this.tabs.markSession(false)
-    this.emit(null, answer.type === 'ended' && hadSession ? 'ended' : answer.type === 'signed-out' ? 'signed-out' : undefined)
+    this.emit(
+      null,
+      answer.type === 'ended' && hadSession ? 'ended' : answer.type === 'signed-out' ? 'signed-out' : undefined,
+    )
     return null
   }
 
@@ -603,7 +608,12 @@ export class ApiClient {
     this.accessToken = data._at
     // Sign-in only answers with the token; refresh gives us the user.
     const user = await this.refresh()
-    if (!user) throw new ApiError(401, 'session-not-started', 'Signed in, but the session could not be started. Please try again.')
+    if (!user)
+      throw new ApiError(
+        401,
+        'session-not-started',
+        'Signed in, but the session could not be started. Please try again.',
+      )
     return { status: 'signed-in', user }
   }
 
@@ -735,9 +745,12 @@ export class ApiClient {
    */
   async listPosts(query: ListQuery, options: { mine?: boolean } = {}): Promise<PostList> {
     const mine = options.mine === true
-    const data = await this.request<Partial<PostList> | null>(listPath(mine ? { ...query, username: undefined } : query), {
-      auth: mine,
-    })
+    const data = await this.request<Partial<PostList> | null>(
+      listPath(mine ? { ...query, username: undefined } : query),
+      {
+        auth: mine,
+      },
+    )
     return { count: Number(data?.count ?? 0), rows: Array.isArray(data?.rows) ? data.rows : [] }
   }
 
@@ -793,7 +806,11 @@ export class ApiClient {
   }
 
   async ratePost(postId: string, rate: Rate): Promise<void> {
-    await this.request(`/api/posts/rate/post/${encodeURIComponent(postId)}`, { method: 'PATCH', body: { rate }, auth: true })
+    await this.request(`/api/posts/rate/post/${encodeURIComponent(postId)}`, {
+      method: 'PATCH',
+      body: { rate },
+      auth: true,
+    })
   }
 
   async rateComment(postId: string, commentId: string, rate: Rate): Promise<void> {
@@ -817,16 +834,23 @@ export class ApiClient {
    */
   async listFavouriteCoins(query: CoinListQuery, options: { mine?: boolean } = {}): Promise<CoinList> {
     const mine = options.mine === true
-    const data = await this.request<Partial<CoinList> | null>(coinListPath(mine ? { ...query, username: undefined } : query, true), {
-      auth: mine,
-    })
+    const data = await this.request<Partial<CoinList> | null>(
+      coinListPath(mine ? { ...query, username: undefined } : query, true),
+      {
+        auth: mine,
+      },
+    )
     return coinList(data)
   }
 
   /** One coin; the token goes along when there is one, for `isFavorite`. */
   async getCoin(uuid: string): Promise<Coin> {
     const coin = await this.request<Coin>(`/api/crypto/get/${encodeURIComponent(uuid)}`, { auth: true })
-    return { ...coin, sparkline: Array.isArray(coin.sparkline) ? coin.sparkline : [], isFavorite: coin.isFavorite === true }
+    return {
+      ...coin,
+      sparkline: Array.isArray(coin.sparkline) ? coin.sparkline : [],
+      isFavorite: coin.isFavorite === true,
+    }
   }
 
   async marketStats(): Promise<MarketStats> {
@@ -877,7 +901,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function fallbackText(status: number): string {
   if (status === 429) return 'Too many requests. Please wait a moment and try again.'
-  if (status === 502 || status === 503 || status === 504) return `The server is unavailable right now (${status}). Please try again shortly.`
+  if (status === 502 || status === 503 || status === 504)
+    return `The server is unavailable right now (${status}). Please try again shortly.`
   if (status >= 500) return `The server had a problem (${status}). Please try again.`
   return `Request failed (${status}).`
 }

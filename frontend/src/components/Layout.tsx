@@ -80,9 +80,7 @@ function Header() {
             <NavLink to="/" end>
               Home
             </NavLink>
-            <NavLink to="/posts">
-              Posts
-            </NavLink>
+            <NavLink to="/posts">Posts</NavLink>
             <NavLink to="/market">Market</NavLink>
             {status === 'authenticated' && <NavLink to="/account">Account</NavLink>}
             {status === 'authenticated' && <NavLink to="/settings">Settings</NavLink>}
@@ -119,9 +117,7 @@ function Header() {
           </div>
         </div>
 
-        {open && (
-          <div className="menu-scrim" aria-hidden="true" onClick={() => setOpen(false)} />
-        )}
+        {open && <div className="menu-scrim" aria-hidden="true" onClick={() => setOpen(false)} />}
 
         <div className="header-tools">
           <ThemeToggle />

@@ -186,7 +186,11 @@ export function BusyLabel({ busy, label, busyLabel }: { busy: boolean; label: Re
  * An email address that wraps at sensible points on narrow screens: after
  * the "@" and before dots, and anywhere as a last resort.
  */
-export function EmailText({ email, className, ...rest }: { email: string; className?: string } & HTMLAttributes<HTMLSpanElement>) {
+export function EmailText({
+  email,
+  className,
+  ...rest
+}: { email: string; className?: string } & HTMLAttributes<HTMLSpanElement>) {
   const parts: ReactNode[] = []
   let run = ''
   let key = 0
@@ -264,7 +268,13 @@ export function Modal({
       >
         <div className="modal-head">
           <h2 id={`${id}-title`}>{title}</h2>
-          <button type="button" className="icon-button modal-close" onClick={onClose} disabled={busy} aria-label="Close">
+          <button
+            type="button"
+            className="icon-button modal-close"
+            onClick={onClose}
+            disabled={busy}
+            aria-label="Close"
+          >
             ×
           </button>
         </div>

@@ -27,7 +27,8 @@ export function useCoinList(
   const source = options.source ?? 'market'
   const { rows, ...list } = usePagedList(
     [client, JSON.stringify(query), source],
-    () => (source === 'market' ? client.listCoins(query) : client.listFavouriteCoins(query, { mine: source === 'mine' })),
+    () =>
+      source === 'market' ? client.listCoins(query) : client.listFavouriteCoins(query, { mine: source === 'mine' }),
     options.enabled !== false,
   )
   return { coins: rows, ...list }
@@ -90,7 +91,10 @@ export function useFavouriteIds() {
     ;(async () => {
       const found = new Set<string>()
       for (let page = 0; ; page++) {
-        const list = await client.listFavouriteCoins({ page, pageSize: ALL, sort: 'rank', order: 'ASC' }, { mine: true })
+        const list = await client.listFavouriteCoins(
+          { page, pageSize: ALL, sort: 'rank', order: 'ASC' },
+          { mine: true },
+        )
         for (const coin of list.rows) found.add(coin.uuid)
         if (list.rows.length < ALL || (page + 1) * ALL >= list.count) break
       }

@@ -8,7 +8,15 @@ import { PriceChart } from '../components/PriceChart'
 import { SafeHtml } from '../components/SafeHtml'
 import { Alert, LoadError, PageLoading } from '../components/ui'
 import { plainText } from '../lib/errors'
-import { formatBtc, formatCompactMoney, formatCount, formatPrice, HISTORY_RANGES, toggleFavourite, type HistoryRange } from '../lib/market'
+import {
+  formatBtc,
+  formatCompactMoney,
+  formatCount,
+  formatPrice,
+  HISTORY_RANGES,
+  toggleFavourite,
+  type HistoryRange,
+} from '../lib/market'
 import { useMarketStats } from '../lib/useMarket'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 
@@ -20,7 +28,13 @@ export function CoinPage() {
   const { client, status } = useAuth()
   const [load, setLoad] = useState<Load>({ kind: 'loading' })
   const [attempt, setAttempt] = useState(0)
-  useDocumentTitle(load.kind === 'ready' ? `${load.coin.name} (${load.coin.symbol})` : load.kind === 'missing' ? 'Coin not found' : 'Coin')
+  useDocumentTitle(
+    load.kind === 'ready'
+      ? `${load.coin.name} (${load.coin.symbol})`
+      : load.kind === 'missing'
+        ? 'Coin not found'
+        : 'Coin',
+  )
 
   useEffect(() => {
     // Wait for the session so `isFavorite` comes with the first read; read again after sign-in/out.
@@ -32,7 +46,9 @@ export function CoinPage() {
       (error) =>
         active &&
         setLoad(
-          error instanceof ApiError && error.status === 404 ? { kind: 'missing' } : { kind: 'error', text: plainText(error) },
+          error instanceof ApiError && error.status === 404
+            ? { kind: 'missing' }
+            : { kind: 'error', text: plainText(error) },
         ),
     )
     return () => {
@@ -44,10 +60,14 @@ export function CoinPage() {
 
   if (load.kind === 'missing') {
     return (
-      <NotFoundCard testId="coin-not-found" title="This coin is not here" reason="We do not list a coin at this address — the link may be mistyped, or the coin left the top list.">
-          <Link to="/market" className="button button-primary">
-            Browse the market
-          </Link>
+      <NotFoundCard
+        testId="coin-not-found"
+        title="This coin is not here"
+        reason="We do not list a coin at this address — the link may be mistyped, or the coin left the top list."
+      >
+        <Link to="/market" className="button button-primary">
+          Browse the market
+        </Link>
       </NotFoundCard>
     )
   }
@@ -79,7 +99,12 @@ function CoinView({ coin, onChange }: { coin: Coin; onChange: (coin: Coin) => vo
     try {
       await toggleFavourite(
         current,
-        (on) => onChange({ ...latest.current, isFavorite: on, likes: Math.max(0, before + (on === current ? 0 : on ? 1 : -1)) }),
+        (on) =>
+          onChange({
+            ...latest.current,
+            isFavorite: on,
+            likes: Math.max(0, before + (on === current ? 0 : on ? 1 : -1)),
+          }),
         (on) => client.setFavourite(coin.uuid, on),
       )
     } catch (error) {
@@ -113,7 +138,13 @@ function CoinView({ coin, onChange }: { coin: Coin; onChange: (coin: Coin) => vo
             </h1>
             <p className="muted small">Rank #{coin.rank}</p>
           </div>
-          <FavouriteStar name={coin.name} on={coin.isFavorite} busy={busy} onToggle={(current) => void toggle(current)} withText />
+          <FavouriteStar
+            name={coin.name}
+            on={coin.isFavorite}
+            busy={busy}
+            onToggle={(current) => void toggle(current)}
+            withText
+          />
         </div>
         <div className="coin-hero-price">
           <span className="coin-price-big" data-testid="coin-price">
@@ -162,7 +193,15 @@ type HistoryLoad =
   | { kind: 'error'; range: HistoryRange; text: string }
   | { kind: 'ready'; range: HistoryRange; history: PriceHistory }
 
-function PriceSection({ coin, range, onRange }: { coin: Coin; range: HistoryRange; onRange: (range: HistoryRange) => void }) {
+function PriceSection({
+  coin,
+  range,
+  onRange,
+}: {
+  coin: Coin
+  range: HistoryRange
+  onRange: (range: HistoryRange) => void
+}) {
   const { client } = useAuth()
   const [fetched, setLoad] = useState<HistoryLoad>({ kind: 'loading', range })
   const [attempt, setAttempt] = useState(0)
@@ -200,7 +239,11 @@ function PriceSection({ coin, range, onRange }: { coin: Coin; range: HistoryRang
         </div>
       </div>
       {load.kind === 'error' ? (
-        <LoadError title="Could not load the price history" error={load.text} onRetry={() => setAttempt((n) => n + 1)} />
+        <LoadError
+          title="Could not load the price history"
+          error={load.text}
+          onRetry={() => setAttempt((n) => n + 1)}
+        />
       ) : load.kind === 'loading' ? (
         <div className="chart-skeleton" aria-busy="true" aria-label="Loading the chart" data-testid="chart-loading">
           <span className="skeleton" />

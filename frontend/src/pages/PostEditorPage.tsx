@@ -27,7 +27,12 @@ const FIELD_OF: Record<string, PostField> = {
 
 const EMPTY: PostDraft = { title: '', preview: '', content: '', tags: [] }
 
-type Load = { kind: 'loading' } | { kind: 'missing' } | { kind: 'not-yours' } | { kind: 'error'; text: string } | { kind: 'ready'; post: Post | null }
+type Load =
+  | { kind: 'loading' }
+  | { kind: 'missing' }
+  | { kind: 'not-yours' }
+  | { kind: 'error'; text: string }
+  | { kind: 'ready'; post: Post | null }
 
 /** `/posts/new` and `/posts/:slug/edit` (signed in). */
 export function PostEditorPage() {
@@ -160,7 +165,11 @@ function Editor({ post }: { post: Post | null }) {
         </div>
       </div>
       <form ref={formRef} className="form editor-form" onSubmit={submit} noValidate data-testid="post-editor">
-        {formError && <Alert tone="error" title="The post was not saved">{formError}</Alert>}
+        {formError && (
+          <Alert tone="error" title="The post was not saved">
+            {formError}
+          </Alert>
+        )}
         <Field
           label="Title"
           name="title"
@@ -190,7 +199,13 @@ function Editor({ post }: { post: Post | null }) {
               Post (Markdown)
             </label>
             <div className="tabs editor-tabs" role="tablist" aria-label="Write or preview">
-              <button type="button" role="tab" className="tab" aria-selected={pane === 'write'} onClick={() => setPane('write')}>
+              <button
+                type="button"
+                role="tab"
+                className="tab"
+                aria-selected={pane === 'write'}
+                onClick={() => setPane('write')}
+              >
                 Write
               </button>
               <button
@@ -240,7 +255,11 @@ function Editor({ post }: { post: Post | null }) {
             Cancel
           </Link>
           <button type="submit" className="button button-primary" disabled={busy}>
-            <BusyLabel busy={busy} label={post ? 'Save changes' : 'Publish'} busyLabel={post ? 'Saving…' : 'Publishing…'} />
+            <BusyLabel
+              busy={busy}
+              label={post ? 'Save changes' : 'Publish'}
+              busyLabel={post ? 'Saving…' : 'Publishing…'}
+            />
           </button>
         </div>
       </form>
@@ -335,7 +354,8 @@ export function TagInput({
         </p>
       )}
       <p className="field-hint" id={`${id}-hint`}>
-        1–{MAX_TAGS} tags of a–z, 0–9 and dashes, up to 20 characters each. Press Enter to add. {tags.length} / {MAX_TAGS}
+        1–{MAX_TAGS} tags of a–z, 0–9 and dashes, up to 20 characters each. Press Enter to add. {tags.length} /{' '}
+        {MAX_TAGS}
       </p>
     </div>
   )

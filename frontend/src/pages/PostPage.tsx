@@ -39,12 +39,17 @@ export function PostPage() {
         if (!active) return
         shown.current = `${post.slug}|${signedIn}`
         setLoad({ kind: 'ready', post })
-        if (post.slug && post.slug !== slug) navigate(`/posts/${encodeURIComponent(post.slug)}${location.hash}`, { replace: true })
+        if (post.slug && post.slug !== slug)
+          navigate(`/posts/${encodeURIComponent(post.slug)}${location.hash}`, { replace: true })
       },
       (error) => {
         if (!active) return
         shown.current = null
-        setLoad(error instanceof ApiError && error.status === 404 ? { kind: 'missing' } : { kind: 'error', text: plainText(error) })
+        setLoad(
+          error instanceof ApiError && error.status === 404
+            ? { kind: 'missing' }
+            : { kind: 'error', text: plainText(error) },
+        )
       },
     )
     return () => {
@@ -56,13 +61,17 @@ export function PostPage() {
 
   if (load.kind === 'missing') {
     return (
-      <NotFoundCard testId="post-not-found" title="This post is not here" reason="It may have been deleted by its author, or the link is mistyped.">
-          <Link to="/posts" className="button button-primary">
-            Browse posts
-          </Link>
-          <Link to="/" className="button button-secondary">
-            Back to home
-          </Link>
+      <NotFoundCard
+        testId="post-not-found"
+        title="This post is not here"
+        reason="It may have been deleted by its author, or the link is mistyped."
+      >
+        <Link to="/posts" className="button button-primary">
+          Browse posts
+        </Link>
+        <Link to="/" className="button button-secondary">
+          Back to home
+        </Link>
       </NotFoundCard>
     )
   }
@@ -187,7 +196,11 @@ function PostView({ post, onChange }: { post: Post; onChange: (post: Post) => vo
             <Markdown text={joinContent(post.content)} testId="post-content" />
           </div>
         </div>
-        {voteError && <Alert tone="error" title="Your vote did not count">{voteError}</Alert>}
+        {voteError && (
+          <Alert tone="error" title="Your vote did not count">
+            {voteError}
+          </Alert>
+        )}
         {askSignIn && (
           <Alert tone="info" title={`Sign in to ${askSignIn}`}>
             {signInLink} or <Link to="/sign-up">create a free account</Link> to vote and comment.
@@ -429,8 +442,8 @@ function DeleteDialog({ post, onClose }: { post: Post; onClose: () => void }) {
       title="Delete this post?"
       description={
         <>
-          “<span className="break">{post.title}</span>” and its {post.commentsCount === 1 ? 'comment' : `${post.commentsCount} comments`}{' '}
-          and votes will be gone for good.
+          “<span className="break">{post.title}</span>” and its{' '}
+          {post.commentsCount === 1 ? 'comment' : `${post.commentsCount} comments`} and votes will be gone for good.
         </>
       }
       onClose={onClose}

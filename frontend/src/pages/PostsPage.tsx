@@ -167,7 +167,11 @@ export function PostsPage() {
               {filtered ? (
                 <>
                   <p className="muted">Try other words, fewer tags, or clear the filters.</p>
-                  <button type="button" className="button button-secondary" onClick={() => update({ search: '', tags: [] })}>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => update({ search: '', tags: [] })}
+                  >
                     Clear the filters
                   </button>
                 </>

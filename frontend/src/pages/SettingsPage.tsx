@@ -47,7 +47,10 @@ export function SettingsPage() {
   const patchSecurity = useCallback<SettingsProps['patchSecurity']>((patch) => {
     setLoad((current) =>
       current.kind === 'ready'
-        ? { kind: 'ready', settings: { ...current.settings, securitySettings: { ...current.settings.securitySettings, ...patch } } }
+        ? {
+            kind: 'ready',
+            settings: { ...current.settings, securitySettings: { ...current.settings.securitySettings, ...patch } },
+          }
         : current,
     )
   }, [])

@@ -105,7 +105,10 @@ describe('sign-in page', () => {
     const { client, calls } = backend((url) => {
       if (url === '/api/auth/refresh') return anonymous
       if (url === '/api/user/resend-confirmation') return { status: 201, body: { message: 'sent' } }
-      return { status: 403, body: { statusCode: 403, message: 'account-not-confirmed', error: 'Confirm your email first' } }
+      return {
+        status: 403,
+        body: { statusCode: 403, message: 'account-not-confirmed', error: 'Confirm your email first' },
+      }
     })
     renderApp(client, '/sign-in')
     fireEvent.change(await screen.findByLabelText('Email'), { target: { value: 'a@b.c' } })
@@ -268,7 +271,9 @@ describe('dev mailbox page', () => {
   })
 
   it('says when the mailbox is off', async () => {
-    const { client } = backend((url) => (url === '/api/dev/mailbox' ? { status: 404, body: { statusCode: 404, message: 'not-found' } } : anonymous))
+    const { client } = backend((url) =>
+      url === '/api/dev/mailbox' ? { status: 404, body: { statusCode: 404, message: 'not-found' } } : anonymous,
+    )
     renderApp(client, '/dev/mailbox')
     expect(await screen.findByText('The dev mailbox is disabled')).toBeTruthy()
   })
