@@ -5,6 +5,7 @@ import { useTheme } from '../theme/theme'
 import { Avatar } from './Avatar'
 import { Logo } from './Logo'
 import { SecondFactorProvider } from './SecondFactor'
+import { useOnChange } from '../lib/useOnChange'
 
 function ThemeToggle() {
   const { theme, toggle } = useTheme()
@@ -41,9 +42,7 @@ function Header() {
   const navigate = useNavigate()
 
   // Close the phone menu whenever the page changes.
-  useEffect(() => {
-    setOpen(false)
-  }, [location.pathname])
+  useOnChange([location.pathname], () => setOpen(false))
 
   useEffect(() => {
     if (!open) return

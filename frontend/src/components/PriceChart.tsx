@@ -9,6 +9,7 @@ import {
   type HistoryRange,
 } from '../lib/market'
 import { parseTime } from '../lib/time'
+import { useOnChange } from '../lib/useOnChange'
 
 const HEIGHT = 260
 const MARGIN = { top: 12, right: 14, bottom: 28 }
@@ -71,7 +72,7 @@ export function PriceChart({
     [points],
   )
 
-  useEffect(() => setActive(null), [points])
+  useOnChange([points], () => setActive(null))
 
   if (data.length < 2) {
     return (

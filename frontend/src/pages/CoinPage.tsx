@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { NotFoundCard } from '../components/NotFoundCard'
 import { ApiError, type Coin, type PriceHistory } from '../api/client'
@@ -19,6 +19,7 @@ import {
 } from '../lib/market'
 import { useMarketStats } from '../lib/useMarket'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
+import { useOnChange } from '../lib/useOnChange'
 
 type Load = { kind: 'loading' } | { kind: 'missing' } | { kind: 'error'; text: string } | { kind: 'ready'; coin: Coin }
 
@@ -35,12 +36,13 @@ export function CoinPage() {
         ? 'Coin not found'
         : 'Coin',
   )
+  // another coin: nothing of the last one is shown (a new read for the same coin, after sign-in or out, keeps it)
+  useOnChange([uuid], () => setLoad({ kind: 'loading' }))
 
   useEffect(() => {
     // Wait for the session so `isFavorite` comes with the first read; read again after sign-in/out.
     if (status === 'loading') return
     let active = true
-    setLoad((current) => (current.kind === 'ready' && current.coin.uuid === uuid ? current : { kind: 'loading' }))
     client.getCoin(uuid).then(
       (coin) => active && setLoad({ kind: 'ready', coin }),
       (error) =>
@@ -75,7 +77,14 @@ export function CoinPage() {
   if (load.kind === 'error') {
     return (
       <div className="container narrow">
-        <LoadError title="Could not load this coin" error={load.text} onRetry={() => setAttempt((n) => n + 1)} />
+        <LoadError
+          title="Could not load this coin"
+          error={load.text}
+          onRetry={() => {
+            setLoad({ kind: 'loading' })
+            setAttempt((n) => n + 1)
+          }}
+        />
       </div>
     )
   }
@@ -89,8 +98,11 @@ function CoinView({ coin, onChange }: { coin: Coin; onChange: (coin: Coin) => vo
   const [range, setRange] = useState<HistoryRange>('24h')
   const [favouriteError, setFavouriteError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  // the newest coin, for the toggle's rollback after its await
   const latest = useRef(coin)
-  latest.current = coin
+  useLayoutEffect(() => {
+    latest.current = coin
+  })
 
   async function toggle(current: boolean) {
     setBusy(true)
@@ -209,7 +221,6 @@ function PriceSection({
 
   useEffect(() => {
     let active = true
-    setLoad({ kind: 'loading', range })
     client.coinHistory(coin.uuid, range).then(
       (history) => active && setLoad({ kind: 'ready', range, history }),
       (error) => active && setLoad({ kind: 'error', range, text: plainText(error) }),
@@ -242,7 +253,10 @@ function PriceSection({
         <LoadError
           title="Could not load the price history"
           error={load.text}
-          onRetry={() => setAttempt((n) => n + 1)}
+          onRetry={() => {
+            setLoad({ kind: 'loading', range })
+            setAttempt((n) => n + 1)
+          }}
         />
       ) : load.kind === 'loading' ? (
         <div className="chart-skeleton" aria-busy="true" aria-label="Loading the chart" data-testid="chart-loading">

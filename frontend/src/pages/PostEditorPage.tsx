@@ -18,6 +18,7 @@ import {
 } from '../lib/posts'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { useFocusFirstError } from '../lib/useFocusFirstError'
+import { useOnChange } from '../lib/useOnChange'
 
 /** Which field an API failure belongs to. */
 const FIELD_OF: Record<string, PostField> = {
@@ -40,14 +41,11 @@ export function PostEditorPage() {
   const { client } = useAuth()
   const [load, setLoad] = useState<Load>(slug ? { kind: 'loading' } : { kind: 'ready', post: null })
   useDocumentTitle(slug ? 'Edit post' : 'Write a post')
+  useOnChange([slug], () => setLoad(slug ? { kind: 'loading' } : { kind: 'ready', post: null }))
 
   useEffect(() => {
-    if (!slug) {
-      setLoad({ kind: 'ready', post: null })
-      return
-    }
+    if (!slug) return
     let active = true
-    setLoad({ kind: 'loading' })
     client.getPost(slug, { toEdit: true }).then(
       (post) => active && setLoad({ kind: 'ready', post }),
       (error) => {
@@ -100,8 +98,8 @@ function draftOf(post: Post | null): PostDraft {
 function Editor({ post }: { post: Post | null }) {
   const { client } = useAuth()
   const navigate = useNavigate()
-  const original = useRef(draftOf(post))
-  const [draft, setDraft] = useState<PostDraft>(original.current)
+  const [original] = useState(() => draftOf(post))
+  const [draft, setDraft] = useState<PostDraft>(original)
   const [errors, setErrors] = useState<Partial<Record<PostField, string>>>({})
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -138,7 +136,7 @@ function Editor({ post }: { post: Post | null }) {
         return
       }
       // Only what changed goes out.
-      const was = original.current
+      const was = original
       const patch: Partial<PostInput> = {}
       if (input.title !== was.title.trim()) patch.title = input.title
       if (input.preview !== was.preview.trim()) patch.preview = input.preview

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { NotFoundCard } from '../components/NotFoundCard'
 import { ApiError, type Post, type PostComment, type User } from '../api/client'
@@ -106,8 +106,11 @@ function PostView({ post, onChange }: { post: Post; onChange: (post: Post) => vo
   const [askSignIn, setAskSignIn] = useState<string | null>(null)
   const [voting, setVoting] = useState(false)
   const [confirmDelete, setConfirmDelete] = useState(false)
+  // the newest post, for a rollback after an await (comments may have come meanwhile)
   const latest = useRef(post)
-  latest.current = post
+  useLayoutEffect(() => {
+    latest.current = post
+  })
   const signedIn = status === 'authenticated'
   const mine = signedIn && user?.username === post.username
 

@@ -8,6 +8,7 @@ import { UserPosts } from '../components/UserPosts'
 import { Alert, PageLoading } from '../components/ui'
 import { plainText } from '../lib/errors'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
+import { useOnChange } from '../lib/useOnChange'
 
 type Load = { kind: 'loading' } | { kind: 'missing' } | { kind: 'error'; text: string } | { kind: 'ready'; user: User }
 
@@ -18,9 +19,10 @@ export function PublicProfilePage() {
   const [attempt, setAttempt] = useState(0)
   useDocumentTitle(load.kind === 'ready' ? load.user.username : 'Profile')
 
+  useOnChange([username], () => setLoad({ kind: 'loading' }))
+
   useEffect(() => {
     let active = true
-    setLoad({ kind: 'loading' })
     client.getUser(username).then(
       (found) => active && setLoad(found ? { kind: 'ready', user: found } : { kind: 'missing' }),
       (error) => active && setLoad({ kind: 'error', text: plainText(error) }),
@@ -60,7 +62,14 @@ export function PublicProfilePage() {
         <Alert tone="error" title="Could not load this profile">
           {load.text}
         </Alert>
-        <button type="button" className="button button-secondary" onClick={() => setAttempt((n) => n + 1)}>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => {
+            setLoad({ kind: 'loading' })
+            setAttempt((n) => n + 1)
+          }}
+        >
           Try again
         </button>
       </div>
