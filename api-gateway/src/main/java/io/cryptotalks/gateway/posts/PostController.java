@@ -56,6 +56,7 @@ class PostController {
     @GetMapping("/api/posts/get/{slug}")
     @Operation(summary = "A post with its votes and comments", description = "Any slug the post ever had works; "
             + "`toEdit=yes` is for its author only.")
+    @ApiResponse(responseCode = "200", description = "the post")
     PostResponses.Post get(@PathVariable String slug, @RequestParam(required = false) String toEdit,
                            @Parameter(hidden = true) @CurrentUser(required = false) AuthenticatedUser user) {
         return reads.bySlug(slug, user == null ? null : user.userId(), "yes".equals(toEdit));
@@ -64,6 +65,7 @@ class PostController {
     @GetMapping("/api/posts/list/{page}/{pageSize}/{order}/{orderBy}")
     @Operation(summary = "List and search posts", description = "orderBy: createdAt, title, rating, comments. "
             + "With a valid access token and no `username`, only the caller's posts (the original's \"my posts\").")
+    @ApiResponse(responseCode = "200", description = "a page of posts")
     PostResponses.Page list(@PathVariable int page, @PathVariable int pageSize, @PathVariable String order,
                             @PathVariable String orderBy, @RequestParam(required = false) String searchQuery,
                             @RequestParam(required = false) String username, @RequestParam(required = false) String tags,
@@ -77,6 +79,7 @@ class PostController {
 
     @GetMapping("/api/posts/tags")
     @Operation(summary = "Tags with their post counts, most used first")
+    @ApiResponse(responseCode = "200", description = "the tags")
     List<PostResponses.Tag> tags() {
         return search.tags();
     }
@@ -84,6 +87,7 @@ class PostController {
     @PatchMapping("/api/posts/update/{id}")
     @SecurityRequirement(name = "access-token")
     @Operation(summary = "Edit a post (its author only)", description = "A new title gives a new slug; the old one keeps resolving.")
+    @ApiResponse(responseCode = "200", description = "edited; the post's slug now")
     PostRequests.Updated update(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user, @PathVariable UUID id,
                                 @Valid @RequestBody PostRequests.PostChanges body) {
         return posts.update(user.userId(), id, body);
@@ -92,6 +96,8 @@ class PostController {
     @DeleteMapping("/api/posts/delete/{id}")
     @SecurityRequirement(name = "access-token")
     @Operation(summary = "Delete a post (its author only)", description = "Needs the second factor when the author has one.")
+    @ApiResponse(responseCode = "200", description = "success, or the second factor is needed: two-fa-required "
+            + "(repeat with twoFaCode), code-sent (repeat with the texted code)")
     MessageResponse delete(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user, @PathVariable UUID id,
                            @RequestParam(required = false) String code, @RequestParam(required = false) String twoFaCode) {
         return posts.delete(user.userId(), id, twoFaCode, code).orElse(MessageResponse.SUCCESS);
@@ -100,6 +106,7 @@ class PostController {
     @PatchMapping("/api/posts/comment/{id}")
     @SecurityRequirement(name = "access-token")
     @Operation(summary = "Comment on a post")
+    @ApiResponse(responseCode = "200", description = "the new comment's id")
     PostRequests.CreatedComment comment(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user,
                                         @PathVariable UUID id, @Valid @RequestBody PostRequests.NewComment body) {
         return new PostRequests.CreatedComment("success", posts.comment(user.userId(), id, body.comment()).toString());
@@ -108,6 +115,7 @@ class PostController {
     @PatchMapping("/api/posts/rate/post/{id}")
     @SecurityRequirement(name = "access-token")
     @Operation(summary = "Vote on a post", description = "`+` or `-`; the same sign again withdraws the vote, the other flips it.")
+    @ApiResponse(responseCode = "200", description = "success")
     MessageResponse ratePost(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user, @PathVariable UUID id,
                              @RequestBody PostRequests.Vote body) {
         posts.ratePost(user.userId(), id, body.rate());
@@ -117,6 +125,7 @@ class PostController {
     @PatchMapping("/api/posts/rate/comment/{postId}/{commentId}")
     @SecurityRequirement(name = "access-token")
     @Operation(summary = "Vote on a comment", description = "`+` or `-`, with the same toggle.")
+    @ApiResponse(responseCode = "200", description = "success")
     MessageResponse rateComment(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user, @PathVariable UUID postId,
                                 @PathVariable UUID commentId, @RequestBody PostRequests.Vote body) {
         posts.rateComment(user.userId(), postId, commentId, body.rate());

@@ -1,5 +1,6 @@
 package io.cryptotalks.gateway.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -10,8 +11,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /error}, where the servlet container sends what failed outside Spring MVC (a rejected URL, an error in a
- * filter): answered in the contract's shape, never Tomcat's HTML or Spring's default body.
+ * filter): answered in the contract's shape, never Tomcat's HTML or Spring's default body. Not an endpoint of the API,
+ * so not in its document.
  */
+@Hidden
 @RestController
 class ApiErrorController implements ErrorController {
 
