@@ -10,7 +10,7 @@ const DESKTOP = { width: 1280, height: 900 }
 const PHONE = { width: 375, height: 812 }
 
 const user = {
-  id: 7,
+  id: '7d0c9e1a-2b3f-4c5d-8e6f-a7b8c9d0e1f2',
   email: 'alexandra@example.com',
   username: 'alexandra_k',
   firstName: 'Alexandra',

@@ -34,12 +34,13 @@ function fakeFetch(...replies: Reply[]) {
 }
 
 const john: User = {
-  id: 1,
+  id: '0b6e5a4e-3c1f-4d2a-9f0e-6a1d2c3b4a51',
   email: 'john.doe@gmail.com',
   username: 'JohnDoe',
   firstName: 'John',
   lastName: 'Doe',
   createdAt: '2023-01-02T10:00:00Z',
+  isProfilePicPresent: false,
 }
 
 const refreshOk = (at = 'at-2', user: User = john): Reply => ({ status: 200, body: { _at: at, user } })
@@ -293,7 +294,17 @@ describe('logout', () => {
 
 describe('dev mailbox', () => {
   it('lists messages', async () => {
-    const messages = [{ id: 1, channel: 'email', to: 'a@b.c', subject: 'Hi', text: 'x', links: [], createdAt: 1 }]
+    const messages = [
+      {
+        id: 'a1c2e3f4-0000-4000-8000-000000000001',
+        channel: 'email',
+        to: 'a@b.c',
+        subject: 'Hi',
+        text: 'x',
+        links: [],
+        createdAt: '2024-05-01T09:00:00Z',
+      },
+    ]
     const f = fakeFetch({ status: 200, body: messages })
     const api = new ApiClient({ fetch: f.fetch })
     expect(await api.devMailbox()).toEqual(messages)

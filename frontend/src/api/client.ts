@@ -13,39 +13,50 @@
 import { browserTabSyncOptions, TabSync, type TabMessage, type TabSyncOptions } from './tabs'
 import { coinListPath, type CoinListQuery, type HistoryRange } from '../lib/market'
 import { listPath, type ListQuery, type Rate } from '../lib/posts'
+import type { components } from './schema'
 
-export interface User {
-  id: string | number
-  email: string
-  username: string
-  firstName?: string | null
-  lastName?: string | null
-  twitter?: string | null
-  linkedIn?: string | null
-  personalWebsite?: string | null
-  title?: string | null
-  bio?: string | null
-  createdAt?: string | number | null
-  isProfilePicPresent?: boolean
-}
+// ---------------------------------------------------------------- the API's shapes
 
-export interface SignUpInput {
-  email: string
-  password: string
-  username: string
-  tac: boolean
-  firstName?: string
-  lastName?: string
-}
+/**
+ * The gateway's schemas, generated from its OpenAPI document (`frontend/openapi.json`, kept equal to what the gateway
+ * serves by a system test) into `./schema.d.ts` by `npm run types` (run before every build and type check). An API
+ * change the app is not ready for fails the type check here, not in a browser.
+ */
+type Schemas = components['schemas']
 
-export interface SignInInput {
-  email: string
-  password: string
-  /** TOTP code from an authenticator app. */
-  twoFaCode?: string
-  /** Code received by SMS. */
-  code?: string
-}
+/** A profile: the user of a session, or a public profile (fields that are not set, or a hidden email, are absent). */
+export type User = Schemas['PersonalInformation']
+export type SignUpInput = Schemas['SignUp']
+export type SignInInput = Schemas['SignIn']
+export type SecuritySettings = Schemas['SecuritySettings']
+export type Settings = Schemas['UserSettings']
+export type PersonalSettingsInput = Schemas['PersonalSettings']
+export type TwoFaSetup = Schemas['NewTotpSecret']
+export type MailboxMessage = Schemas['MailboxMessage']
+/** One post in a list. */
+export type PostSummary = Schemas['PostSummary']
+export type PostList = Schemas['PostPage']
+export type TagCount = Schemas['Tag']
+export type VoteRecord = Schemas['Rate']
+export type PostComment = Schemas['Comment']
+/** A whole post, as `GET /api/posts/get/{slug}` answers; `content` is Markdown lines. */
+export type Post = Schemas['Post']
+export type PostInput = Schemas['NewPost']
+/** A coin in a market list (`volume24h` and `marketCap` are strings, as the API sends them). */
+export type CoinRow = Schemas['CoinRow']
+export type CoinList = Schemas['CoinPage']
+/** One coin, as `GET /api/crypto/get/{uuid}` answers (`isFavorite` is the caller's; false when anonymous). */
+export type Coin = Schemas['Coin']
+export type MarketStats = Schemas['MarketStats']
+export type PricePoint = Schemas['PricePoint']
+/** Points oldest first. */
+export type PriceHistory = Schemas['PriceHistory']
+
+type ForgotPassword = Schemas['ForgotPassword']
+export type ForgotPasswordStart = Required<Pick<ForgotPassword, 'email'>> | Required<Pick<ForgotPassword, 'phone'>>
+export type ResetPasswordInput = Required<Pick<ForgotPassword, 'verificationString' | 'password'>> & ForgotPasswordStart
+
+// ---------------------------------------------------------------- the app's own
 
 export type SignInResult = { status: 'signed-in'; user: User } | { status: 'two-fa-required'; method: 'totp' | 'sms' }
 
@@ -64,59 +75,6 @@ export type Step<T = void> = { kind: 'done'; value: T } | { kind: 'needs-code'; 
 /** Why the session went away, when it was not simply never there. */
 export type SessionEndReason = 'ended' | 'signed-out' | 'closed'
 
-export interface SecuritySettings {
-  publicEmail: boolean
-  emailChanged: boolean
-  passwordChanged: string | null
-  phone: string | null
-  email: string
-  /** True when an authenticator app is set up. */
-  twoFaToken: boolean
-}
-
-export interface PersonalSettings {
-  id: string | number
-  email: string
-  firstName: string
-  lastName: string
-  username: string
-  twitter: string
-  linkedIn: string
-  personalWebsite: string
-  title: string
-  bio: string
-  createdAt: string | number | null
-}
-
-export interface Settings {
-  isProfilePicPresent: boolean
-  securitySettings: SecuritySettings
-  personalSettings: PersonalSettings
-}
-
-export interface PersonalSettingsInput {
-  username: string
-  firstName: string
-  lastName: string
-  twitter: string
-  linkedIn: string
-  personalWebsite: string
-  title: string
-  bio: string
-  publicEmail?: boolean
-}
-
-export interface TwoFaSetup {
-  twoFaToken: string
-  qr: string
-  uri: string
-}
-
-export type ForgotPasswordStart = { email: string } | { phone: string }
-export type ResetPasswordInput =
-  | { email: string; verificationString: string; password: string }
-  | { phone: string; verificationString: string; password: string }
-
 /** Upload progress, 0..1. */
 export type ProgressListener = (fraction: number) => void
 
@@ -133,142 +91,6 @@ export interface XhrLike {
   onerror: (() => void) | null
   onabort?: (() => void) | null
   withCredentials?: boolean
-}
-
-export interface MailboxMessage {
-  id: string | number
-  channel: 'email' | 'sms' | string
-  to: string
-  subject?: string | null
-  text?: string | null
-  links?: string[] | null
-  createdAt?: string | number | null
-}
-
-/** One post in a list. */
-export interface PostSummary {
-  id: string
-  title: string
-  preview: string
-  slug: string
-  searchTags: string[]
-  username: string
-  createdAt: string
-  rating: number
-  commentsCount: number
-}
-
-export interface PostList {
-  count: number
-  rows: PostSummary[]
-}
-
-export interface TagCount {
-  tag: string
-  posts: number
-}
-
-export interface VoteRecord {
-  username: string
-  rate: Rate
-  rated: boolean
-}
-
-export interface PostComment {
-  id: string
-  username: string
-  payload: string
-  createdAt: string
-  rating: number
-  myRate: Rate | null
-  commentRates?: VoteRecord[]
-}
-
-/** A whole post, as `GET /api/posts/get/{slug}` answers. */
-export interface Post {
-  id: string
-  userId: string
-  username: string
-  title: string
-  slug: string
-  /** Markdown lines. */
-  content: string[]
-  preview: string
-  searchTags: string[]
-  createdAt: string
-  updatedAt: string
-  rating: number
-  commentsCount: number
-  myRate: Rate | null
-  postInfo: { rates: VoteRecord[]; comments: PostComment[] }
-}
-
-export interface PostInput {
-  title: string
-  preview: string
-  content: string[]
-  searchTags: string[]
-}
-
-/** A coin in a market list (`volume24h` and `marketCap` are strings, as the API sends them). */
-export interface CoinRow {
-  id: string
-  uuid: string
-  symbol: string
-  name: string
-  iconUrl: string | null
-  volume24h: string | null
-  marketCap: string | null
-  price: number | null
-  btcPrice: number | null
-  /** Percent over 24 hours; may be null. */
-  change: number | null
-  coinrankingUrl: string | null
-  sparkline: (string | null)[]
-  rank: number
-  tier: number | null
-  likes: number
-}
-
-export interface CoinList {
-  count: number
-  rows: CoinRow[]
-}
-
-/** One coin, as `GET /api/crypto/get/{uuid}` answers. */
-export interface Coin extends CoinRow {
-  symbolId: string | null
-  /** Sanitised HTML, or null. */
-  description: string | null
-  createdAt: string | null
-  updatedAt: string | null
-  /** The caller's favourite; false when anonymous. */
-  isFavorite: boolean
-}
-
-export interface MarketStats {
-  total: number
-  totalCoins: number
-  totalMarkets: number
-  totalExchanges: number
-  totalMarketCap: string
-  total24hVolume: string
-  updatedAt: string
-  /** True when the market is the bundled sample (no Coinranking key set). */
-  sample: boolean
-}
-
-export interface PricePoint {
-  at: string
-  price: number
-  marketCap: string | null
-}
-
-export interface PriceHistory {
-  uuid: string
-  range: HistoryRange
-  /** Oldest first. */
-  points: PricePoint[]
 }
 
 /** An HTTP failure, shaped after the API's error body. */
@@ -536,10 +358,7 @@ export class ApiClient {
     let failure: unknown = null
     const answer = await this.tabs.shared(async (): Promise<TabMessage<User> | null> => {
       try {
-        const data = await this.request<{ _at?: string; user?: User }>('/api/auth/refresh', {
-          auth: true,
-          retry: false,
-        })
+        const data = await this.request<Schemas['Session'] | null>('/api/auth/refresh', { auth: true, retry: false })
         if (data && typeof data._at === 'string' && data.user)
           return { type: 'token', token: data._at, user: data.user }
         return { type: 'ended' }
@@ -596,13 +415,13 @@ export class ApiClient {
     const body: SignInInput = { email: input.email, password: input.password }
     if (input.twoFaCode) body.twoFaCode = input.twoFaCode
     if (input.code) body.code = input.code
-    const data = await this.request<{ _at?: string; message?: string } | null>('/api/user/sign-in', {
+    const data = await this.request<Schemas['AccessToken'] | Schemas['Message'] | null>('/api/user/sign-in', {
       method: 'POST',
       body,
     })
     const method = secondFactorOf(data)
     if (method) return { status: 'two-fa-required', method }
-    if (!data || typeof data._at !== 'string') {
+    if (!data || !('_at' in data) || typeof data._at !== 'string') {
       throw new ApiError(500, 'unexpected-response', 'The server gave an unexpected answer. Please try again.')
     }
     this.accessToken = data._at
@@ -667,19 +486,19 @@ export class ApiClient {
     return method ? { kind: 'needs-code', method } : { kind: 'done', value: undefined }
   }
 
-  changeEmail(input: { email: string; password?: string }, factor?: Factor): Promise<Step> {
+  changeEmail(input: Pick<Schemas['ChangeEmail'], 'email' | 'password'>, factor?: Factor): Promise<Step> {
     return this.stepped('/api/user/change-email', { ...input }, factor)
   }
 
   changePassword(
-    input: { password: string; passwordRepeat: string; currentPassword?: string },
+    input: Pick<Schemas['ChangePassword'], 'password' | 'passwordRepeat' | 'currentPassword'>,
     factor?: Factor,
   ): Promise<Step> {
     return this.stepped('/api/user/change-password', { ...input }, factor)
   }
 
   /** Both kinds of code travel in `code` here. On success call `forget`. */
-  closeAccount(input: { password: string }, factor?: Factor): Promise<Step> {
+  closeAccount(input: Pick<Schemas['CloseAccount'], 'password'>, factor?: Factor): Promise<Step> {
     return this.stepped('/api/user/close-account', { ...input }, factor, 'code')
   }
 
@@ -723,7 +542,7 @@ export class ApiClient {
   /** A public profile; null when there is no such user (404). */
   async getUser(username: string): Promise<User | null> {
     try {
-      const data = await this.request<{ data?: User }>(`/api/user/get/${encodeURIComponent(username)}`)
+      const data = await this.request<Schemas['PublicProfile'] | null>(`/api/user/get/${encodeURIComponent(username)}`)
       return data?.data ?? null
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) return null

@@ -55,7 +55,13 @@ function memoryStorage(): StorageLike & { map: Map<string, string> } {
   }
 }
 
-const john: User = { id: 1, email: 'john@example.com', username: 'JohnDoe' }
+const john: User = {
+  id: '0b6e5a4e-3c1f-4d2a-9f0e-6a1d2c3b4a51',
+  email: 'john@example.com',
+  username: 'JohnDoe',
+  isProfilePicPresent: false,
+  createdAt: '2023-01-02T10:00:00Z',
+}
 
 /** One fake gateway shared by every tab: counts refreshes, hands out at-1, at-2, … */
 function gateway(options: { session: boolean } = { session: true }) {

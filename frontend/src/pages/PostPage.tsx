@@ -329,6 +329,7 @@ function Comments({
         createdAt: new Date().toISOString(),
         rating: 0,
         myRate: null,
+        commentRates: [],
       })
       setText('')
     } catch (error) {

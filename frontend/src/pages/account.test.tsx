@@ -333,7 +333,7 @@ describe('public profile', () => {
             status: 200,
             body: {
               data: {
-                id: 2,
+                id: '5a7f3c2e-8b1d-4e6f-a9c0-1d2e3f4a5b6c',
                 username: 'satoshi',
                 firstName: '',
                 lastName: '',

@@ -29,7 +29,13 @@ function backend(handler: Handler) {
 }
 
 const anonymous = { status: 401, body: { statusCode: 401, message: 'unauthorized', error: 'No session' } }
-const john = { id: 1, email: 'john.doe@gmail.com', username: 'JohnDoe', createdAt: '2023-01-02T10:00:00Z' }
+const john = {
+  id: '0b6e5a4e-3c1f-4d2a-9f0e-6a1d2c3b4a51',
+  email: 'john.doe@gmail.com',
+  username: 'JohnDoe',
+  createdAt: '2023-01-02T10:00:00Z',
+  isProfilePicPresent: false,
+}
 
 function Where() {
   const location = useLocation()
@@ -241,7 +247,7 @@ describe('dev mailbox page', () => {
           status: 200,
           body: [
             {
-              id: 2,
+              id: 'a1c2e3f4-0000-4000-8000-000000000002',
               channel: 'email',
               to: 'new@example.com',
               subject: 'Confirm your account',
@@ -249,7 +255,15 @@ describe('dev mailbox page', () => {
               links: [`${origin}/account-confirmation/abc`],
               createdAt: new Date().toISOString(),
             },
-            { id: 1, channel: 'sms', to: '+1555', subject: null, text: 'Code 1234', links: [], createdAt: 1 },
+            {
+              id: 'a1c2e3f4-0000-4000-8000-000000000001',
+              channel: 'sms',
+              to: '+1555',
+              subject: null,
+              text: 'Code 1234',
+              links: [],
+              createdAt: '2024-05-01T09:00:00Z',
+            },
           ],
         }
       }

@@ -81,7 +81,7 @@ export function backend(handler: Handler, options: { storage?: StorageLike } = {
 export const anonymous: Reply = { status: 401, body: { statusCode: 401, message: 'unauthorized', error: 'No session' } }
 export const success: Reply = { status: 201, body: { message: 'success' } }
 export const john = {
-  id: 1,
+  id: '0b6e5a4e-3c1f-4d2a-9f0e-6a1d2c3b4a51',
   email: 'john.doe@gmail.com',
   username: 'JohnDoe',
   firstName: 'John',
@@ -109,7 +109,7 @@ export function settingsOf(
         ...security,
       },
       personalSettings: {
-        id: 1,
+        id: john.id,
         email: john.email,
         firstName: 'John',
         lastName: 'Doe',
