@@ -133,7 +133,8 @@ function forward(request, response, gateway) {
       const out = { ...reply.headers }
       for (const name of HOP_BY_HOP) delete out[name]
       // a cookie scoped to the gateway's host would never reach the browser's origin: `_rt` sticks to this origin
-      if (out['set-cookie']) out['set-cookie'] = out['set-cookie'].map((cookie) => cookie.replace(/;\s*domain=[^;]*/gi, ''))
+      if (out['set-cookie'])
+        out['set-cookie'] = out['set-cookie'].map((cookie) => cookie.replace(/;\s*domain=[^;]*/gi, ''))
       response.writeHead(reply.statusCode ?? 502, out)
       reply.pipe(response)
     },

@@ -12,7 +12,10 @@ import { createWebServer, securityHeaders } from './server.mjs'
  */
 
 const here = path.dirname(new URL(import.meta.url).pathname)
-const definition = JSON.parse(readFileSync(path.join(here, 'security-headers.json'), 'utf8')).headers as Record<string, string>
+const definition = JSON.parse(readFileSync(path.join(here, 'security-headers.json'), 'utf8')).headers as Record<
+  string,
+  string
+>
 
 function listen(server: Server): Promise<string> {
   return new Promise((resolve) => {
@@ -24,7 +27,10 @@ function close(server: Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()))
 }
 
-function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+function get(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     http
       .get(url, { headers }, (response) => {
@@ -64,7 +70,10 @@ describe('security-headers.json', () => {
 
   it('is what nginx.conf sends for the web app (compose), with no server version', () => {
     const nginx = readFileSync(path.join(here, 'nginx.conf'), 'utf8')
-    const sent = [...nginx.matchAll(/^\s*add_header\s+(\S+)\s+"([^"]*)"\s+always;/gm)].map(([, name, value]) => [name, value])
+    const sent = [...nginx.matchAll(/^\s*add_header\s+(\S+)\s+"([^"]*)"\s+always;/gm)].map(([, name, value]) => [
+      name,
+      value,
+    ])
     expect(Object.fromEntries(sent)).toEqual(definition)
     expect(sent).toHaveLength(Object.keys(definition).length)
     expect(nginx).toMatch(/^server_tokens off;/m)

@@ -161,7 +161,9 @@ test.describe('accounts and account security', () => {
     await page.goto('/account')
     const photo = page.getByTestId('profile-card').getByTestId('avatar-photo')
     await expect(photo).toHaveAttribute('src', new RegExp(`/api/user/photo/${user.username}`))
-    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0)
+    await expect
+      .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0)
 
     const response = await page.request.get(`/api/user/photo/${user.username}`)
     expect(response.status()).toBe(200)
@@ -169,7 +171,9 @@ test.describe('accounts and account security', () => {
 
     // A file that is not an image we take is refused before upload.
     await page.goto('/settings?tab=photo')
-    await page.getByTestId('photo-input').setInputFiles({ name: 'x.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') })
+    await page
+      .getByTestId('photo-input')
+      .setInputFiles({ name: 'x.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') })
     await expect(page.getByText('Choose a PNG, JPEG or WebP image.')).toBeVisible()
   })
 

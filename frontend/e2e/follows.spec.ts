@@ -19,7 +19,11 @@ async function writePost(page: Page, title: string, tag: string) {
 }
 
 test.describe('follows', () => {
-  test('A follows B, B posts, A sees it in Following; counts and "follows you" on the profiles', async ({ page, browser, baseURL }) => {
+  test('A follows B, B posts, A sees it in Following; counts and "follows you" on the profiles', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     const dialogs = noDialogs(page)
     const a = await newSignedInUser(page, 'fola')
     const bContext = await browser.newContext({ baseURL })
@@ -54,7 +58,9 @@ test.describe('follows', () => {
       await writePost(bPage, title, 'e2e-follow')
       await expect(async () => {
         await page.goto('/?tab=following')
-        await expect(page.getByTestId('following-feed').getByRole('link', { name: title })).toBeVisible({ timeout: 2_000 })
+        await expect(page.getByTestId('following-feed').getByRole('link', { name: title })).toBeVisible({
+          timeout: 2_000,
+        })
       }).toPass({ timeout: 30_000 })
 
       // A unfollows: the post leaves the feed.

@@ -71,7 +71,11 @@ test.describe('Cryptotalks journey', () => {
     await page.setViewportSize(DESKTOP)
 
     // Its confirmation link opens the in-app confirmation page.
-    await message.first().getByRole('link', { name: /account-confirmation/ }).first().click()
+    await message
+      .first()
+      .getByRole('link', { name: /account-confirmation/ })
+      .first()
+      .click()
     await expect(page).toHaveURL(/\/account-confirmation\//)
     await expect(page.getByRole('heading', { name: 'Your account is confirmed' })).toBeVisible({ timeout: 15_000 })
     await shot(page, 'desktop-05-confirmed')

@@ -53,7 +53,9 @@ test.describe('market', () => {
     // A prefix finds Ethereum (and Ethereum Classic).
     await page.getByLabel('Search coins').fill('eth')
     await expect(page).toHaveURL(/[?&]q=eth(&|$)/)
-    const ethereum = page.getByTestId('coin-row').filter({ has: page.getByRole('link', { name: 'Ethereum', exact: true }) })
+    const ethereum = page
+      .getByTestId('coin-row')
+      .filter({ has: page.getByRole('link', { name: 'Ethereum', exact: true }) })
     await expect(ethereum).toBeVisible()
     await expect(ethereum).toContainText('ETH')
     await expect(ethereum).toContainText(/\$[\d,]+\.\d\d/)
@@ -65,7 +67,10 @@ test.describe('market', () => {
     await expect(page).toHaveURL(new RegExp(`/market/${ETHEREUM}$`))
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Ethereum')
     await expect(page.getByTestId('coin-price')).toHaveText(/^\$[\d,]+\.\d\d$/)
-    await expect(page.getByRole('link', { name: /Ethereum on Coinranking/ })).toHaveAttribute('href', /coinranking\.com/)
+    await expect(page.getByRole('link', { name: /Ethereum on Coinranking/ })).toHaveAttribute(
+      'href',
+      /coinranking\.com/,
+    )
 
     // The chart: points for every range, more for a week than for a day.
     const day = await chartPoints(page, '24h')
@@ -81,7 +86,9 @@ test.describe('market', () => {
     // Favourite it: the star turns on at once and stays on after a reload (read-your-writes).
     const star = await favouriteStar(page, 'Ethereum')
     await expect(star).toHaveAttribute('aria-pressed', 'false')
-    const saved = page.waitForResponse((r) => r.url().includes(`/api/crypto/favorites/${ETHEREUM}`) && r.request().method() === 'PATCH')
+    const saved = page.waitForResponse(
+      (r) => r.url().includes(`/api/crypto/favorites/${ETHEREUM}`) && r.request().method() === 'PATCH',
+    )
     await star.click()
     await expect(star).toHaveAttribute('aria-pressed', 'true')
     expect((await saved).status()).toBe(200)
@@ -142,7 +149,9 @@ test.describe('market', () => {
     await expect(first.getByTestId('coin-change')).toBeVisible()
     await expect(first.getByTestId('favourite-star')).toBeVisible()
     await expect(first.getByTestId('sparkline')).toBeHidden()
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    )
     expect(overflow).toBeLessThanOrEqual(0)
     await page.screenshot({ path: `${SHOTS}/market-06-phone.png`, fullPage: true })
   })

@@ -121,7 +121,11 @@ test.describe('posts', () => {
       tags: ['e2e-test'],
     })
     const form = page.getByTestId('comment-form')
-    await form.getByLabel('Add a comment').fill('<img src=x onerror="alert(\'comment-img\')"> <script>alert("c")</script> [x](javascript:alert("comment-link"))')
+    await form
+      .getByLabel('Add a comment')
+      .fill(
+        '<img src=x onerror="alert(\'comment-img\')"> <script>alert("c")</script> [x](javascript:alert("comment-link"))',
+      )
     await form.getByRole('button', { name: 'Post comment' }).click()
     await expect(page.getByTestId('comment')).toHaveCount(1)
 

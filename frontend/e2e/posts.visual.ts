@@ -10,7 +10,7 @@ const DESKTOP = { width: 1280, height: 900 }
 const PHONE = { width: 375, height: 812 }
 
 const user = {
-  id: 7,
+  id: '7d0c9e1a-2b3f-4c5d-8e6f-a7b8c9d0e1f2',
   email: 'alexandra@example.com',
   username: 'alexandra_k',
   firstName: 'Alexandra',
@@ -36,7 +36,10 @@ const rows = TITLES.map(([title, tags], i) => ({
     i === 0
       ? 'Every 210,000 blocks the block reward halves. Here is what that does to miners, to supply and — maybe — to the price, with charts from the last three halvings and a few honest caveats about what we cannot know.'
       : 'A short, friendly walk through the idea with examples and the trade-offs that matter in practice.',
-  slug: title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''),
+  slug: title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, ''),
   searchTags: tags,
   username: i % 2 ? 'satoshi_fan' : 'alexandra_k',
   createdAt: new Date(Date.now() - i * 86_400_000 * 3).toISOString(),
@@ -71,9 +74,30 @@ const post = {
   postInfo: {
     rates: [],
     comments: [
-      { id: 'c1', username: 'satoshi_fan', payload: 'Great write-up! The table helps a lot.', createdAt: new Date(Date.now() - 3_600_000).toISOString(), rating: 3, myRate: '+' },
-      { id: 'c2', username: 'alexandra_k', payload: 'Thanks! **Supply** is the part people forget.', createdAt: new Date(Date.now() - 600_000).toISOString(), rating: 0, myRate: null },
-      { id: 'c3', username: 'mallory', payload: '<img src=x onerror="alert(2)"> nice [link](javascript:alert(3))', createdAt: new Date().toISOString(), rating: -1, myRate: null },
+      {
+        id: 'c1',
+        username: 'satoshi_fan',
+        payload: 'Great write-up! The table helps a lot.',
+        createdAt: new Date(Date.now() - 3_600_000).toISOString(),
+        rating: 3,
+        myRate: '+',
+      },
+      {
+        id: 'c2',
+        username: 'alexandra_k',
+        payload: 'Thanks! **Supply** is the part people forget.',
+        createdAt: new Date(Date.now() - 600_000).toISOString(),
+        rating: 0,
+        myRate: null,
+      },
+      {
+        id: 'c3',
+        username: 'mallory',
+        payload: '<img src=x onerror="alert(2)"> nice [link](javascript:alert(3))',
+        createdAt: new Date().toISOString(),
+        rating: -1,
+        myRate: null,
+      },
     ],
   },
 }
@@ -92,26 +116,34 @@ async function mockApi(page: Page, options: { signedIn: boolean; empty?: boolean
   page.on('dialog', (dialog) => {
     throw new Error(`a dialog opened: ${dialog.message()}`)
   })
-  await page.route((url) => url.pathname.startsWith('/api/'), async (route: Route) => {
-    const url = new URL(route.request().url())
-    const path = url.pathname
-    const json = (status: number, body: unknown) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) })
-    if (path === '/api/auth/refresh') return options.signedIn ? json(200, { _at: 'at', user }) : json(401, { statusCode: 401, message: 'session-has-expired' })
-    if (path.startsWith('/api/posts/list/')) {
-      if (options.empty || url.searchParams.get('searchQuery') === 'dogecoin') return json(200, { count: 0, rows: [] })
-      return json(200, { count: 47, rows })
-    }
-    if (path === '/api/posts/tags') return json(200, tags)
-    if (path.startsWith('/api/posts/get/')) {
-      // Without a token the API says nothing about the caller's votes.
-      const anonymous = !route.request().headers()['x-access-token']
-      if (!anonymous) return json(200, post)
-      const comments = post.postInfo.comments.map((c) => ({ ...c, myRate: null }))
-      return json(200, { ...post, myRate: null, postInfo: { ...post.postInfo, comments } })
-    }
-    if (path.startsWith('/api/user/get/')) return json(200, { data: user })
-    return json(200, { message: 'success' })
-  })
+  await page.route(
+    (url) => url.pathname.startsWith('/api/'),
+    async (route: Route) => {
+      const url = new URL(route.request().url())
+      const path = url.pathname
+      const json = (status: number, body: unknown) =>
+        route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) })
+      if (path === '/api/auth/refresh')
+        return options.signedIn
+          ? json(200, { _at: 'at', user })
+          : json(401, { statusCode: 401, message: 'session-has-expired' })
+      if (path.startsWith('/api/posts/list/')) {
+        if (options.empty || url.searchParams.get('searchQuery') === 'dogecoin')
+          return json(200, { count: 0, rows: [] })
+        return json(200, { count: 47, rows })
+      }
+      if (path === '/api/posts/tags') return json(200, tags)
+      if (path.startsWith('/api/posts/get/')) {
+        // Without a token the API says nothing about the caller's votes.
+        const anonymous = !route.request().headers()['x-access-token']
+        if (!anonymous) return json(200, post)
+        const comments = post.postInfo.comments.map((c) => ({ ...c, myRate: null }))
+        return json(200, { ...post, myRate: null, postInfo: { ...post.postInfo, comments } })
+      }
+      if (path.startsWith('/api/user/get/')) return json(200, { data: user })
+      return json(200, { message: 'success' })
+    },
+  )
 }
 
 async function shoot(page: Page, name: string) {

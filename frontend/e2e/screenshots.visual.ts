@@ -11,7 +11,7 @@ const DESKTOP = { width: 1280, height: 900 }
 const PHONE = { width: 375, height: 812 }
 
 const user = {
-  id: 7,
+  id: '7d0c9e1a-2b3f-4c5d-8e6f-a7b8c9d0e1f2',
   email: 'alexandra.konstantinopoulou.very.long.address@subdomain.example-mail.com',
   username: 'alexandra_k',
   firstName: 'Alexandra',
@@ -46,7 +46,9 @@ const QR =
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 21 21" shape-rendering="crispEdges"><rect width="21" height="21" fill="#fff"/>${Array.from(
       { length: 160 },
       (_, i) => `<rect x="${(i * 7) % 21}" y="${Math.floor((i * 13) % 21)}" width="1" height="1"/>`,
-    ).join('')}<rect x="0" y="0" width="7" height="7"/><rect x="1" y="1" width="5" height="5" fill="#fff"/><rect x="2" y="2" width="3" height="3"/><rect x="14" y="0" width="7" height="7"/><rect x="15" y="1" width="5" height="5" fill="#fff"/><rect x="16" y="2" width="3" height="3"/><rect x="0" y="14" width="7" height="7"/><rect x="1" y="15" width="5" height="5" fill="#fff"/><rect x="2" y="16" width="3" height="3"/></svg>`,
+    ).join(
+      '',
+    )}<rect x="0" y="0" width="7" height="7"/><rect x="1" y="1" width="5" height="5" fill="#fff"/><rect x="2" y="2" width="3" height="3"/><rect x="14" y="0" width="7" height="7"/><rect x="15" y="1" width="5" height="5" fill="#fff"/><rect x="16" y="2" width="3" height="3"/><rect x="0" y="14" width="7" height="7"/><rect x="1" y="15" width="5" height="5" fill="#fff"/><rect x="2" y="16" width="3" height="3"/></svg>`,
   ).toString('base64')
 
 interface Mock {
@@ -60,27 +62,33 @@ async function mockApi(page: Page, mock: Mock) {
     await page.addInitScript(() => localStorage.setItem('cryptotalks-had-session', '1'))
   }
   // Only the API: Vite also serves source modules under /src/api/.
-  await page.route((url) => url.pathname.startsWith('/api/'), async (route: Route) => {
-    const url = new URL(route.request().url())
-    const path = url.pathname
-    const json = (status: number, body: unknown) =>
-      route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) })
-    if (path === '/api/auth/refresh') {
-      return mock.signedIn ? json(200, { _at: 'at', user }) : json(401, { statusCode: 401, message: 'session-has-expired' })
-    }
-    if (path === '/api/user/get-settings') return json(200, mock.settings ?? settings())
-    if (path === '/api/user/generate-2fa') return json(201, { twoFaToken: 'JBSWY3DPEHPK3PXPJBSWY3DP', qr: QR, uri: 'otpauth://totp/x' })
-    if (path === '/api/user/get/alexandra_k') return json(200, { data: user })
-    if (path.startsWith('/api/user/get/')) return json(404, { statusCode: 404, message: 'user-not-found' })
-    if (path.startsWith('/api/user/email-change-confirmation/')) return json(200, { message: 'success' })
-    if (path === '/api/dev/mailbox') return json(404, { statusCode: 404, message: 'not-found' })
-    if (path === '/api/user/forgot-password') return json(201, { message: 'sent' })
-    if (mock.twoFaRequiredFor?.includes(path)) {
-      const body = route.request().postDataJSON() as Record<string, unknown>
-      if (!body.twoFaCode && !body.code) return json(201, { message: 'two-fa-required' })
-    }
-    return json(201, { message: 'success' })
-  })
+  await page.route(
+    (url) => url.pathname.startsWith('/api/'),
+    async (route: Route) => {
+      const url = new URL(route.request().url())
+      const path = url.pathname
+      const json = (status: number, body: unknown) =>
+        route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) })
+      if (path === '/api/auth/refresh') {
+        return mock.signedIn
+          ? json(200, { _at: 'at', user })
+          : json(401, { statusCode: 401, message: 'session-has-expired' })
+      }
+      if (path === '/api/user/get-settings') return json(200, mock.settings ?? settings())
+      if (path === '/api/user/generate-2fa')
+        return json(201, { twoFaToken: 'JBSWY3DPEHPK3PXPJBSWY3DP', qr: QR, uri: 'otpauth://totp/x' })
+      if (path === '/api/user/get/alexandra_k') return json(200, { data: user })
+      if (path.startsWith('/api/user/get/')) return json(404, { statusCode: 404, message: 'user-not-found' })
+      if (path.startsWith('/api/user/email-change-confirmation/')) return json(200, { message: 'success' })
+      if (path === '/api/dev/mailbox') return json(404, { statusCode: 404, message: 'not-found' })
+      if (path === '/api/user/forgot-password') return json(201, { message: 'sent' })
+      if (mock.twoFaRequiredFor?.includes(path)) {
+        const body = route.request().postDataJSON() as Record<string, unknown>
+        if (!body.twoFaCode && !body.code) return json(201, { message: 'two-fa-required' })
+      }
+      return json(201, { message: 'success' })
+    },
+  )
 }
 
 async function shoot(page: Page, name: string, theme: 'light' | 'dark' = 'light') {
@@ -140,7 +148,10 @@ test('account pages', async ({ page }) => {
   await page.keyboard.press('Escape')
 
   await page.getByRole('button', { name: 'Close my account…' }).click()
-  await page.getByTestId('close-account-dialog').getByLabel(/Type your username/).fill('alexandra')
+  await page
+    .getByTestId('close-account-dialog')
+    .getByLabel(/Type your username/)
+    .fill('alexandra')
   await page.setViewportSize(PHONE)
   await page.screenshot({ path: `${OUT}/07-close-account-phone.png` })
   await page.setViewportSize(DESKTOP)

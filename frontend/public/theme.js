@@ -4,7 +4,9 @@
   var theme
   try {
     theme = localStorage.getItem('cryptotalks-theme')
-  } catch (e) {}
+  } catch {
+    // storage blocked (private mode, policy): the OS preference decides
+  }
   if (theme !== 'light' && theme !== 'dark') {
     theme = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'
   }

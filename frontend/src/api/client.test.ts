@@ -34,12 +34,13 @@ function fakeFetch(...replies: Reply[]) {
 }
 
 const john: User = {
-  id: 1,
+  id: '0b6e5a4e-3c1f-4d2a-9f0e-6a1d2c3b4a51',
   email: 'john.doe@gmail.com',
   username: 'JohnDoe',
   firstName: 'John',
   lastName: 'Doe',
   createdAt: '2023-01-02T10:00:00Z',
+  isProfilePicPresent: false,
 }
 
 const refreshOk = (at = 'at-2', user: User = john): Reply => ({ status: 200, body: { _at: at, user } })
@@ -231,7 +232,10 @@ describe('authenticated calls', () => {
   it('does not retry more than once', async () => {
     const expired = { status: 401, body: { statusCode: 401, message: 'token-expired', error: 'Expired' } }
     const { api, f } = await signedIn(expired, refreshOk('at-2'), expired)
-    await expect(api.request('/api/thing', { auth: true })).rejects.toMatchObject({ status: 401, code: 'token-expired' })
+    await expect(api.request('/api/thing', { auth: true })).rejects.toMatchObject({
+      status: 401,
+      code: 'token-expired',
+    })
     expect(f.pending()).toBe(0)
     expect(f.calls).toHaveLength(4)
   })
@@ -290,7 +294,17 @@ describe('logout', () => {
 
 describe('dev mailbox', () => {
   it('lists messages', async () => {
-    const messages = [{ id: 1, channel: 'email', to: 'a@b.c', subject: 'Hi', text: 'x', links: [], createdAt: 1 }]
+    const messages = [
+      {
+        id: 'a1c2e3f4-0000-4000-8000-000000000001',
+        channel: 'email',
+        to: 'a@b.c',
+        subject: 'Hi',
+        text: 'x',
+        links: [],
+        createdAt: '2024-05-01T09:00:00Z',
+      },
+    ]
     const f = fakeFetch({ status: 200, body: messages })
     const api = new ApiClient({ fetch: f.fetch })
     expect(await api.devMailbox()).toEqual(messages)
@@ -318,7 +332,11 @@ describe('rate limits', () => {
         headers: { 'Content-Type': 'application/json', 'Retry-After': '17' },
       })
     const api = new ApiClient({ fetch })
-    await expect(api.resendConfirmation('a@b.c')).rejects.toMatchObject({ status: 429, code: 'too-many-requests', retryAfter: 17 })
+    await expect(api.resendConfirmation('a@b.c')).rejects.toMatchObject({
+      status: 429,
+      code: 'too-many-requests',
+      retryAfter: 17,
+    })
   })
 
   it('parses seconds and HTTP dates', () => {

@@ -13,48 +13,62 @@
 import { browserTabSyncOptions, TabSync, type TabMessage, type TabSyncOptions } from './tabs'
 import { coinListPath, type CoinListQuery, type HistoryRange } from '../lib/market'
 import { listPath, type ListQuery, type Rate } from '../lib/posts'
+import type { components } from './schema'
 
-export interface User {
-  id: string | number
-  email: string
-  username: string
-  firstName?: string | null
-  lastName?: string | null
-  twitter?: string | null
-  linkedIn?: string | null
-  personalWebsite?: string | null
-  title?: string | null
-  bio?: string | null
-  createdAt?: string | number | null
-  isProfilePicPresent?: boolean
-  /** Public profiles only: the follow counts, and the signed-in caller's relation to the user. */
-  followers?: number
-  following?: number
-  followsYou?: boolean
-  followedByYou?: boolean
-}
+// ---------------------------------------------------------------- the API's shapes
 
-export interface SignUpInput {
-  email: string
-  password: string
-  username: string
-  tac: boolean
-  firstName?: string
-  lastName?: string
-}
+/**
+ * The gateway's schemas, generated from its OpenAPI document (`frontend/openapi.json`, kept equal to what the gateway
+ * serves by a system test) into `./schema.d.ts` by `npm run types` (run before every build and type check). An API
+ * change the app is not ready for fails the type check here, not in a browser.
+ */
+type Schemas = components['schemas']
 
-export interface SignInInput {
-  email: string
-  password: string
-  /** TOTP code from an authenticator app. */
-  twoFaCode?: string
-  /** Code received by SMS. */
-  code?: string
-}
+/** A profile: the user of a session, or a public profile (fields that are not set, or a hidden email, are absent). */
+export type User = Schemas['PersonalInformation']
+export type SignUpInput = Schemas['SignUp']
+export type SignInInput = Schemas['SignIn']
+export type SecuritySettings = Schemas['SecuritySettings']
+export type Settings = Schemas['UserSettings']
+export type PersonalSettingsInput = Schemas['PersonalSettings']
+export type TwoFaSetup = Schemas['NewTotpSecret']
+export type MailboxMessage = Schemas['MailboxMessage']
+/** One post in a list. */
+export type PostSummary = Schemas['PostSummary']
+export type PostList = Schemas['PostPage']
+export type TagCount = Schemas['Tag']
+export type VoteRecord = Schemas['Rate']
+export type PostComment = Schemas['Comment']
+/** A whole post, as `GET /api/posts/get/{slug}` answers; `content` is Markdown lines. */
+export type Post = Schemas['Post']
+export type PostInput = Schemas['NewPost']
+/** A coin in a market list (`volume24h` and `marketCap` are strings, as the API sends them). */
+export type CoinRow = Schemas['CoinRow']
+export type CoinList = Schemas['CoinPage']
+/** One coin, as `GET /api/crypto/get/{uuid}` answers (`isFavorite` is the caller's; false when anonymous). */
+export type Coin = Schemas['Coin']
+export type MarketStats = Schemas['MarketStats']
+export type PricePoint = Schemas['PricePoint']
+/** Points oldest first. */
+export type PriceHistory = Schemas['PriceHistory']
+/** A profile as anyone sees it, with its follow counts and the signed-in caller's relation to the user. */
+export type PublicProfile = Schemas['PublicProfile']
+/** A tag page's header: its posts and followers, and whether the caller follows it. */
+export type TagInfo = Schemas['TagPage']
+/** Someone in a followers or following list. */
+export type FollowPerson = Schemas['FollowPerson']
+export type FollowPage = Schemas['FollowPage']
+/** A page of the home feed; `nextCursor` is null on the last page. */
+export type FeedPage = Schemas['Feed']
+export type FollowList = 'followers' | 'following'
 
-export type SignInResult =
-  | { status: 'signed-in'; user: User }
-  | { status: 'two-fa-required'; method: 'totp' | 'sms' }
+type ForgotPassword = Schemas['ForgotPassword']
+export type ForgotPasswordStart = Required<Pick<ForgotPassword, 'email'>> | Required<Pick<ForgotPassword, 'phone'>>
+export type ResetPasswordInput = Required<Pick<ForgotPassword, 'verificationString' | 'password'>> & ForgotPasswordStart
+
+// ---------------------------------------------------------------- the app's own
+
+export type SignInResult = { status: 'signed-in'; user: User } | { status: 'two-fa-required'; method: 'totp' | 'sms' }
 
 /** The two kinds of second factor: an authenticator app (TOTP) or a texted code. */
 export type FactorMethod = 'totp' | 'sms'
@@ -70,59 +84,6 @@ export type Step<T = void> = { kind: 'done'; value: T } | { kind: 'needs-code'; 
 
 /** Why the session went away, when it was not simply never there. */
 export type SessionEndReason = 'ended' | 'signed-out' | 'closed'
-
-export interface SecuritySettings {
-  publicEmail: boolean
-  emailChanged: boolean
-  passwordChanged: string | null
-  phone: string | null
-  email: string
-  /** True when an authenticator app is set up. */
-  twoFaToken: boolean
-}
-
-export interface PersonalSettings {
-  id: string | number
-  email: string
-  firstName: string
-  lastName: string
-  username: string
-  twitter: string
-  linkedIn: string
-  personalWebsite: string
-  title: string
-  bio: string
-  createdAt: string | number | null
-}
-
-export interface Settings {
-  isProfilePicPresent: boolean
-  securitySettings: SecuritySettings
-  personalSettings: PersonalSettings
-}
-
-export interface PersonalSettingsInput {
-  username: string
-  firstName: string
-  lastName: string
-  twitter: string
-  linkedIn: string
-  personalWebsite: string
-  title: string
-  bio: string
-  publicEmail?: boolean
-}
-
-export interface TwoFaSetup {
-  twoFaToken: string
-  qr: string
-  uri: string
-}
-
-export type ForgotPasswordStart = { email: string } | { phone: string }
-export type ResetPasswordInput =
-  | { email: string; verificationString: string; password: string }
-  | { phone: string; verificationString: string; password: string }
 
 /** Upload progress, 0..1. */
 export type ProgressListener = (fraction: number) => void
@@ -140,172 +101,6 @@ export interface XhrLike {
   onerror: (() => void) | null
   onabort?: (() => void) | null
   withCredentials?: boolean
-}
-
-export interface MailboxMessage {
-  id: string | number
-  channel: 'email' | 'sms' | string
-  to: string
-  subject?: string | null
-  text?: string | null
-  links?: string[] | null
-  createdAt?: string | number | null
-}
-
-/** One post in a list. */
-export interface PostSummary {
-  id: string
-  title: string
-  preview: string
-  slug: string
-  searchTags: string[]
-  username: string
-  createdAt: string
-  rating: number
-  commentsCount: number
-}
-
-export interface PostList {
-  count: number
-  rows: PostSummary[]
-}
-
-export interface TagCount {
-  tag: string
-  posts: number
-}
-
-/** A tag page's header: its posts and followers, and whether the caller follows it. */
-export interface TagInfo {
-  tag: string
-  posts: number
-  followers: number
-  followedByYou: boolean
-}
-
-/** Someone in a followers or following list. */
-export interface FollowPerson {
-  username: string
-  isProfilePicPresent: boolean
-  followedAt: string
-}
-
-export interface FollowPage {
-  count: number
-  rows: FollowPerson[]
-}
-
-/** A page of the home feed; `nextCursor` is null on the last page. */
-export interface FeedPage {
-  rows: PostSummary[]
-  nextCursor: string | null
-  /** false: the caller follows nobody and no tag yet (the empty state suggests some). */
-  followsAnything: boolean
-}
-
-export type FollowList = 'followers' | 'following'
-
-export interface VoteRecord {
-  username: string
-  rate: Rate
-  rated: boolean
-}
-
-export interface PostComment {
-  id: string
-  username: string
-  payload: string
-  createdAt: string
-  rating: number
-  myRate: Rate | null
-  commentRates?: VoteRecord[]
-}
-
-/** A whole post, as `GET /api/posts/get/{slug}` answers. */
-export interface Post {
-  id: string
-  userId: string
-  username: string
-  title: string
-  slug: string
-  /** Markdown lines. */
-  content: string[]
-  preview: string
-  searchTags: string[]
-  createdAt: string
-  updatedAt: string
-  rating: number
-  commentsCount: number
-  myRate: Rate | null
-  postInfo: { rates: VoteRecord[]; comments: PostComment[] }
-}
-
-export interface PostInput {
-  title: string
-  preview: string
-  content: string[]
-  searchTags: string[]
-}
-
-/** A coin in a market list (`volume24h` and `marketCap` are strings, as the API sends them). */
-export interface CoinRow {
-  id: string
-  uuid: string
-  symbol: string
-  name: string
-  iconUrl: string | null
-  volume24h: string | null
-  marketCap: string | null
-  price: number | null
-  btcPrice: number | null
-  /** Percent over 24 hours; may be null. */
-  change: number | null
-  coinrankingUrl: string | null
-  sparkline: (string | null)[]
-  rank: number
-  tier: number | null
-  likes: number
-}
-
-export interface CoinList {
-  count: number
-  rows: CoinRow[]
-}
-
-/** One coin, as `GET /api/crypto/get/{uuid}` answers. */
-export interface Coin extends CoinRow {
-  symbolId: string | null
-  /** Sanitised HTML, or null. */
-  description: string | null
-  createdAt: string | null
-  updatedAt: string | null
-  /** The caller's favourite; false when anonymous. */
-  isFavorite: boolean
-}
-
-export interface MarketStats {
-  total: number
-  totalCoins: number
-  totalMarkets: number
-  totalExchanges: number
-  totalMarketCap: string
-  total24hVolume: string
-  updatedAt: string
-  /** True when the market is the bundled sample (no Coinranking key set). */
-  sample: boolean
-}
-
-export interface PricePoint {
-  at: string
-  price: number
-  marketCap: string | null
-}
-
-export interface PriceHistory {
-  uuid: string
-  range: HistoryRange
-  /** Oldest first. */
-  points: PricePoint[]
 }
 
 /** An HTTP failure, shaped after the API's error body. */
@@ -573,8 +368,9 @@ export class ApiClient {
     let failure: unknown = null
     const answer = await this.tabs.shared(async (): Promise<TabMessage<User> | null> => {
       try {
-        const data = await this.request<{ _at?: string; user?: User }>('/api/auth/refresh', { auth: true, retry: false })
-        if (data && typeof data._at === 'string' && data.user) return { type: 'token', token: data._at, user: data.user }
+        const data = await this.request<Schemas['Session'] | null>('/api/auth/refresh', { auth: true, retry: false })
+        if (data && typeof data._at === 'string' && data.user)
+          return { type: 'token', token: data._at, user: data.user }
         return { type: 'ended' }
       } catch (error) {
         if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return { type: 'ended' }
@@ -596,7 +392,10 @@ export class ApiClient {
       throw failure
     }
     if (answer.type === 'ended') this.tabs.markSession(false)
-    this.emit(null, answer.type === 'ended' && hadSession ? 'ended' : answer.type === 'signed-out' ? 'signed-out' : undefined)
+    this.emit(
+      null,
+      answer.type === 'ended' && hadSession ? 'ended' : answer.type === 'signed-out' ? 'signed-out' : undefined,
+    )
     return null
   }
 
@@ -626,19 +425,24 @@ export class ApiClient {
     const body: SignInInput = { email: input.email, password: input.password }
     if (input.twoFaCode) body.twoFaCode = input.twoFaCode
     if (input.code) body.code = input.code
-    const data = await this.request<{ _at?: string; message?: string } | null>('/api/user/sign-in', {
+    const data = await this.request<Schemas['AccessToken'] | Schemas['Message'] | null>('/api/user/sign-in', {
       method: 'POST',
       body,
     })
     const method = secondFactorOf(data)
     if (method) return { status: 'two-fa-required', method }
-    if (!data || typeof data._at !== 'string') {
+    if (!data || !('_at' in data) || typeof data._at !== 'string') {
       throw new ApiError(500, 'unexpected-response', 'The server gave an unexpected answer. Please try again.')
     }
     this.accessToken = data._at
     // Sign-in only answers with the token; refresh gives us the user.
     const user = await this.refresh()
-    if (!user) throw new ApiError(401, 'session-not-started', 'Signed in, but the session could not be started. Please try again.')
+    if (!user)
+      throw new ApiError(
+        401,
+        'session-not-started',
+        'Signed in, but the session could not be started. Please try again.',
+      )
     return { status: 'signed-in', user }
   }
 
@@ -692,19 +496,19 @@ export class ApiClient {
     return method ? { kind: 'needs-code', method } : { kind: 'done', value: undefined }
   }
 
-  changeEmail(input: { email: string; password?: string }, factor?: Factor): Promise<Step> {
+  changeEmail(input: Pick<Schemas['ChangeEmail'], 'email' | 'password'>, factor?: Factor): Promise<Step> {
     return this.stepped('/api/user/change-email', { ...input }, factor)
   }
 
   changePassword(
-    input: { password: string; passwordRepeat: string; currentPassword?: string },
+    input: Pick<Schemas['ChangePassword'], 'password' | 'passwordRepeat' | 'currentPassword'>,
     factor?: Factor,
   ): Promise<Step> {
     return this.stepped('/api/user/change-password', { ...input }, factor)
   }
 
   /** Both kinds of code travel in `code` here. On success call `forget`. */
-  closeAccount(input: { password: string }, factor?: Factor): Promise<Step> {
+  closeAccount(input: Pick<Schemas['CloseAccount'], 'password'>, factor?: Factor): Promise<Step> {
     return this.stepped('/api/user/close-account', { ...input }, factor, 'code')
   }
 
@@ -746,9 +550,12 @@ export class ApiClient {
   }
 
   /** A public profile (with the token when there is one, for `followedByYou`); null when there is no such user (404). */
-  async getUser(username: string): Promise<User | null> {
+  async getUser(username: string): Promise<PublicProfile | null> {
     try {
-      const data = await this.request<{ data?: User }>(`/api/user/get/${encodeURIComponent(username)}`, { auth: true })
+      const data = await this.request<Schemas['PublicProfileReply'] | null>(
+        `/api/user/get/${encodeURIComponent(username)}`,
+        { auth: true },
+      )
       return data?.data ?? null
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) return null
@@ -758,7 +565,10 @@ export class ApiClient {
 
   /** Follows (`follow` true) or unfollows the user. */
   async setFollowUser(username: string, follow: boolean): Promise<void> {
-    await this.request(`/api/user/follow/${encodeURIComponent(username)}`, { method: follow ? 'PATCH' : 'DELETE', auth: true })
+    await this.request(`/api/user/follow/${encodeURIComponent(username)}`, {
+      method: follow ? 'PATCH' : 'DELETE',
+      auth: true,
+    })
   }
 
   /** A page (from 0) of who follows the user, or of whom they follow; newest follow first. */
@@ -783,9 +593,12 @@ export class ApiClient {
    */
   async listPosts(query: ListQuery, options: { mine?: boolean } = {}): Promise<PostList> {
     const mine = options.mine === true
-    const data = await this.request<Partial<PostList> | null>(listPath(mine ? { ...query, username: undefined } : query), {
-      auth: mine,
-    })
+    const data = await this.request<Partial<PostList> | null>(
+      listPath(mine ? { ...query, username: undefined } : query),
+      {
+        auth: mine,
+      },
+    )
     return { count: Number(data?.count ?? 0), rows: Array.isArray(data?.rows) ? data.rows : [] }
   }
 
@@ -801,7 +614,10 @@ export class ApiClient {
 
   /** Follows (`follow` true) or unfollows the tag. */
   async setFollowTag(tag: string, follow: boolean): Promise<void> {
-    await this.request(`/api/posts/tags/${encodeURIComponent(tag)}/follow`, { method: follow ? 'PATCH' : 'DELETE', auth: true })
+    await this.request(`/api/posts/tags/${encodeURIComponent(tag)}/follow`, {
+      method: follow ? 'PATCH' : 'DELETE',
+      auth: true,
+    })
   }
 
   /** A page of the caller's home feed: posts by the people and with the tags they follow. */
@@ -863,7 +679,11 @@ export class ApiClient {
   }
 
   async ratePost(postId: string, rate: Rate): Promise<void> {
-    await this.request(`/api/posts/rate/post/${encodeURIComponent(postId)}`, { method: 'PATCH', body: { rate }, auth: true })
+    await this.request(`/api/posts/rate/post/${encodeURIComponent(postId)}`, {
+      method: 'PATCH',
+      body: { rate },
+      auth: true,
+    })
   }
 
   async rateComment(postId: string, commentId: string, rate: Rate): Promise<void> {
@@ -887,16 +707,23 @@ export class ApiClient {
    */
   async listFavouriteCoins(query: CoinListQuery, options: { mine?: boolean } = {}): Promise<CoinList> {
     const mine = options.mine === true
-    const data = await this.request<Partial<CoinList> | null>(coinListPath(mine ? { ...query, username: undefined } : query, true), {
-      auth: mine,
-    })
+    const data = await this.request<Partial<CoinList> | null>(
+      coinListPath(mine ? { ...query, username: undefined } : query, true),
+      {
+        auth: mine,
+      },
+    )
     return coinList(data)
   }
 
   /** One coin; the token goes along when there is one, for `isFavorite`. */
   async getCoin(uuid: string): Promise<Coin> {
     const coin = await this.request<Coin>(`/api/crypto/get/${encodeURIComponent(uuid)}`, { auth: true })
-    return { ...coin, sparkline: Array.isArray(coin.sparkline) ? coin.sparkline : [], isFavorite: coin.isFavorite === true }
+    return {
+      ...coin,
+      sparkline: Array.isArray(coin.sparkline) ? coin.sparkline : [],
+      isFavorite: coin.isFavorite === true,
+    }
   }
 
   async marketStats(): Promise<MarketStats> {
@@ -947,7 +774,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function fallbackText(status: number): string {
   if (status === 429) return 'Too many requests. Please wait a moment and try again.'
-  if (status === 502 || status === 503 || status === 504) return `The server is unavailable right now (${status}). Please try again shortly.`
+  if (status === 502 || status === 503 || status === 504)
+    return `The server is unavailable right now (${status}). Please try again shortly.`
   if (status >= 500) return `The server had a problem (${status}). Please try again.`
   return `Request failed (${status}).`
 }

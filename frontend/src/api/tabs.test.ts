@@ -11,7 +11,10 @@ function fakeLocks() {
       names.push(name)
       const before = tails.get(name) ?? Promise.resolve()
       const result = before.then(() => callback())
-      tails.set(name, result.catch(() => undefined))
+      tails.set(
+        name,
+        result.catch(() => undefined),
+      )
       return result
     },
   }
@@ -52,7 +55,13 @@ function memoryStorage(): StorageLike & { map: Map<string, string> } {
   }
 }
 
-const john: User = { id: 1, email: 'john@example.com', username: 'JohnDoe' }
+const john: User = {
+  id: '0b6e5a4e-3c1f-4d2a-9f0e-6a1d2c3b4a51',
+  email: 'john@example.com',
+  username: 'JohnDoe',
+  isProfilePicPresent: false,
+  createdAt: '2023-01-02T10:00:00Z',
+}
 
 /** One fake gateway shared by every tab: counts refreshes, hands out at-1, at-2, … */
 function gateway(options: { session: boolean } = { session: true }) {
@@ -87,7 +96,10 @@ function gateway(options: { session: boolean } = { session: true }) {
   }
 }
 
-function tab(server: ReturnType<typeof gateway>, shared: { locks?: LockManagerLike | null; bus: ReturnType<typeof fakeBus>; storage: StorageLike }) {
+function tab(
+  server: ReturnType<typeof gateway>,
+  shared: { locks?: LockManagerLike | null; bus: ReturnType<typeof fakeBus>; storage: StorageLike },
+) {
   const client = new ApiClient({
     fetch: server.fetch,
     tabs: { locks: shared.locks ?? null, channel: shared.bus.open, storage: shared.storage, waitMs: 500 },
@@ -99,26 +111,32 @@ function tab(server: ReturnType<typeof gateway>, shared: { locks?: LockManagerLi
 }
 
 describe('refresh shared between tabs', () => {
-  it.each(['soon', 'late'] as const)('two tabs refreshing at once make one refresh call (message delivered %s)', async (deliver) => {
-    const server = gateway()
-    const { locks, names } = fakeLocks()
-    const storage = memoryStorage()
-    storage.setItem(HAD_SESSION_KEY, '1')
-    const bus = fakeBus(deliver)
-    const a = tab(server, { locks, bus, storage })
-    const b = tab(server, { locks, bus, storage })
+  it.each(['soon', 'late'] as const)(
+    'two tabs refreshing at once make one refresh call (message delivered %s)',
+    async (deliver) => {
+      const server = gateway()
+      const { locks, names } = fakeLocks()
+      const storage = memoryStorage()
+      storage.setItem(HAD_SESSION_KEY, '1')
+      const bus = fakeBus(deliver)
+      const a = tab(server, { locks, bus, storage })
+      const b = tab(server, { locks, bus, storage })
 
-    const [userA, userB] = await Promise.all([a.client.restoreSession(), b.client.restoreSession()])
+      const [userA, userB] = await Promise.all([a.client.restoreSession(), b.client.restoreSession()])
 
-    expect(userA).toEqual(john)
-    expect(userB).toEqual(john)
-    expect(server.refreshes()).toBe(1)
-    expect(names).toEqual([REFRESH_LOCK, REFRESH_LOCK])
-    // Both tabs now use the one fresh token.
-    await a.client.request('/api/thing', { auth: true })
-    await b.client.request('/api/thing', { auth: true })
-    expect(server.calls.filter((c) => c.url === '/api/thing').map((c) => c.token)).toEqual(['Bearer at-1', 'Bearer at-1'])
-  })
+      expect(userA).toEqual(john)
+      expect(userB).toEqual(john)
+      expect(server.refreshes()).toBe(1)
+      expect(names).toEqual([REFRESH_LOCK, REFRESH_LOCK])
+      // Both tabs now use the one fresh token.
+      await a.client.request('/api/thing', { auth: true })
+      await b.client.request('/api/thing', { auth: true })
+      expect(server.calls.filter((c) => c.url === '/api/thing').map((c) => c.token)).toEqual([
+        'Bearer at-1',
+        'Bearer at-1',
+      ])
+    },
+  )
 
   it('without Web Locks each tab still works on its own', async () => {
     const server = gateway()

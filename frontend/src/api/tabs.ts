@@ -29,10 +29,7 @@ export interface StorageLike {
   removeItem(key: string): void
 }
 
-export type TabMessage<U> =
-  | { type: 'token'; token: string; user: U }
-  | { type: 'ended' }
-  | { type: 'signed-out' }
+export type TabMessage<U> = { type: 'token'; token: string; user: U } | { type: 'ended' } | { type: 'signed-out' }
 
 export const REFRESH_LOCK = 'cryptotalks-refresh'
 export const CHANNEL_NAME = 'cryptotalks-session'

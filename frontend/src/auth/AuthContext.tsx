@@ -97,7 +97,19 @@ export function AuthProvider({ children, client = defaultClient }: { children: R
       updateUser,
       photoChanged,
     }),
-    [status, user, signedOut, sessionEnded, accountClosed, photoVersion, client, signIn, signOut, updateUser, photoChanged],
+    [
+      status,
+      user,
+      signedOut,
+      sessionEnded,
+      accountClosed,
+      photoVersion,
+      client,
+      signIn,
+      signOut,
+      updateUser,
+      photoChanged,
+    ],
   )
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>
 }

@@ -1,5 +1,6 @@
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useEffectEvent, useState, type ReactNode } from 'react'
 import { plainMessage, type PlainMessage } from '../lib/errors'
+import { useOnChange } from '../lib/useOnChange'
 import { Spinner } from './ui'
 
 type State = { kind: 'loading' } | { kind: 'confirmed' } | { kind: 'failed'; message: PlainMessage }
@@ -45,20 +46,21 @@ export function ConfirmLink({
   onConfirmed?: () => void
 }) {
   const [state, setState] = useState<State>({ kind: 'loading' })
+  useOnChange([cacheKey], () => setState({ kind: 'loading' }))
+  // confirm and onConfirmed are new functions each render; the key says what to confirm
+  const confirmOnce = useEffectEvent((key: string) => once(key, confirm))
+  const confirmed = useEffectEvent(() => onConfirmed?.())
 
   useEffect(() => {
     let active = true
-    setState({ kind: 'loading' })
-    void once(cacheKey, confirm).then((result) => {
+    void confirmOnce(cacheKey).then((result) => {
       if (!active) return
       setState(result)
-      if (result.kind === 'confirmed') onConfirmed?.()
+      if (result.kind === 'confirmed') confirmed()
     })
     return () => {
       active = false
     }
-    // confirm/onConfirmed are new functions each render; the key says what to confirm.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cacheKey])
 
   return (

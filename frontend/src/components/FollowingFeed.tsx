@@ -1,3 +1,4 @@
+import { useOnChange } from '../lib/useOnChange'
 import { useCallback, useEffect, useState } from 'react'
 import { Link } from 'react-router'
 import type { PostSummary } from '../api/client'
@@ -29,10 +30,12 @@ export function FollowingFeed() {
   const [moreError, setMoreError] = useState<string | null>(null)
   const [attempt, setAttempt] = useState(0)
 
-  useEffect(() => {
-    let active = true
+  useOnChange([client, attempt], () => {
     setLoading(true)
     setError(null)
+  })
+  useEffect(() => {
+    let active = true
     client.feed(null, FEED_PAGE_SIZE).then(
       (page) => {
         if (!active) return
@@ -118,7 +121,9 @@ export function FollowSuggestions({ onDone }: { onDone: () => void }) {
       client.postTags().catch(() => []),
     ]).then(([posts, tags]) => {
       if (!active) return
-      const people = [...new Set(posts.rows.map((p) => p.username))].filter((name) => name !== user?.username).slice(0, 5)
+      const people = [...new Set(posts.rows.map((p) => p.username))]
+        .filter((name) => name !== user?.username)
+        .slice(0, 5)
       setSuggestions({ people, tags: tags.slice(0, 6).map((t) => t.tag) })
     })
     return () => {
@@ -145,7 +150,11 @@ export function FollowSuggestions({ onDone }: { onDone: () => void }) {
                     <Link to={`/user/${encodeURIComponent(name)}`} className="break">
                       {name}
                     </Link>
-                    <SuggestedFollow name={name} save={(follow) => client.setFollowUser(name, follow)} onFollowed={onFollowed} />
+                    <SuggestedFollow
+                      name={name}
+                      save={(follow) => client.setFollowUser(name, follow)}
+                      onFollowed={onFollowed}
+                    />
                   </li>
                 ))}
               </ul>
@@ -160,7 +169,11 @@ export function FollowSuggestions({ onDone }: { onDone: () => void }) {
                 {suggestions.tags.map((tag) => (
                   <li key={tag}>
                     <Link to={`/tags/${encodeURIComponent(tag)}`}>#{tag}</Link>
-                    <SuggestedFollow name={`#${tag}`} save={(follow) => client.setFollowTag(tag, follow)} onFollowed={onFollowed} />
+                    <SuggestedFollow
+                      name={`#${tag}`}
+                      save={(follow) => client.setFollowTag(tag, follow)}
+                      onFollowed={onFollowed}
+                    />
                   </li>
                 ))}
               </ul>

@@ -5,6 +5,7 @@ import { useTheme } from '../theme/theme'
 import { Avatar } from './Avatar'
 import { Logo } from './Logo'
 import { SecondFactorProvider } from './SecondFactor'
+import { useOnChange } from '../lib/useOnChange'
 
 function ThemeToggle() {
   const { theme, toggle } = useTheme()
@@ -41,9 +42,7 @@ function Header() {
   const navigate = useNavigate()
 
   // Close the phone menu whenever the page changes.
-  useEffect(() => {
-    setOpen(false)
-  }, [location.pathname])
+  useOnChange([location.pathname], () => setOpen(false))
 
   useEffect(() => {
     if (!open) return
@@ -80,9 +79,7 @@ function Header() {
             <NavLink to="/" end>
               Home
             </NavLink>
-            <NavLink to="/posts">
-              Posts
-            </NavLink>
+            <NavLink to="/posts">Posts</NavLink>
             <NavLink to="/market">Market</NavLink>
             {status === 'authenticated' && <NavLink to="/account">Account</NavLink>}
             {status === 'authenticated' && <NavLink to="/settings">Settings</NavLink>}
@@ -119,9 +116,7 @@ function Header() {
           </div>
         </div>
 
-        {open && (
-          <div className="menu-scrim" aria-hidden="true" onClick={() => setOpen(false)} />
-        )}
+        {open && <div className="menu-scrim" aria-hidden="true" onClick={() => setOpen(false)} />}
 
         <div className="header-tools">
           <ThemeToggle />

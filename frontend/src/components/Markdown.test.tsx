@@ -46,7 +46,9 @@ describe('Markdown safety', () => {
 
   it('keeps ordinary Markdown and gives links rel="nofollow noopener noreferrer"', () => {
     const { container } = render(
-      <Markdown text={'# Title\n\n**bold** and [a link](https://bitcoin.org) and `code`\n\n| a | b |\n|---|---|\n| 1 | 2 |'} />,
+      <Markdown
+        text={'# Title\n\n**bold** and [a link](https://bitcoin.org) and `code`\n\n| a | b |\n|---|---|\n| 1 | 2 |'}
+      />,
     )
     expect(container.querySelector('h1')?.textContent).toBe('Title')
     expect(container.querySelector('strong')?.textContent).toBe('bold')

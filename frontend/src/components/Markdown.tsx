@@ -37,7 +37,15 @@ const commentComponents: Components = {
     ) : null,
 }
 
-export function Markdown({ text, variant = 'post', testId }: { text: string; variant?: 'post' | 'comment'; testId?: string }) {
+export function Markdown({
+  text,
+  variant = 'post',
+  testId,
+}: {
+  text: string
+  variant?: 'post' | 'comment'
+  testId?: string
+}) {
   return (
     <div className={`markdown markdown-${variant}`} data-testid={testId}>
       <ReactMarkdown

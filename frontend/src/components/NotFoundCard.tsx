@@ -1,7 +1,12 @@
 import type { ReactNode } from 'react'
 
 /** The 404 card of a page whose thing is not there: a title, why, and the ways on (links as children). */
-export function NotFoundCard({ testId, title, reason, children }: {
+export function NotFoundCard({
+  testId,
+  title,
+  reason,
+  children,
+}: {
   testId: string
   title: string
   reason: string

@@ -1,7 +1,15 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react'
 import type { PricePoint } from '../api/client'
-import { formatChartTime, formatCompactMoney, formatPercent, formatPrice, niceTicks, type HistoryRange } from '../lib/market'
+import {
+  formatChartTime,
+  formatCompactMoney,
+  formatPercent,
+  formatPrice,
+  niceTicks,
+  type HistoryRange,
+} from '../lib/market'
 import { parseTime } from '../lib/time'
+import { useOnChange } from '../lib/useOnChange'
 
 const HEIGHT = 260
 const MARGIN = { top: 12, right: 14, bottom: 28 }
@@ -42,7 +50,15 @@ function useWidth(fallback: number) {
  * with the arrow keys; Home/End jump to the ends). Screen readers get a
  * summary of the range.
  */
-export function PriceChart({ points, range, name }: { points: readonly PricePoint[]; range: HistoryRange; name: string }) {
+export function PriceChart({
+  points,
+  range,
+  name,
+}: {
+  points: readonly PricePoint[]
+  range: HistoryRange
+  name: string
+}) {
   const { ref, width } = useWidth(720)
   const [active, setActive] = useState<number | null>(null)
   const gradientId = `chart-fill-${useId().replace(/[^\w-]/g, '')}`
@@ -56,11 +72,17 @@ export function PriceChart({ points, range, name }: { points: readonly PricePoin
     [points],
   )
 
-  useEffect(() => setActive(null), [points])
+  useOnChange([points], () => setActive(null))
 
   if (data.length < 2) {
     return (
-      <div ref={ref} className="chart-empty muted" data-testid="price-chart" data-points={data.length} data-range={range}>
+      <div
+        ref={ref}
+        className="chart-empty muted"
+        data-testid="price-chart"
+        data-points={data.length}
+        data-range={range}
+      >
         Not enough price history for this range yet.
       </div>
     )
@@ -124,7 +146,13 @@ export function PriceChart({ points, range, name }: { points: readonly PricePoin
   }
 
   return (
-    <div ref={ref} className={`price-chart is-${way}`} data-testid="price-chart" data-points={data.length} data-range={range}>
+    <div
+      ref={ref}
+      className={`price-chart is-${way}`}
+      data-testid="price-chart"
+      data-points={data.length}
+      data-range={range}
+    >
       <p className="chart-readout" id={readoutId} aria-live="polite" data-testid="chart-readout">
         <strong>{formatPrice(point.price)}</strong>{' '}
         <span className="muted">{readoutTime.format(new Date(point.time))}</span>
@@ -170,7 +198,14 @@ export function PriceChart({ points, range, name }: { points: readonly PricePoin
           ))}
         </g>
         <path className="chart-area" d={area} fill={`url(#${gradientId})`} />
-        <path className="chart-line" d={line} fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
+        <path
+          className="chart-line"
+          d={line}
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinejoin="round"
+        />
         {active !== null && (
           <g className="chart-cursor">
             <line x1={x(point.time)} x2={x(point.time)} y1={MARGIN.top} y2={MARGIN.top + innerH} />

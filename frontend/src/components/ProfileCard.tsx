@@ -27,7 +27,15 @@ function ProfileLink({ label, value }: { label: string; value?: string | null })
 }
 
 /** The profile card of the account page and of public profiles. */
-export function ProfileCard({ profile, actions, showEmail = true }: { profile: User; actions?: ReactNode; showEmail?: boolean }) {
+export function ProfileCard({
+  profile,
+  actions,
+  showEmail = true,
+}: {
+  profile: User
+  actions?: ReactNode
+  showEmail?: boolean
+}) {
   const fullName = [profile.firstName, profile.lastName].filter(Boolean).join(' ')
   return (
     <div className="card profile-card" data-testid="profile-card">
@@ -38,7 +46,12 @@ export function ProfileCard({ profile, actions, showEmail = true }: { profile: U
           <h1 className="break">{fullName || profile.username}</h1>
           <p className="muted break">
             @<span data-testid="account-username">{profile.username}</span>
-            {profile.title ? <> · <span data-testid="profile-title">{profile.title}</span></> : null}
+            {profile.title ? (
+              <>
+                {' '}
+                · <span data-testid="profile-title">{profile.title}</span>
+              </>
+            ) : null}
           </p>
         </div>
       </div>

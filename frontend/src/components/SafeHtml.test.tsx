@@ -12,7 +12,9 @@ function renderHtml(html: string) {
 
 describe('SafeHtml', () => {
   it('keeps basic formatting and links, with a safe rel and a new tab', () => {
-    const box = renderHtml('<p>Bitcoin by <strong>Satoshi</strong>, see <a href="https://bitcoin.org/bitcoin.pdf">the paper</a>.</p>')
+    const box = renderHtml(
+      '<p>Bitcoin by <strong>Satoshi</strong>, see <a href="https://bitcoin.org/bitcoin.pdf">the paper</a>.</p>',
+    )
     expect(box.querySelector('p strong')?.textContent).toBe('Satoshi')
     const link = box.querySelector('a')!
     expect(link.getAttribute('href')).toBe('https://bitcoin.org/bitcoin.pdf')

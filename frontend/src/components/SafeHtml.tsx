@@ -19,15 +19,52 @@ import { SafeLink } from './SafeLink'
  */
 
 const BASIC_TAGS = [
-  'a', 'b', 'blockquote', 'br', 'cite', 'code', 'dd', 'dl', 'dt', 'em', 'i', 'li', 'ol', 'p', 'pre', 'q', 'small',
-  'span', 'strike', 'strong', 'sub', 'sup', 'u', 'ul', 's', 'del',
+  'a',
+  'b',
+  'blockquote',
+  'br',
+  'cite',
+  'code',
+  'dd',
+  'dl',
+  'dt',
+  'em',
+  'i',
+  'li',
+  'ol',
+  'p',
+  'pre',
+  'q',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'u',
+  'ul',
+  's',
+  'del',
 ]
 
 const schema: Schema = {
   ...defaultSchema,
   tagNames: BASIC_TAGS,
   // Dropped with their content (other unknown tags keep only their text).
-  strip: ['script', 'style', 'iframe', 'noscript', 'template', 'object', 'embed', 'svg', 'math', 'textarea', 'select', 'title'],
+  strip: [
+    'script',
+    'style',
+    'iframe',
+    'noscript',
+    'template',
+    'object',
+    'embed',
+    'svg',
+    'math',
+    'textarea',
+    'select',
+    'title',
+  ],
 }
 
 function propertiesOf(element: globalThis.Element): Properties {

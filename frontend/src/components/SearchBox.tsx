@@ -5,7 +5,13 @@ import { useSearchBox } from '../lib/useSearchBox'
  * A list page's search field: what is typed reaches `onSearch` after a pause in typing (Enter: at once), and the
  * field follows `committed` (the search in the URL: back, forward, a shared link).
  */
-export function SearchBox({ label, placeholder, committed, onSearch, maxLength }: {
+export function SearchBox({
+  label,
+  placeholder,
+  committed,
+  onSearch,
+  maxLength,
+}: {
   label: string
   placeholder: string
   committed: string

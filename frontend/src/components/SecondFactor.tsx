@@ -1,11 +1,6 @@
 import { createContext, useCallback, useContext, useState, type FormEvent, type ReactNode } from 'react'
 import type { Factor, Step } from '../api/client'
-import {
-  runWithSecondFactor,
-  type CodeAnswer,
-  type CodeRequest,
-  type SecondFactorOutcome,
-} from '../api/secondFactor'
+import { runWithSecondFactor, type CodeAnswer, type CodeRequest, type SecondFactorOutcome } from '../api/secondFactor'
 import { normalizeCode } from '../lib/validation'
 import { Alert, BusyLabel, Field, Modal } from './ui'
 
@@ -130,11 +125,21 @@ function CodeDialog({ pending, busy }: { pending: Pending; busy: boolean }) {
           disabled={busy}
         />
         <div className="modal-actions">
-          <button type="button" className="button button-ghost" onClick={() => resolve({ kind: 'cancel' })} disabled={busy}>
+          <button
+            type="button"
+            className="button button-ghost"
+            onClick={() => resolve({ kind: 'cancel' })}
+            disabled={busy}
+          >
             Cancel
           </button>
           {!totp && (
-            <button type="button" className="button button-secondary" onClick={() => resolve({ kind: 'resend' })} disabled={busy}>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => resolve({ kind: 'resend' })}
+              disabled={busy}
+            >
               Send a new code
             </button>
           )}

@@ -14,7 +14,10 @@ const SIZE = 5
  */
 export function UserPosts({ username, mine = false }: { username: string; mine?: boolean }) {
   const [page, setPage] = useState(1)
-  const list = usePostList({ page: page - 1, pageSize: SIZE, sort: 'newest', username: mine ? undefined : username }, { mine })
+  const list = usePostList(
+    { page: page - 1, pageSize: SIZE, sort: 'newest', username: mine ? undefined : username },
+    { mine },
+  )
   const total = pageCount(list.count, SIZE)
   return (
     <section className="user-posts" aria-labelledby="user-posts-heading" data-testid={mine ? 'my-posts' : 'user-posts'}>

@@ -1,3 +1,4 @@
+import { useOnChange } from '../lib/useOnChange'
 import { useCallback, useEffect, useState } from 'react'
 import { Link, useLocation, useNavigate } from 'react-router'
 import type { FollowList, FollowPerson } from '../api/client'
@@ -32,7 +33,9 @@ export function FollowButton({
       aria-pressed={following}
       aria-label={`Follow ${name}`}
       aria-busy={busy || undefined}
-      title={status !== 'authenticated' ? `Sign in to follow ${name}` : following ? `Unfollow ${name}` : `Follow ${name}`}
+      title={
+        status !== 'authenticated' ? `Sign in to follow ${name}` : following ? `Unfollow ${name}` : `Follow ${name}`
+      }
       data-testid="follow-button"
       onClick={() => {
         if (status === 'loading' || busy) return
@@ -61,7 +64,7 @@ export function useFollowToggle(initial: FollowState, save: (follow: boolean) =>
   const [state, setState] = useState(initial)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  useEffect(() => setState(initial), [initial.following, initial.followers])
+  useOnChange([initial.following, initial.followers], () => setState(initial))
 
   const toggle = useCallback(
     async (current: boolean) => {
@@ -107,10 +110,12 @@ export function PeopleList({ username, list }: { username: string; list: FollowL
   const [error, setError] = useState<string | null>(null)
   const [attempt, setAttempt] = useState(0)
 
-  useEffect(() => {
-    let active = true
+  useOnChange([client, username, list, page, attempt], () => {
     setLoading(true)
     setError(null)
+  })
+  useEffect(() => {
+    let active = true
     client.follows(username, list, page, LIST_SIZE).then(
       (found) => {
         if (!active) return
@@ -129,7 +134,8 @@ export function PeopleList({ username, list }: { username: string; list: FollowL
     }
   }, [client, username, list, page, attempt])
 
-  if (error) return <LoadError title={`Could not load the ${list}`} error={error} onRetry={() => setAttempt((n) => n + 1)} />
+  if (error)
+    return <LoadError title={`Could not load the ${list}`} error={error} onRetry={() => setAttempt((n) => n + 1)} />
   if (!people) return <Spinner label={`Loading the ${list}…`} />
   if (people.length === 0) {
     return (
@@ -151,7 +157,12 @@ export function PeopleList({ username, list }: { username: string; list: FollowL
         ))}
       </ul>
       {people.length < count && (
-        <button type="button" className="button button-secondary load-more" disabled={loading} onClick={() => setPage((p) => p + 1)}>
+        <button
+          type="button"
+          className="button button-secondary load-more"
+          disabled={loading}
+          onClick={() => setPage((p) => p + 1)}
+        >
           {loading ? 'Loading…' : 'Load more'}
         </button>
       )}
@@ -160,7 +171,15 @@ export function PeopleList({ username, list }: { username: string; list: FollowL
 }
 
 /** The followers and following of a profile, as two tabs. */
-export function FollowLists({ username, followers, following }: { username: string; followers: number; following: number }) {
+export function FollowLists({
+  username,
+  followers,
+  following,
+}: {
+  username: string
+  followers: number
+  following: number
+}) {
   const [list, setList] = useState<FollowList>('followers')
   const tabs: { id: FollowList; label: string }[] = [
     { id: 'followers', label: countText(followers, 'follower', 'followers') },
@@ -198,10 +217,10 @@ export function TagFollow({ tag }: { tag: string }) {
   const [error, setError] = useState<string | null>(null)
   const [attempt, setAttempt] = useState(0)
 
+  useOnChange([client, tag, status, attempt], () => setError(null))
   useEffect(() => {
     if (status === 'loading') return
     let active = true
-    setError(null)
     client.tagInfo(tag).then(
       (found) => active && setInfo({ following: found.followedByYou, followers: found.followers }),
       (e) => active && setError(plainText(e)),
@@ -211,7 +230,10 @@ export function TagFollow({ tag }: { tag: string }) {
     }
   }, [client, tag, status, attempt])
 
-  if (error) return <LoadError title="Could not load the tag's followers" error={error} onRetry={() => setAttempt((n) => n + 1)} />
+  if (error)
+    return (
+      <LoadError title="Could not load the tag's followers" error={error} onRetry={() => setAttempt((n) => n + 1)} />
+    )
   if (!info) return <Spinner size="sm" label="Loading the tag…" />
   return <TagFollowButton tag={tag} initial={info} />
 }

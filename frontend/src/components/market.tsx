@@ -65,7 +65,12 @@ export function CoinIcon({ coin, size = 28 }: { coin: Pick<CoinRow, 'symbol' | '
       className="coin-icon coin-letter"
       aria-hidden="true"
       data-testid="coin-letter"
-      style={{ width: size, height: size, fontSize: size * 0.45, background: `hsl(${hueOf(coin.symbol || '?')} 55% 48%)` }}
+      style={{
+        width: size,
+        height: size,
+        fontSize: size * 0.45,
+        background: `hsl(${hueOf(coin.symbol || '?')} 55% 48%)`,
+      }}
     >
       {letter}
     </span>
@@ -141,7 +146,12 @@ export function FavouriteStar({
   const { status } = useAuth()
   const navigate = useNavigate()
   const location = useLocation()
-  const title = status !== 'authenticated' ? 'Sign in to keep favourite coins' : on ? `Remove ${name} from your favourites` : `Add ${name} to your favourites`
+  const title =
+    status !== 'authenticated'
+      ? 'Sign in to keep favourite coins'
+      : on
+        ? `Remove ${name} from your favourites`
+        : `Add ${name} to your favourites`
   return (
     <button
       type="button"
@@ -213,7 +223,12 @@ export function MarketStatsBar({ state, onRetry }: { state: StatsState; onRetry:
   }
   const stats = state.kind === 'ready' ? state.stats : null
   return (
-    <section className="card market-stats" aria-label="Market overview" aria-busy={!stats || undefined} data-testid="market-stats">
+    <section
+      className="card market-stats"
+      aria-label="Market overview"
+      aria-busy={!stats || undefined}
+      data-testid="market-stats"
+    >
       <dl>
         {STATS.map(({ key, label, money }) => (
           <div key={key} className="market-stat">

@@ -94,7 +94,11 @@ export function PostList({
   if (loading && !posts) return <PostSkeletons count={skeletons} />
   if (!posts || posts.length === 0) return <>{empty}</>
   return (
-    <div className={`post-list${loading ? ' is-refreshing' : ''}`} aria-busy={loading || undefined} data-testid="post-list">
+    <div
+      className={`post-list${loading ? ' is-refreshing' : ''}`}
+      aria-busy={loading || undefined}
+      data-testid="post-list"
+    >
       {posts.map((post) => (
         <PostCard key={post.id} post={post} showAuthor={showAuthor} />
       ))}
@@ -142,7 +146,12 @@ export function Pagination({ page, total, onPage }: { page: number; total: numbe
       <span className="pagination-of muted">
         Page {page} of {total}
       </span>
-      <button type="button" className="button button-secondary" onClick={() => onPage(page + 1)} disabled={page >= total}>
+      <button
+        type="button"
+        className="button button-secondary"
+        onClick={() => onPage(page + 1)}
+        disabled={page >= total}
+      >
         <span className="pagination-word">Next</span> ›
       </button>
     </nav>

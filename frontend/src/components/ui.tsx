@@ -1,5 +1,5 @@
 import type { HTMLAttributes, InputHTMLAttributes, ReactNode, Ref, TextareaHTMLAttributes } from 'react'
-import { useEffect, useId, useRef } from 'react'
+import { useEffect, useEffectEvent, useId, useRef } from 'react'
 
 export function Spinner({ label = 'Loading…', size = 'md' }: { label?: string; size?: 'sm' | 'md' | 'lg' }) {
   return (
@@ -186,7 +186,11 @@ export function BusyLabel({ busy, label, busyLabel }: { busy: boolean; label: Re
  * An email address that wraps at sensible points on narrow screens: after
  * the "@" and before dots, and anywhere as a last resort.
  */
-export function EmailText({ email, className, ...rest }: { email: string; className?: string } & HTMLAttributes<HTMLSpanElement>) {
+export function EmailText({
+  email,
+  className,
+  ...rest
+}: { email: string; className?: string } & HTMLAttributes<HTMLSpanElement>) {
   const parts: ReactNode[] = []
   let run = ''
   let key = 0
@@ -230,17 +234,16 @@ export function Modal({
 }) {
   const id = useId()
   const ref = useRef<HTMLDivElement>(null)
-  const closeRef = useRef(onClose)
-  closeRef.current = onClose
-  const busyRef = useRef(busy)
-  busyRef.current = busy
+  const onEscape = useEffectEvent(() => {
+    if (!busy) onClose()
+  })
 
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null
     const first = ref.current?.querySelector<HTMLElement>('input, textarea, select, button:not(.modal-close)')
     first?.focus()
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !busyRef.current) closeRef.current()
+      if (event.key === 'Escape') onEscape()
     }
     document.addEventListener('keydown', onKey)
     document.body.classList.add('has-modal')
@@ -252,7 +255,12 @@ export function Modal({
   }, [])
 
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !busy && onClose()}>
+    // a click beside the dialog closes it; keyboards have Escape and the close button
+    <div
+      className="modal-backdrop"
+      role="presentation"
+      onMouseDown={(e) => e.target === e.currentTarget && !busy && onClose()}
+    >
       <div
         ref={ref}
         className="modal card"
@@ -264,7 +272,13 @@ export function Modal({
       >
         <div className="modal-head">
           <h2 id={`${id}-title`}>{title}</h2>
-          <button type="button" className="icon-button modal-close" onClick={onClose} disabled={busy} aria-label="Close">
+          <button
+            type="button"
+            className="icon-button modal-close"
+            onClick={onClose}
+            disabled={busy}
+            aria-label="Close"
+          >
             ×
           </button>
         </div>

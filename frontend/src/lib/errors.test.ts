@@ -29,7 +29,9 @@ describe('plain words for API codes', () => {
   })
 
   it('says when to retry after 429, from Retry-After', () => {
-    expect(plainText(api(429, 'too-many-requests', 'Try later', 42))).toBe('Too many attempts — try again in 42 seconds.')
+    expect(plainText(api(429, 'too-many-requests', 'Try later', 42))).toBe(
+      'Too many attempts — try again in 42 seconds.',
+    )
     expect(plainText(api(429, 'too-many-requests', 'Try later', 1))).toBe('Too many attempts — try again in 1 second.')
     expect(plainText(api(429, 'http-429', 'x', 600))).toBe('Too many attempts — try again in 10 minutes.')
     expect(plainText(api(429, 'too-many-requests'))).toMatch(/wait a little/)

@@ -87,7 +87,8 @@ export function plainMessage(error: unknown, overrides: Record<string, string> =
   }
   if (WORDS[code]) return { code, text: WORDS[code], tone }
   if (code === 'validation-error') return { code, text: apiText(error) ?? 'Please check the highlighted fields.', tone }
-  if (code === 'bad-request') return { code, text: apiText(error) ?? 'That request could not be done. Please reload and try again.', tone }
+  if (code === 'bad-request')
+    return { code, text: apiText(error) ?? 'That request could not be done. Please reload and try again.', tone }
   return { code, text: apiText(error) ?? error.text ?? GENERIC, tone }
 }
 

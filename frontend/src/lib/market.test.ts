@@ -68,7 +68,9 @@ describe('the list query', () => {
   })
 
   it('clamps page and page size to what the API accepts', () => {
-    expect(coinListPath({ page: -3, pageSize: 500, sort: 'rank', order: 'ASC' })).toBe('/api/crypto/list/0/100/ASC/rank')
+    expect(coinListPath({ page: -3, pageSize: 500, sort: 'rank', order: 'ASC' })).toBe(
+      '/api/crypto/list/0/100/ASC/rank',
+    )
   })
 
   it('asks for a member’s favourites by username; the market list never carries one', () => {

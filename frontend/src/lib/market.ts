@@ -37,7 +37,12 @@ export function formatCount(value: string | number | null | undefined): string {
   return n === null ? DASH : count.format(n)
 }
 
-const usdCents = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 })
+const usdCents = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+})
 const usdSmall = new Intl.NumberFormat('en-US', {
   style: 'currency',
   currency: 'USD',
@@ -170,7 +175,10 @@ export function writeMarketView(view: MarketView): URLSearchParams {
 }
 
 /** Clicking a column: the same column flips its order, another starts in its own default order. */
-export function nextSort(view: Pick<MarketView, 'sort' | 'order'>, key: CoinSortKey): { sort: CoinSortKey; order: Order } {
+export function nextSort(
+  view: Pick<MarketView, 'sort' | 'order'>,
+  key: CoinSortKey,
+): { sort: CoinSortKey; order: Order } {
   if (view.sort === key) return { sort: key, order: view.order === 'ASC' ? 'DESC' : 'ASC' }
   return { sort: key, order: defaultOrder(key) }
 }
@@ -183,7 +191,12 @@ export function nextSort(view: Pick<MarketView, 'sort' | 'order'>, key: CoinSort
  * Missing values (null, "", not a number) break the line; a flat series is
  * drawn through the middle. Empty when fewer than two values are known.
  */
-export function sparklinePath(values: readonly (string | number | null | undefined)[], width: number, height: number, pad = 1): string {
+export function sparklinePath(
+  values: readonly (string | number | null | undefined)[],
+  width: number,
+  height: number,
+  pad = 1,
+): string {
   const numbers = values.map(toNumber)
   const known = numbers.filter((n): n is number => n !== null)
   if (known.length < 2) return ''

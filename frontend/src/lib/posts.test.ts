@@ -37,7 +37,14 @@ describe('list query', () => {
   })
 
   it('adds searchQuery, username and comma-separated tags, encoded', () => {
-    const path = listPath({ page: 1, pageSize: 10, sort: 'discussed', search: '  bitc & eth ', tags: ['Bitcoin', 'defi'], username: 'John Doe' })
+    const path = listPath({
+      page: 1,
+      pageSize: 10,
+      sort: 'discussed',
+      search: '  bitc & eth ',
+      tags: ['Bitcoin', 'defi'],
+      username: 'John Doe',
+    })
     const url = new URL(path, 'http://x')
     expect(url.pathname).toBe('/api/posts/list/1/10/DESC/comments')
     expect(url.searchParams.get('searchQuery')).toBe('bitc & eth')
@@ -57,13 +64,20 @@ describe('list query', () => {
       sort: 'top',
       page: 3,
     })
-    expect(readView(new URLSearchParams('sort=nope&page=-1'))).toEqual({ search: '', tags: [], sort: 'newest', page: 1 })
+    expect(readView(new URLSearchParams('sort=nope&page=-1'))).toEqual({
+      search: '',
+      tags: [],
+      sort: 'newest',
+      page: 1,
+    })
     expect(readView(new URLSearchParams('page=2.5')).page).toBe(1)
   })
 
   it('writes only what differs from the defaults, so shared links stay short', () => {
     expect(writeView({ search: '', tags: [], sort: 'newest', page: 1 }).toString()).toBe('')
-    expect(writeView({ search: ' eth ', tags: ['a', 'b'], sort: 'oldest', page: 2 }).toString()).toBe('q=eth&tags=a%2Cb&sort=oldest&page=2')
+    expect(writeView({ search: ' eth ', tags: ['a', 'b'], sort: 'oldest', page: 2 }).toString()).toBe(
+      'q=eth&tags=a%2Cb&sort=oldest&page=2',
+    )
   })
 
   it('counts pages and shows a window with gaps', () => {

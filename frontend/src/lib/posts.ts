@@ -9,7 +9,12 @@ export type Rate = '+' | '-'
 
 export type SortKey = 'newest' | 'oldest' | 'title' | 'top' | 'discussed'
 
-export const SORTS: { key: SortKey; label: string; order: 'ASC' | 'DESC'; orderBy: 'createdAt' | 'title' | 'rating' | 'comments' }[] = [
+export const SORTS: {
+  key: SortKey
+  label: string
+  order: 'ASC' | 'DESC'
+  orderBy: 'createdAt' | 'title' | 'rating' | 'comments'
+}[] = [
   { key: 'newest', label: 'Newest', order: 'DESC', orderBy: 'createdAt' },
   { key: 'oldest', label: 'Oldest', order: 'ASC', orderBy: 'createdAt' },
   { key: 'title', label: 'Title (A–Z)', order: 'ASC', orderBy: 'title' },
@@ -186,12 +191,16 @@ export function draftProblems(draft: PostDraft): Partial<Record<PostField, strin
   const problems: Partial<Record<PostField, string>> = {}
   const title = draft.title.trim()
   const preview = draft.preview.trim()
-  if (title.length < LIMITS.title.min) problems.title = `Give the post a title of at least ${LIMITS.title.min} characters.`
+  if (title.length < LIMITS.title.min)
+    problems.title = `Give the post a title of at least ${LIMITS.title.min} characters.`
   else if (title.length > LIMITS.title.max) problems.title = `The title has at most ${LIMITS.title.max} characters.`
-  if (preview.length < LIMITS.preview.min) problems.preview = `Write a preview of at least ${LIMITS.preview.min} characters.`
-  else if (preview.length > LIMITS.preview.max) problems.preview = `The preview has at most ${LIMITS.preview.max} characters.`
+  if (preview.length < LIMITS.preview.min)
+    problems.preview = `Write a preview of at least ${LIMITS.preview.min} characters.`
+  else if (preview.length > LIMITS.preview.max)
+    problems.preview = `The preview has at most ${LIMITS.preview.max} characters.`
   if (!draft.content.trim()) problems.content = 'Write the post first.'
-  else if (draft.content.length > LIMITS.content.max) problems.content = `The post has at most ${LIMITS.content.max.toLocaleString('en')} characters.`
+  else if (draft.content.length > LIMITS.content.max)
+    problems.content = `The post has at most ${LIMITS.content.max.toLocaleString('en')} characters.`
   if (draft.tags.length < 1) problems.tags = 'Add at least one tag.'
   else if (draft.tags.length > MAX_TAGS) problems.tags = `A post has at most ${MAX_TAGS} tags.`
   else if (draft.tags.some((t) => !isTag(t))) problems.tags = 'Tags use only a–z, 0–9 and dashes, up to 20 characters.'
@@ -200,6 +209,7 @@ export function draftProblems(draft: PostDraft): Partial<Record<PostField, strin
 
 export function commentProblem(text: string): string | null {
   if (!text.trim()) return 'Write a comment first.'
-  if (text.length > LIMITS.comment.max) return `A comment has at most ${LIMITS.comment.max.toLocaleString('en')} characters.`
+  if (text.length > LIMITS.comment.max)
+    return `A comment has at most ${LIMITS.comment.max.toLocaleString('en')} characters.`
   return null
 }

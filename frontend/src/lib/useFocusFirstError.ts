@@ -4,7 +4,8 @@ import { useCallback, useEffect, useState, type RefObject } from 'react'
 export function focusFirstError(container: HTMLElement | null): HTMLElement | null {
   if (!container) return null
   const target =
-    container.querySelector<HTMLElement>('[aria-invalid="true"]') ?? container.querySelector<HTMLElement>('[role="alert"]')
+    container.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+    container.querySelector<HTMLElement>('[role="alert"]')
   if (!target) return null
   if (target.getAttribute('role') === 'alert' && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1')
   target.focus({ preventScroll: true })

@@ -4,6 +4,7 @@ import { useAuth } from '../auth/AuthContext'
 import { plainText } from './errors'
 import { toggleFavourite, type CoinListQuery } from './market'
 import { usePagedList } from './usePagedList'
+import { useOnChange } from './useOnChange'
 
 export interface CoinListState {
   coins: CoinRow[] | null
@@ -27,7 +28,8 @@ export function useCoinList(
   const source = options.source ?? 'market'
   const { rows, ...list } = usePagedList(
     [client, JSON.stringify(query), source],
-    () => (source === 'market' ? client.listCoins(query) : client.listFavouriteCoins(query, { mine: source === 'mine' })),
+    () =>
+      source === 'market' ? client.listCoins(query) : client.listFavouriteCoins(query, { mine: source === 'mine' }),
     options.enabled !== false,
   )
   return { coins: rows, ...list }
@@ -47,7 +49,6 @@ export function useMarketStats(): { state: StatsState; retry: () => void } {
 
   useEffect(() => {
     let active = true
-    setState({ kind: 'loading' })
     client.marketStats().then(
       (stats) => active && setState({ kind: 'ready', stats }),
       (error) =>
@@ -63,7 +64,12 @@ export function useMarketStats(): { state: StatsState; retry: () => void } {
     }
   }, [client, attempt])
 
-  return { state, retry: () => setAttempt((n) => n + 1) }
+  function retry() {
+    setState({ kind: 'loading' })
+    setAttempt((n) => n + 1)
+  }
+
+  return { state, retry }
 }
 
 const ALL = 100
@@ -80,17 +86,19 @@ export function useFavouriteIds() {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set())
   const busyRef = useRef(new Set<string>())
+  // signed out: no stars; signed in (again): the member's own, once loaded
+  useOnChange([status], () => setIds(new Set()))
 
   useEffect(() => {
-    if (status !== 'authenticated') {
-      setIds(new Set())
-      return
-    }
+    if (status !== 'authenticated') return
     let active = true
     ;(async () => {
       const found = new Set<string>()
       for (let page = 0; ; page++) {
-        const list = await client.listFavouriteCoins({ page, pageSize: ALL, sort: 'rank', order: 'ASC' }, { mine: true })
+        const list = await client.listFavouriteCoins(
+          { page, pageSize: ALL, sort: 'rank', order: 'ASC' },
+          { mine: true },
+        )
         for (const coin of list.rows) found.add(coin.uuid)
         if (list.rows.length < ALL || (page + 1) * ALL >= list.count) break
       }

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useEffectEvent, useState } from 'react'
 import { plainText } from './errors'
+import { useOnChange } from './useOnChange'
 
 export interface PagedListState<T> {
   rows: T[] | null
@@ -22,16 +23,20 @@ export function usePagedList<T>(
   const [count, setCount] = useState(0)
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<string | null>(null)
-  const [attempt, setAttempt] = useState(0)
-  const loadRef = useRef(load)
-  loadRef.current = load
+  /** Counts the loads asked for: another key, switching on, or a retry. */
+  const [request, setRequest] = useState(0)
+  const again = () => {
+    setLoading(true)
+    setError(null)
+    setRequest((n) => n + 1)
+  }
+  useOnChange([...key, enabled], again)
+  const loadNow = useEffectEvent(load)
 
   useEffect(() => {
     if (!enabled) return
     let active = true
-    setLoading(true)
-    setError(null)
-    loadRef.current().then(
+    loadNow().then(
       (list) => {
         if (!active) return
         setRows(list.rows)
@@ -47,8 +52,7 @@ export function usePagedList<T>(
     return () => {
       active = false
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for what `load` reads
-  }, [...key, enabled, attempt])
+  }, [request, enabled])
 
-  return { rows, count, loading, error, retry: () => setAttempt((n) => n + 1) }
+  return { rows, count, loading, error, retry: again }
 }

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useEffectEvent, useState } from 'react'
+import { useOnChange } from './useOnChange'
 
 export const SEARCH_DEBOUNCE_MS = 350
 
@@ -9,18 +10,14 @@ export const SEARCH_DEBOUNCE_MS = 350
  */
 export function useSearchBox(committed: string, commit: (text: string) => void, delay = SEARCH_DEBOUNCE_MS) {
   const [typed, setTyped] = useState(committed)
-  const commitRef = useRef(commit)
-  commitRef.current = commit
-
-  useEffect(() => {
-    setTyped(committed)
-  }, [committed])
+  useOnChange([committed], () => setTyped(committed))
+  const commitLater = useEffectEvent((text: string) => commit(text))
 
   useEffect(() => {
     if (typed.trim() === committed.trim()) return
-    const timer = setTimeout(() => commitRef.current(typed), delay)
+    const timer = setTimeout(() => commitLater(typed), delay)
     return () => clearTimeout(timer)
   }, [typed, committed, delay])
 
-  return { typed, setTyped, flush: () => commitRef.current(typed) }
+  return { typed, setTyped, flush: () => commit(typed) }
 }

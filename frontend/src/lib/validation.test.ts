@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { groupSecret } from '../pages/settings/TwoFactorSection'
 import { nextPasswordChange } from '../pages/settings/ChangePasswordForm'
 import { validatePersonal } from '../pages/settings/PersonalForm'
-import { formatBytes, isHttpUrl, isPhone, normalizeCode, normalizePhone, photoProblem, PHOTO_MAX_BYTES } from './validation'
+import {
+  formatBytes,
+  isHttpUrl,
+  isPhone,
+  normalizeCode,
+  normalizePhone,
+  photoProblem,
+  PHOTO_MAX_BYTES,
+} from './validation'
 
 describe('links', () => {
   it('accepts empty and http(s) addresses only', () => {
@@ -58,7 +66,9 @@ describe('photos', () => {
     expect(photoProblem({ type: 'image/png', size: 1000 })).toBeNull()
     expect(photoProblem({ type: 'image/webp', size: PHOTO_MAX_BYTES })).toBeNull()
     expect(photoProblem({ type: 'image/gif', size: 1000 })).toBe('Choose a PNG, JPEG or WebP image.')
-    expect(photoProblem({ type: 'image/jpeg', size: PHOTO_MAX_BYTES + 1 })).toBe('This image is 2.0 MB; the limit is 2 MB.')
+    expect(photoProblem({ type: 'image/jpeg', size: PHOTO_MAX_BYTES + 1 })).toBe(
+      'This image is 2.0 MB; the limit is 2 MB.',
+    )
     expect(photoProblem({ type: 'image/jpeg', size: 0 })).toBe('This file is empty.')
     expect(formatBytes(2048)).toBe('2 KB')
   })

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { NotFoundCard } from '../components/NotFoundCard'
 import { ApiError, type Coin, type PriceHistory } from '../api/client'
@@ -8,9 +8,18 @@ import { PriceChart } from '../components/PriceChart'
 import { SafeHtml } from '../components/SafeHtml'
 import { Alert, LoadError, PageLoading } from '../components/ui'
 import { plainText } from '../lib/errors'
-import { formatBtc, formatCompactMoney, formatCount, formatPrice, HISTORY_RANGES, toggleFavourite, type HistoryRange } from '../lib/market'
+import {
+  formatBtc,
+  formatCompactMoney,
+  formatCount,
+  formatPrice,
+  HISTORY_RANGES,
+  toggleFavourite,
+  type HistoryRange,
+} from '../lib/market'
 import { useMarketStats } from '../lib/useMarket'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
+import { useOnChange } from '../lib/useOnChange'
 
 type Load = { kind: 'loading' } | { kind: 'missing' } | { kind: 'error'; text: string } | { kind: 'ready'; coin: Coin }
 
@@ -20,19 +29,28 @@ export function CoinPage() {
   const { client, status } = useAuth()
   const [load, setLoad] = useState<Load>({ kind: 'loading' })
   const [attempt, setAttempt] = useState(0)
-  useDocumentTitle(load.kind === 'ready' ? `${load.coin.name} (${load.coin.symbol})` : load.kind === 'missing' ? 'Coin not found' : 'Coin')
+  useDocumentTitle(
+    load.kind === 'ready'
+      ? `${load.coin.name} (${load.coin.symbol})`
+      : load.kind === 'missing'
+        ? 'Coin not found'
+        : 'Coin',
+  )
+  // another coin: nothing of the last one is shown (a new read for the same coin, after sign-in or out, keeps it)
+  useOnChange([uuid], () => setLoad({ kind: 'loading' }))
 
   useEffect(() => {
     // Wait for the session so `isFavorite` comes with the first read; read again after sign-in/out.
     if (status === 'loading') return
     let active = true
-    setLoad((current) => (current.kind === 'ready' && current.coin.uuid === uuid ? current : { kind: 'loading' }))
     client.getCoin(uuid).then(
       (coin) => active && setLoad({ kind: 'ready', coin }),
       (error) =>
         active &&
         setLoad(
-          error instanceof ApiError && error.status === 404 ? { kind: 'missing' } : { kind: 'error', text: plainText(error) },
+          error instanceof ApiError && error.status === 404
+            ? { kind: 'missing' }
+            : { kind: 'error', text: plainText(error) },
         ),
     )
     return () => {
@@ -44,10 +62,14 @@ export function CoinPage() {
 
   if (load.kind === 'missing') {
     return (
-      <NotFoundCard testId="coin-not-found" title="This coin is not here" reason="We do not list a coin at this address — the link may be mistyped, or the coin left the top list.">
-          <Link to="/market" className="button button-primary">
-            Browse the market
-          </Link>
+      <NotFoundCard
+        testId="coin-not-found"
+        title="This coin is not here"
+        reason="We do not list a coin at this address — the link may be mistyped, or the coin left the top list."
+      >
+        <Link to="/market" className="button button-primary">
+          Browse the market
+        </Link>
       </NotFoundCard>
     )
   }
@@ -55,7 +77,14 @@ export function CoinPage() {
   if (load.kind === 'error') {
     return (
       <div className="container narrow">
-        <LoadError title="Could not load this coin" error={load.text} onRetry={() => setAttempt((n) => n + 1)} />
+        <LoadError
+          title="Could not load this coin"
+          error={load.text}
+          onRetry={() => {
+            setLoad({ kind: 'loading' })
+            setAttempt((n) => n + 1)
+          }}
+        />
       </div>
     )
   }
@@ -69,8 +98,11 @@ function CoinView({ coin, onChange }: { coin: Coin; onChange: (coin: Coin) => vo
   const [range, setRange] = useState<HistoryRange>('24h')
   const [favouriteError, setFavouriteError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  // the newest coin, for the toggle's rollback after its await
   const latest = useRef(coin)
-  latest.current = coin
+  useLayoutEffect(() => {
+    latest.current = coin
+  })
 
   async function toggle(current: boolean) {
     setBusy(true)
@@ -79,7 +111,12 @@ function CoinView({ coin, onChange }: { coin: Coin; onChange: (coin: Coin) => vo
     try {
       await toggleFavourite(
         current,
-        (on) => onChange({ ...latest.current, isFavorite: on, likes: Math.max(0, before + (on === current ? 0 : on ? 1 : -1)) }),
+        (on) =>
+          onChange({
+            ...latest.current,
+            isFavorite: on,
+            likes: Math.max(0, before + (on === current ? 0 : on ? 1 : -1)),
+          }),
         (on) => client.setFavourite(coin.uuid, on),
       )
     } catch (error) {
@@ -113,7 +150,13 @@ function CoinView({ coin, onChange }: { coin: Coin; onChange: (coin: Coin) => vo
             </h1>
             <p className="muted small">Rank #{coin.rank}</p>
           </div>
-          <FavouriteStar name={coin.name} on={coin.isFavorite} busy={busy} onToggle={(current) => void toggle(current)} withText />
+          <FavouriteStar
+            name={coin.name}
+            on={coin.isFavorite}
+            busy={busy}
+            onToggle={(current) => void toggle(current)}
+            withText
+          />
         </div>
         <div className="coin-hero-price">
           <span className="coin-price-big" data-testid="coin-price">
@@ -162,7 +205,15 @@ type HistoryLoad =
   | { kind: 'error'; range: HistoryRange; text: string }
   | { kind: 'ready'; range: HistoryRange; history: PriceHistory }
 
-function PriceSection({ coin, range, onRange }: { coin: Coin; range: HistoryRange; onRange: (range: HistoryRange) => void }) {
+function PriceSection({
+  coin,
+  range,
+  onRange,
+}: {
+  coin: Coin
+  range: HistoryRange
+  onRange: (range: HistoryRange) => void
+}) {
   const { client } = useAuth()
   const [fetched, setLoad] = useState<HistoryLoad>({ kind: 'loading', range })
   const [attempt, setAttempt] = useState(0)
@@ -170,7 +221,6 @@ function PriceSection({ coin, range, onRange }: { coin: Coin; range: HistoryRang
 
   useEffect(() => {
     let active = true
-    setLoad({ kind: 'loading', range })
     client.coinHistory(coin.uuid, range).then(
       (history) => active && setLoad({ kind: 'ready', range, history }),
       (error) => active && setLoad({ kind: 'error', range, text: plainText(error) }),
@@ -200,7 +250,14 @@ function PriceSection({ coin, range, onRange }: { coin: Coin; range: HistoryRang
         </div>
       </div>
       {load.kind === 'error' ? (
-        <LoadError title="Could not load the price history" error={load.text} onRetry={() => setAttempt((n) => n + 1)} />
+        <LoadError
+          title="Could not load the price history"
+          error={load.text}
+          onRetry={() => {
+            setLoad({ kind: 'loading', range })
+            setAttempt((n) => n + 1)
+          }}
+        />
       ) : load.kind === 'loading' ? (
         <div className="chart-skeleton" aria-busy="true" aria-label="Loading the chart" data-testid="chart-loading">
           <span className="skeleton" />

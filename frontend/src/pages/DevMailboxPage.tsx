@@ -55,7 +55,10 @@ function MessageCard({ message }: { message: MailboxMessage }) {
           {channel === 'sms' ? 'SMS' : 'Email'}
         </span>
         <span className="mail-to">
-          <span className="muted">to</span> <strong><EmailText email={message.to} /></strong>
+          <span className="muted">to</span>{' '}
+          <strong>
+            <EmailText email={message.to} />
+          </strong>
         </span>
         <time className="mail-time muted small" title={formatDateTime(message.createdAt)}>
           {formatRelative(message.createdAt)}
@@ -189,9 +192,7 @@ export function DevMailboxPage() {
 
       {load.kind === 'ready' && load.messages.length === 0 && (
         <EmptyState icon={<InboxIcon size={40} />} title="No messages yet">
-          <p className="muted">
-            Sign up or trigger a notification and it will show up here within a few seconds.
-          </p>
+          <p className="muted">Sign up or trigger a notification and it will show up here within a few seconds.</p>
           <Link to="/sign-up" className="button button-primary">
             Sign up
           </Link>

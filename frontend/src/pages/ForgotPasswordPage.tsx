@@ -29,8 +29,14 @@ export function ForgotPasswordPage() {
     setFailure(null)
     const to = channel === 'email' ? value.trim() : normalizePhone(value)
     let problem: string | null = null
-    if (channel === 'email') problem = !to ? 'Enter your email address.' : !isEmail(to) ? 'That does not look like an email address.' : null
-    else problem = !to ? 'Enter your mobile number.' : !isPhone(to) ? 'Use the international format, e.g. +48123456789.' : null
+    if (channel === 'email')
+      problem = !to ? 'Enter your email address.' : !isEmail(to) ? 'That does not look like an email address.' : null
+    else
+      problem = !to
+        ? 'Enter your mobile number.'
+        : !isPhone(to)
+          ? 'Use the international format, e.g. +48123456789.'
+          : null
     setError(problem)
     if (problem) {
       focusFirstError()
@@ -59,7 +65,8 @@ export function ForgotPasswordPage() {
           </div>
           <h1>Check your email</h1>
           <p>
-            If an account uses <EmailText email={stage.to} className="strong" />, we sent it a link to choose a new password.
+            If an account uses <EmailText email={stage.to} className="strong" />, we sent it a link to choose a new
+            password.
           </p>
           <p className="muted small">The link works once and expires after a while. Don't forget the spam folder.</p>
           <div className="actions-row">
@@ -142,7 +149,11 @@ export function ForgotPasswordPage() {
             />
           )}
           <button type="submit" className="button button-primary button-block button-lg" disabled={busy}>
-            <BusyLabel busy={busy} label={channel === 'email' ? 'Email me a link' : 'Text me a code'} busyLabel="Sending…" />
+            <BusyLabel
+              busy={busy}
+              label={channel === 'email' ? 'Email me a link' : 'Text me a code'}
+              busyLabel="Sending…"
+            />
           </button>
         </form>
 
@@ -183,13 +194,20 @@ function PhoneReset({ phone, onDone }: { phone: string; onDone: () => void }) {
       await client.resetPassword({ phone, verificationString: normalizeCode(code), password })
       onDone()
     } catch (error) {
-      const placed = placeError<keyof PhoneErrors>(error, {
-        'phone-code-error': 'code',
-        'wrong-hash': 'code',
-        'hash-expired': 'code',
-        'validation-error': 'password',
-        'same-password': 'password',
-      }, { 'wrong-hash': 'That code is wrong or has already been used.', 'hash-expired': 'That code has expired. Ask for a new one.' })
+      const placed = placeError<keyof PhoneErrors>(
+        error,
+        {
+          'phone-code-error': 'code',
+          'wrong-hash': 'code',
+          'hash-expired': 'code',
+          'validation-error': 'password',
+          'same-password': 'password',
+        },
+        {
+          'wrong-hash': 'That code is wrong or has already been used.',
+          'hash-expired': 'That code has expired. Ask for a new one.',
+        },
+      )
       if (placed.field) setErrors({ [placed.field]: placed.message.text })
       else setFailure(placed.message.text)
       focusFirstError()

@@ -89,8 +89,8 @@ export function HomePage() {
                   Talk crypto with people who <span className="gradient-text">get it</span>.
                 </h1>
                 <p className="lead">
-                  Cryptotalks is a community for everyone curious about cryptocurrencies — from first wallet to
-                  full node. Read the posts and follow the market, then join in to vote, comment and keep favourite coins.
+                  Cryptotalks is a community for everyone curious about cryptocurrencies — from first wallet to full
+                  node. Read the posts and follow the market, then join in to vote, comment and keep favourite coins.
                 </p>
                 <div className="hero-actions">
                   <Link to="/sign-up" className="button button-primary button-lg">
@@ -154,7 +154,11 @@ export function HomePage() {
             ))}
           </div>
         )}
-        <div role={signedIn ? 'tabpanel' : undefined} id="home-panel" aria-labelledby={signedIn ? `home-tab-${tab}` : undefined}>
+        <div
+          role={signedIn ? 'tabpanel' : undefined}
+          id="home-panel"
+          aria-labelledby={signedIn ? `home-tab-${tab}` : undefined}
+        >
           {tab === 'following' ? (
             <FollowingFeed />
           ) : newest.error ? (

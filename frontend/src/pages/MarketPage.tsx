@@ -51,7 +51,15 @@ const SORT_NAMES: Record<CoinSortKey, string> = {
   likes: 'likes',
 }
 
-function SortHeader({ column, view, onSort }: { column: Column; view: MarketView; onSort: (key: CoinSortKey) => void }) {
+function SortHeader({
+  column,
+  view,
+  onSort,
+}: {
+  column: Column
+  view: MarketView
+  onSort: (key: CoinSortKey) => void
+}) {
   const className = column.className
   if (!column.key) {
     return (
@@ -64,7 +72,11 @@ function SortHeader({ column, view, onSort }: { column: Column; view: MarketView
   const sorted = view.sort === key
   const next = nextSort(view, key).order
   return (
-    <th scope="col" className={className} aria-sort={sorted ? (view.order === 'ASC' ? 'ascending' : 'descending') : undefined}>
+    <th
+      scope="col"
+      className={className}
+      aria-sort={sorted ? (view.order === 'ASC' ? 'ascending' : 'descending') : undefined}
+    >
       <button
         type="button"
         className={`sort-button${sorted ? ' is-sorted' : ''}`}
@@ -121,7 +133,13 @@ export function MarketPage() {
     setParams(writeMarketView({ ...view, page: 1, ...patch }), { replace })
 
   const query = useMemo(
-    () => ({ page: view.page - 1, pageSize: MARKET_PAGE_SIZE, sort: view.sort, order: view.order, search: view.search }),
+    () => ({
+      page: view.page - 1,
+      pageSize: MARKET_PAGE_SIZE,
+      sort: view.sort,
+      order: view.order,
+      search: view.search,
+    }),
     [view.page, view.sort, view.order, view.search],
   )
   const list = useCoinList(query)
@@ -152,7 +170,8 @@ export function MarketPage() {
           label="Search coins"
           placeholder="Search by name or symbol…"
           committed={view.search}
-          onSearch={(search) => update({ search }, true)} maxLength={MAX_SEARCH}
+          onSearch={(search) => update({ search }, true)}
+          maxLength={MAX_SEARCH}
         />
         <div className="sort-box market-sort">
           <label htmlFor={sortId} className="field-label">
@@ -223,14 +242,22 @@ export function MarketPage() {
         )
       ) : (
         <div className="card coin-table-card">
-          <table className={`coin-table${list.loading && list.coins ? ' is-refreshing' : ''}`} aria-busy={list.loading || undefined}>
+          <table
+            className={`coin-table${list.loading && list.coins ? ' is-refreshing' : ''}`}
+            aria-busy={list.loading || undefined}
+          >
             <caption className="visually-hidden">
               Coins, sorted by {SORT_NAMES[view.sort]} {view.order === 'ASC' ? 'ascending' : 'descending'}
             </caption>
             <thead>
               <tr>
                 {COLUMNS.map((column) => (
-                  <SortHeader key={column.label} column={column} view={view} onSort={(key) => update(nextSort(view, key))} />
+                  <SortHeader
+                    key={column.label}
+                    column={column}
+                    view={view}
+                    onSort={(key) => update(nextSort(view, key))}
+                  />
                 ))}
                 <th scope="col" className="col-star">
                   <span className="visually-hidden">Favourite</span>

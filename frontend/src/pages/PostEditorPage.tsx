@@ -18,6 +18,7 @@ import {
 } from '../lib/posts'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { useFocusFirstError } from '../lib/useFocusFirstError'
+import { useOnChange } from '../lib/useOnChange'
 
 /** Which field an API failure belongs to. */
 const FIELD_OF: Record<string, PostField> = {
@@ -27,7 +28,12 @@ const FIELD_OF: Record<string, PostField> = {
 
 const EMPTY: PostDraft = { title: '', preview: '', content: '', tags: [] }
 
-type Load = { kind: 'loading' } | { kind: 'missing' } | { kind: 'not-yours' } | { kind: 'error'; text: string } | { kind: 'ready'; post: Post | null }
+type Load =
+  | { kind: 'loading' }
+  | { kind: 'missing' }
+  | { kind: 'not-yours' }
+  | { kind: 'error'; text: string }
+  | { kind: 'ready'; post: Post | null }
 
 /** `/posts/new` and `/posts/:slug/edit` (signed in). */
 export function PostEditorPage() {
@@ -35,14 +41,11 @@ export function PostEditorPage() {
   const { client } = useAuth()
   const [load, setLoad] = useState<Load>(slug ? { kind: 'loading' } : { kind: 'ready', post: null })
   useDocumentTitle(slug ? 'Edit post' : 'Write a post')
+  useOnChange([slug], () => setLoad(slug ? { kind: 'loading' } : { kind: 'ready', post: null }))
 
   useEffect(() => {
-    if (!slug) {
-      setLoad({ kind: 'ready', post: null })
-      return
-    }
+    if (!slug) return
     let active = true
-    setLoad({ kind: 'loading' })
     client.getPost(slug, { toEdit: true }).then(
       (post) => active && setLoad({ kind: 'ready', post }),
       (error) => {
@@ -95,8 +98,8 @@ function draftOf(post: Post | null): PostDraft {
 function Editor({ post }: { post: Post | null }) {
   const { client } = useAuth()
   const navigate = useNavigate()
-  const original = useRef(draftOf(post))
-  const [draft, setDraft] = useState<PostDraft>(original.current)
+  const [original] = useState(() => draftOf(post))
+  const [draft, setDraft] = useState<PostDraft>(original)
   const [errors, setErrors] = useState<Partial<Record<PostField, string>>>({})
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -133,7 +136,7 @@ function Editor({ post }: { post: Post | null }) {
         return
       }
       // Only what changed goes out.
-      const was = original.current
+      const was = original
       const patch: Partial<PostInput> = {}
       if (input.title !== was.title.trim()) patch.title = input.title
       if (input.preview !== was.preview.trim()) patch.preview = input.preview
@@ -160,7 +163,11 @@ function Editor({ post }: { post: Post | null }) {
         </div>
       </div>
       <form ref={formRef} className="form editor-form" onSubmit={submit} noValidate data-testid="post-editor">
-        {formError && <Alert tone="error" title="The post was not saved">{formError}</Alert>}
+        {formError && (
+          <Alert tone="error" title="The post was not saved">
+            {formError}
+          </Alert>
+        )}
         <Field
           label="Title"
           name="title"
@@ -190,7 +197,13 @@ function Editor({ post }: { post: Post | null }) {
               Post (Markdown)
             </label>
             <div className="tabs editor-tabs" role="tablist" aria-label="Write or preview">
-              <button type="button" role="tab" className="tab" aria-selected={pane === 'write'} onClick={() => setPane('write')}>
+              <button
+                type="button"
+                role="tab"
+                className="tab"
+                aria-selected={pane === 'write'}
+                onClick={() => setPane('write')}
+              >
                 Write
               </button>
               <button
@@ -240,7 +253,11 @@ function Editor({ post }: { post: Post | null }) {
             Cancel
           </Link>
           <button type="submit" className="button button-primary" disabled={busy}>
-            <BusyLabel busy={busy} label={post ? 'Save changes' : 'Publish'} busyLabel={post ? 'Saving…' : 'Publishing…'} />
+            <BusyLabel
+              busy={busy}
+              label={post ? 'Save changes' : 'Publish'}
+              busyLabel={post ? 'Saving…' : 'Publishing…'}
+            />
           </button>
         </div>
       </form>
@@ -335,7 +352,8 @@ export function TagInput({
         </p>
       )}
       <p className="field-hint" id={`${id}-hint`}>
-        1–{MAX_TAGS} tags of a–z, 0–9 and dashes, up to 20 characters each. Press Enter to add. {tags.length} / {MAX_TAGS}
+        1–{MAX_TAGS} tags of a–z, 0–9 and dashes, up to 20 characters each. Press Enter to add. {tags.length} /{' '}
+        {MAX_TAGS}
       </p>
     </div>
   )

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { NotFoundCard } from '../components/NotFoundCard'
 import { ApiError, type Post, type PostComment, type User } from '../api/client'
@@ -39,12 +39,17 @@ export function PostPage() {
         if (!active) return
         shown.current = `${post.slug}|${signedIn}`
         setLoad({ kind: 'ready', post })
-        if (post.slug && post.slug !== slug) navigate(`/posts/${encodeURIComponent(post.slug)}${location.hash}`, { replace: true })
+        if (post.slug && post.slug !== slug)
+          navigate(`/posts/${encodeURIComponent(post.slug)}${location.hash}`, { replace: true })
       },
       (error) => {
         if (!active) return
         shown.current = null
-        setLoad(error instanceof ApiError && error.status === 404 ? { kind: 'missing' } : { kind: 'error', text: plainText(error) })
+        setLoad(
+          error instanceof ApiError && error.status === 404
+            ? { kind: 'missing' }
+            : { kind: 'error', text: plainText(error) },
+        )
       },
     )
     return () => {
@@ -56,13 +61,17 @@ export function PostPage() {
 
   if (load.kind === 'missing') {
     return (
-      <NotFoundCard testId="post-not-found" title="This post is not here" reason="It may have been deleted by its author, or the link is mistyped.">
-          <Link to="/posts" className="button button-primary">
-            Browse posts
-          </Link>
-          <Link to="/" className="button button-secondary">
-            Back to home
-          </Link>
+      <NotFoundCard
+        testId="post-not-found"
+        title="This post is not here"
+        reason="It may have been deleted by its author, or the link is mistyped."
+      >
+        <Link to="/posts" className="button button-primary">
+          Browse posts
+        </Link>
+        <Link to="/" className="button button-secondary">
+          Back to home
+        </Link>
       </NotFoundCard>
     )
   }
@@ -97,8 +106,11 @@ function PostView({ post, onChange }: { post: Post; onChange: (post: Post) => vo
   const [askSignIn, setAskSignIn] = useState<string | null>(null)
   const [voting, setVoting] = useState(false)
   const [confirmDelete, setConfirmDelete] = useState(false)
+  // the newest post, for a rollback after an await (comments may have come meanwhile)
   const latest = useRef(post)
-  latest.current = post
+  useLayoutEffect(() => {
+    latest.current = post
+  })
   const signedIn = status === 'authenticated'
   const mine = signedIn && user?.username === post.username
 
@@ -187,7 +199,11 @@ function PostView({ post, onChange }: { post: Post; onChange: (post: Post) => vo
             <Markdown text={joinContent(post.content)} testId="post-content" />
           </div>
         </div>
-        {voteError && <Alert tone="error" title="Your vote did not count">{voteError}</Alert>}
+        {voteError && (
+          <Alert tone="error" title="Your vote did not count">
+            {voteError}
+          </Alert>
+        )}
         {askSignIn && (
           <Alert tone="info" title={`Sign in to ${askSignIn}`}>
             {signInLink} or <Link to="/sign-up">create a free account</Link> to vote and comment.
@@ -313,6 +329,7 @@ function Comments({
         createdAt: new Date().toISOString(),
         rating: 0,
         myRate: null,
+        commentRates: [],
       })
       setText('')
     } catch (error) {
@@ -429,8 +446,8 @@ function DeleteDialog({ post, onClose }: { post: Post; onClose: () => void }) {
       title="Delete this post?"
       description={
         <>
-          “<span className="break">{post.title}</span>” and its {post.commentsCount === 1 ? 'comment' : `${post.commentsCount} comments`}{' '}
-          and votes will be gone for good.
+          “<span className="break">{post.title}</span>” and its{' '}
+          {post.commentsCount === 1 ? 'comment' : `${post.commentsCount} comments`} and votes will be gone for good.
         </>
       }
       onClose={onClose}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router'
 import type { TagCount } from '../api/client'
 import { useAuth } from '../auth/AuthContext'
@@ -39,16 +39,14 @@ export function PostsPage() {
     }
   }, [client, fixedTag])
 
-  const query = useMemo(
-    () => ({
-      page: view.page - 1,
-      pageSize: PAGE_SIZE,
-      sort: view.sort,
-      search: view.search,
-      tags: fixedTag ? [fixedTag.toLowerCase()] : view.tags,
-    }),
-    [view.page, view.sort, view.search, view.tags.join(','), fixedTag],
-  )
+  // a new object on every render: usePostList compares queries by value
+  const query = {
+    page: view.page - 1,
+    pageSize: PAGE_SIZE,
+    sort: view.sort,
+    search: view.search,
+    tags: fixedTag ? [fixedTag.toLowerCase()] : view.tags,
+  }
   const list = usePostList(query)
   const total = pageCount(list.count, PAGE_SIZE)
 
@@ -171,7 +169,11 @@ export function PostsPage() {
               {filtered ? (
                 <>
                   <p className="muted">Try other words, fewer tags, or clear the filters.</p>
-                  <button type="button" className="button button-secondary" onClick={() => update({ search: '', tags: [] })}>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => update({ search: '', tags: [] })}
+                  >
                     Clear the filters
                   </button>
                 </>

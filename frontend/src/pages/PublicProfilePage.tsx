@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Link, useParams } from 'react-router'
-import type { User } from '../api/client'
+import type { PublicProfile } from '../api/client'
 import { useAuth } from '../auth/AuthContext'
 import { FavouriteCoins } from '../components/FavouriteCoins'
 import { countText, FollowButton, FollowLists, FollowsYouBadge, useFollowToggle } from '../components/follows'
@@ -9,8 +9,10 @@ import { UserPosts } from '../components/UserPosts'
 import { Alert, PageLoading } from '../components/ui'
 import { plainText } from '../lib/errors'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
+import { useOnChange } from '../lib/useOnChange'
 
-type Load = { kind: 'loading' } | { kind: 'missing' } | { kind: 'error'; text: string } | { kind: 'ready'; user: User }
+type Load =
+  { kind: 'loading' } | { kind: 'missing' } | { kind: 'error'; text: string } | { kind: 'ready'; user: PublicProfile }
 
 export function PublicProfilePage() {
   const { username = '' } = useParams()
@@ -19,11 +21,12 @@ export function PublicProfilePage() {
   const [attempt, setAttempt] = useState(0)
   useDocumentTitle(load.kind === 'ready' ? load.user.username : 'Profile')
 
+  useOnChange([username], () => setLoad({ kind: 'loading' }))
+
   useEffect(() => {
     // with the session known, so followedByYou is the caller's
     if (status === 'loading') return
     let active = true
-    setLoad({ kind: 'loading' })
     client.getUser(username).then(
       (found) => active && setLoad(found ? { kind: 'ready', user: found } : { kind: 'missing' }),
       (error) => active && setLoad({ kind: 'error', text: plainText(error) }),
@@ -63,7 +66,14 @@ export function PublicProfilePage() {
         <Alert tone="error" title="Could not load this profile">
           {load.text}
         </Alert>
-        <button type="button" className="button button-secondary" onClick={() => setAttempt((n) => n + 1)}>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => {
+            setLoad({ kind: 'loading' })
+            setAttempt((n) => n + 1)
+          }}
+        >
           Try again
         </button>
       </div>
@@ -73,7 +83,7 @@ export function PublicProfilePage() {
   return <Profile user={load.user} mine={me?.username === load.user.username} />
 }
 
-function Profile({ user, mine }: { user: User; mine: boolean }) {
+function Profile({ user, mine }: { user: PublicProfile; mine: boolean }) {
   const { client } = useAuth()
   const save = useCallback((follow: boolean) => client.setFollowUser(user.username, follow), [client, user.username])
   const follow = useFollowToggle({ following: user.followedByYou === true, followers: user.followers ?? 0 }, save)
@@ -87,14 +97,24 @@ function Profile({ user, mine }: { user: User; mine: boolean }) {
             <p className="follow-counts muted" data-testid="follow-counts">
               <strong>{countText(follow.followers, 'follower', 'followers')}</strong> ·{' '}
               <strong>{following.toLocaleString()} following</strong>
-              {!mine && user.followsYou && <> <FollowsYouBadge /></>}
+              {!mine && user.followsYou && (
+                <>
+                  {' '}
+                  <FollowsYouBadge />
+                </>
+              )}
             </p>
             {mine ? (
               <Link to="/settings" className="button button-secondary">
                 Edit your profile
               </Link>
             ) : (
-              <FollowButton name={user.username} following={follow.following} busy={follow.busy} onToggle={follow.toggle} />
+              <FollowButton
+                name={user.username}
+                following={follow.following}
+                busy={follow.busy}
+                onToggle={follow.toggle}
+              />
             )}
             {follow.error && (
               <p className="field-error" role="alert">

@@ -41,9 +41,13 @@ export function ResetPasswordPage() {
       await client.resetPassword({ email, verificationString: token, password })
       setDone(true)
     } catch (error) {
-      const placed = placeError<keyof NewPasswordErrors>(error, { 'validation-error': 'password', 'same-password': 'password' }, {
-        'same-password': 'The new password must be different from your old one.',
-      })
+      const placed = placeError<keyof NewPasswordErrors>(
+        error,
+        { 'validation-error': 'password', 'same-password': 'password' },
+        {
+          'same-password': 'The new password must be different from your old one.',
+        },
+      )
       if (placed.field) setErrors({ [placed.field]: placed.message.text })
       else setFailure({ code: placed.message.code, text: placed.message.text })
       focusFirstError()
@@ -82,8 +86,7 @@ export function ResetPasswordPage() {
         <form ref={formRef} className="form" onSubmit={submit} noValidate>
           {failure && (
             <Alert tone="error">
-              {failure.text}{' '}
-              {LINK_CODES.has(failure.code) && <Link to="/forgot-password">Ask for a new link</Link>}
+              {failure.text} {LINK_CODES.has(failure.code) && <Link to="/forgot-password">Ask for a new link</Link>}
             </Alert>
           )}
           <NewPasswordFields

@@ -34,7 +34,6 @@ export function SettingsPage() {
 
   useEffect(() => {
     let active = true
-    setLoad({ kind: 'loading' })
     client.getSettings().then(
       (settings) => active && setLoad({ kind: 'ready', settings }),
       (error) => active && setLoad({ kind: 'error', text: plainText(error) }),
@@ -47,7 +46,10 @@ export function SettingsPage() {
   const patchSecurity = useCallback<SettingsProps['patchSecurity']>((patch) => {
     setLoad((current) =>
       current.kind === 'ready'
-        ? { kind: 'ready', settings: { ...current.settings, securitySettings: { ...current.settings.securitySettings, ...patch } } }
+        ? {
+            kind: 'ready',
+            settings: { ...current.settings, securitySettings: { ...current.settings.securitySettings, ...patch } },
+          }
         : current,
     )
   }, [])
@@ -78,7 +80,7 @@ export function SettingsPage() {
         </Link>
       </div>
 
-      <div className="tabs" role="tablist" aria-label="Settings sections" onKeyDown={onTabKey}>
+      <div className="tabs" role="tablist" aria-label="Settings sections">
         {TABS.map((t) => (
           <button
             key={t.id}
@@ -90,6 +92,7 @@ export function SettingsPage() {
             aria-controls={`panel-${t.id}`}
             tabIndex={tab === t.id ? 0 : -1}
             onClick={() => select(t.id)}
+            onKeyDown={onTabKey}
           >
             {t.label}
           </button>
@@ -103,7 +106,14 @@ export function SettingsPage() {
             <Alert tone="error" title="Could not load your settings">
               {load.text}
             </Alert>
-            <button type="button" className="button button-secondary" onClick={() => setAttempt((n) => n + 1)}>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                setLoad({ kind: 'loading' })
+                setAttempt((n) => n + 1)
+              }}
+            >
               Try again
             </button>
           </>

@@ -38,7 +38,12 @@ function ResendConfirmation({ email }: { email: string }) {
   }
   return (
     <div className="resend-box">
-      <button type="button" className="button button-secondary button-block" onClick={resend} disabled={state === 'sending'}>
+      <button
+        type="button"
+        className="button button-secondary button-block"
+        onClick={resend}
+        disabled={state === 'sending'}
+      >
         <BusyLabel busy={state === 'sending'} label="Resend the confirmation email" busyLabel="Sending…" />
       </button>
       {error && <p className="field-error">{error}</p>}

@@ -27,7 +27,8 @@ const USERNAME = /^[A-Za-z0-9_.-]{3,30}$/
 function validate(form: FormState): FieldErrors {
   const errors: FieldErrors = {}
   if (!form.email.trim()) errors.email = 'Enter your email address.'
-  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.email.trim())) errors.email = 'That does not look like an email address.'
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.email.trim()))
+    errors.email = 'That does not look like an email address.'
   if (!form.username.trim()) errors.username = 'Choose a username.'
   else if (!USERNAME.test(form.username.trim())) errors.username = 'Use 3 to 30 letters, digits, "_", "." or "-".'
   if (!form.password) errors.password = 'Choose a password.'
@@ -220,8 +221,8 @@ function CheckEmail({ email }: { email: string }) {
         </div>
         <h1>Check your email</h1>
         <p>
-          We sent a confirmation link to <strong className="break">{email}</strong>. Open it to activate your
-          account, then sign in.
+          We sent a confirmation link to <strong className="break">{email}</strong>. Open it to activate your account,
+          then sign in.
         </p>
         <p className="muted small">The link may take a minute to arrive. Don't forget the spam folder.</p>
         <div className="actions-row">

@@ -2,7 +2,18 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { HAD_SESSION_KEY } from '../api/tabs'
-import { anonymous, backend, john, memoryStorage, renderApp, settingsOf, signedIn, success, type Call, type Reply } from '../test/fakeBackend'
+import {
+  anonymous,
+  backend,
+  john,
+  memoryStorage,
+  renderApp,
+  settingsOf,
+  signedIn,
+  success,
+  type Call,
+  type Reply,
+} from '../test/fakeBackend'
 
 afterEach(() => cleanup())
 
@@ -34,7 +45,9 @@ describe('account page', () => {
 
   it('shows the photo from /api/user/photo/{username} when there is one', async () => {
     const { client } = backend((call) =>
-      call.url === '/api/auth/refresh' ? { status: 200, body: { _at: 'a', user: { ...john, isProfilePicPresent: true } } } : anonymous,
+      call.url === '/api/auth/refresh'
+        ? { status: 200, body: { _at: 'a', user: { ...john, isProfilePicPresent: true } } }
+        : anonymous,
     )
     renderApp(client, '/account')
     const card = await screen.findByTestId('profile-card')
@@ -65,7 +78,9 @@ describe('settings: personal information', () => {
   })
 
   it('saves with PATCH and says so', async () => {
-    const { client, calls } = account((call) => (call.method === 'PATCH' ? { status: 200, body: { message: 'success' } } : undefined))
+    const { client, calls } = account((call) =>
+      call.method === 'PATCH' ? { status: 200, body: { message: 'success' } } : undefined,
+    )
     renderApp(client, '/settings')
     fireEvent.change(await screen.findByLabelText(/^Title/), { target: { value: 'HODLer' } })
     fireEvent.change(screen.getByLabelText(/Personal website/), { target: { value: 'https://john.example.com' } })
@@ -91,7 +106,9 @@ describe('settings: personal information', () => {
 
   it('puts "username taken" on the username field', async () => {
     const { client } = account((call) =>
-      call.method === 'PATCH' ? { status: 403, body: { statusCode: 403, message: 'username-taken', error: 'taken' } } : undefined,
+      call.method === 'PATCH'
+        ? { status: 403, body: { statusCode: 403, message: 'username-taken', error: 'taken' } }
+        : undefined,
     )
     renderApp(client, '/settings')
     fireEvent.change(await screen.findByLabelText('Username'), { target: { value: 'satoshi' } })
@@ -118,7 +135,9 @@ describe('settings: photo', () => {
     const png = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'me.png', { type: 'image/png' })
     fireEvent.change(input, { target: { files: [png] } })
     const form = screen.getByTestId('photo-form')
-    await waitFor(() => expect(within(form).getByTestId('avatar-photo').getAttribute('src')).toMatch(/^data:image\/png;base64,/))
+    await waitFor(() =>
+      expect(within(form).getByTestId('avatar-photo').getAttribute('src')).toMatch(/^data:image\/png;base64,/),
+    )
     fireEvent.click(screen.getByRole('button', { name: 'Upload photo' }))
     expect(await screen.findByText('Your new photo is up.')).toBeTruthy()
     const upload = calls.find((c) => c.url === '/api/user/upload-photo')
@@ -133,7 +152,9 @@ describe('settings: security', () => {
     const { client, calls } = account(
       (call) => {
         if (call.url !== '/api/user/change-password') return undefined
-        return (call.body as { twoFaCode?: string }).twoFaCode ? success : { status: 201, body: { message: 'two-fa-required' } }
+        return (call.body as { twoFaCode?: string }).twoFaCode
+          ? success
+          : { status: 201, body: { message: 'two-fa-required' } }
       },
       settingsOf({ twoFaToken: true }),
     )
@@ -180,7 +201,10 @@ describe('settings: security', () => {
     const { client } = account(
       (call) =>
         call.url === '/api/user/change-password'
-          ? { status: 400, body: { statusCode: 400, message: 'password-changed-recently', error: 'Try again after 10:00.' } }
+          ? {
+              status: 400,
+              body: { statusCode: 400, message: 'password-changed-recently', error: 'Try again after 10:00.' },
+            }
           : undefined,
       settingsOf({ passwordChanged: new Date().toISOString() }),
     )
@@ -191,7 +215,9 @@ describe('settings: security', () => {
     fireEvent.change(within(section).getByLabelText('New password'), { target: { value: 'N3w!pass' } })
     fireEvent.change(within(section).getByLabelText('Repeat the new password'), { target: { value: 'N3w!pass' } })
     fireEvent.click(within(section).getByRole('button', { name: 'Change password' }))
-    expect(await within(section).findByText('You can change your password once every 24 hours. Try again after 10:00.')).toBeTruthy()
+    expect(
+      await within(section).findByText('You can change your password once every 24 hours. Try again after 10:00.'),
+    ).toBeTruthy()
   })
 
   it('changes the email with a texted code', async () => {
@@ -221,7 +247,8 @@ describe('settings: security', () => {
   it('sets up an authenticator app from the QR code and secret', async () => {
     const qr = 'data:image/png;base64,QRQR'
     const { client, calls } = account((call) => {
-      if (call.url === '/api/user/generate-2fa') return { status: 201, body: { twoFaToken: 'JBSWY3DPEHPK3PXP', qr, uri: 'otpauth://x' } }
+      if (call.url === '/api/user/generate-2fa')
+        return { status: 201, body: { twoFaToken: 'JBSWY3DPEHPK3PXP', qr, uri: 'otpauth://x' } }
       if (call.url === '/api/user/set-2fa') return success
       return undefined
     })
@@ -259,7 +286,9 @@ describe('settings: security', () => {
     expect(dialog.textContent).toContain('We texted a code to +48123456789')
     fireEvent.change(within(dialog).getByLabelText('SMS code'), { target: { value: '1111' } })
     fireEvent.click(within(dialog).getByRole('button', { name: 'Verify' }))
-    expect(await within(dialog).findByText('That code is wrong or has expired. Check the latest text message.')).toBeTruthy()
+    expect(
+      await within(dialog).findByText('That code is wrong or has expired. Check the latest text message.'),
+    ).toBeTruthy()
     fireEvent.change(within(dialog).getByLabelText('SMS code'), { target: { value: '2468' } })
     fireEvent.click(within(dialog).getByRole('button', { name: 'Verify' }))
     expect(await within(section).findByText(/Your phone is set/)).toBeTruthy()
@@ -271,10 +300,13 @@ describe('settings: security', () => {
   })
 
   it('closes the account after typing the username, the password and the code', async () => {
-    const { client, calls } = account((call) => {
-      if (call.url !== '/api/user/close-account') return undefined
-      return (call.body as { code?: string }).code ? success : { status: 201, body: { message: 'two-fa-required' } }
-    }, settingsOf({ twoFaToken: true }))
+    const { client, calls } = account(
+      (call) => {
+        if (call.url !== '/api/user/close-account') return undefined
+        return (call.body as { code?: string }).code ? success : { status: 201, body: { message: 'two-fa-required' } }
+      },
+      settingsOf({ twoFaToken: true }),
+    )
     renderApp(client, '/settings?tab=security')
     fireEvent.click(await screen.findByRole('button', { name: 'Close my account…' }))
     const dialog = await screen.findByTestId('close-account-dialog')
@@ -297,7 +329,21 @@ describe('public profile', () => {
   it('shows a member', async () => {
     const { client, calls } = backend((call) =>
       call.url === '/api/user/get/satoshi'
-        ? { status: 200, body: { data: { id: 2, username: 'satoshi', firstName: '', lastName: '', bio: 'Hi', title: 'Founder', createdAt: '2020-01-01T00:00:00Z', isProfilePicPresent: false } } }
+        ? {
+            status: 200,
+            body: {
+              data: {
+                id: '5a7f3c2e-8b1d-4e6f-a9c0-1d2e3f4a5b6c',
+                username: 'satoshi',
+                firstName: '',
+                lastName: '',
+                bio: 'Hi',
+                title: 'Founder',
+                createdAt: '2020-01-01T00:00:00Z',
+                isProfilePicPresent: false,
+              },
+            },
+          }
         : anonymous,
     )
     renderApp(client, '/user/satoshi')
@@ -309,7 +355,9 @@ describe('public profile', () => {
 
   it('says so kindly when there is no such user', async () => {
     const { client } = backend((call) =>
-      call.url.startsWith('/api/user/get/') ? { status: 404, body: { statusCode: 404, message: 'user-not-found' } } : anonymous,
+      call.url.startsWith('/api/user/get/')
+        ? { status: 404, body: { statusCode: 404, message: 'user-not-found' } }
+        : anonymous,
     )
     renderApp(client, '/user/nobody')
     expect(await screen.findByRole('heading', { name: 'No one here by that name' })).toBeTruthy()
@@ -318,7 +366,9 @@ describe('public profile', () => {
 
 describe('forgot and reset password', () => {
   it('by email: sends and says a message went out if the account exists', async () => {
-    const { client, calls } = backend((call) => (call.url === '/api/user/forgot-password' ? { status: 201, body: { message: 'sent' } } : anonymous))
+    const { client, calls } = backend((call) =>
+      call.url === '/api/user/forgot-password' ? { status: 201, body: { message: 'sent' } } : anonymous,
+    )
     renderApp(client, '/sign-in')
     fireEvent.click(await screen.findByRole('link', { name: 'Forgot your password?' }))
     fireEvent.change(await screen.findByLabelText('Email'), { target: { value: 'who@example.com' } })
@@ -332,7 +382,9 @@ describe('forgot and reset password', () => {
       if (call.url !== '/api/user/forgot-password') return anonymous
       const body = call.body as { verificationString?: string }
       if (!body.verificationString) return { status: 201, body: { message: 'sent' } }
-      return body.verificationString === '5555' ? success : { status: 400, body: { statusCode: 400, message: 'phone-code-error' } }
+      return body.verificationString === '5555'
+        ? success
+        : { status: 400, body: { statusCode: 400, message: 'phone-code-error' } }
     })
     renderApp(client, '/forgot-password')
     fireEvent.click(await screen.findByRole('tab', { name: /By SMS/ }))
@@ -371,7 +423,9 @@ describe('forgot and reset password', () => {
 
   it('a used link says so in plain words', async () => {
     const { client } = backend((call) =>
-      call.url === '/api/user/forgot-password' ? { status: 400, body: { statusCode: 400, message: 'wrong-hash', error: 'wrong-hash' } } : anonymous,
+      call.url === '/api/user/forgot-password'
+        ? { status: 400, body: { statusCode: 400, message: 'wrong-hash', error: 'wrong-hash' } }
+        : anonymous,
     )
     renderApp(client, '/reset-password/old?email=a%40b.c')
     fireEvent.change(await screen.findByLabelText('New password'), { target: { value: 'N3w!pass' } })
@@ -384,7 +438,11 @@ describe('forgot and reset password', () => {
 
 describe('email change confirmation', () => {
   it('confirms', async () => {
-    const { client, calls } = backend((call) => (call.url.startsWith('/api/user/email-change-confirmation/') ? { status: 200, body: { message: 'success' } } : anonymous))
+    const { client, calls } = backend((call) =>
+      call.url.startsWith('/api/user/email-change-confirmation/')
+        ? { status: 200, body: { message: 'success' } }
+        : anonymous,
+    )
     renderApp(client, '/email-change-confirmation/h1')
     expect(await screen.findByRole('heading', { name: 'Your email is changed' })).toBeTruthy()
     expect(calls.filter((c) => c.url === '/api/user/email-change-confirmation/h1')).toHaveLength(1)
@@ -425,7 +483,11 @@ describe('session', () => {
   it('a 429 on sign-in says when to try again', async () => {
     const { client } = backend((call) =>
       call.url === '/api/user/sign-in'
-        ? { status: 429, body: { statusCode: 429, message: 'too-many-requests', error: 'x' }, headers: { 'Retry-After': '12' } }
+        ? {
+            status: 429,
+            body: { statusCode: 429, message: 'too-many-requests', error: 'x' },
+            headers: { 'Retry-After': '12' },
+          }
         : anonymous,
     )
     renderApp(client, '/sign-in')

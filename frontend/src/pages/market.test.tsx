@@ -24,13 +24,42 @@ const boom: Reply = { status: 500, body: { statusCode: 500, message: 'internal',
 
 const coins: FakeCoin[] = [
   fakeCoin(),
-  fakeCoin({ uuid: 'razxDUgYGNAdQ', symbol: 'ETH', name: 'Ethereum', price: 3456.78, change: -1.23, rank: 2, marketCap: '415600000000', likes: 9 }),
-  fakeCoin({ uuid: 'hnfQfsYfeIGUQ', symbol: 'ETC', name: 'Ethereum Classic', price: 28.45, change: null, rank: 3, marketCap: '4230000000', likes: 0 }),
-  fakeCoin({ uuid: 'xz24e0BjL', symbol: 'SHIB', name: 'Shiba Inu', price: 0.00001234, change: -5.61, rank: 4, marketCap: '7270000000', likes: 1 }),
+  fakeCoin({
+    uuid: 'razxDUgYGNAdQ',
+    symbol: 'ETH',
+    name: 'Ethereum',
+    price: 3456.78,
+    change: -1.23,
+    rank: 2,
+    marketCap: '415600000000',
+    likes: 9,
+  }),
+  fakeCoin({
+    uuid: 'hnfQfsYfeIGUQ',
+    symbol: 'ETC',
+    name: 'Ethereum Classic',
+    price: 28.45,
+    change: null,
+    rank: 3,
+    marketCap: '4230000000',
+    likes: 0,
+  }),
+  fakeCoin({
+    uuid: 'xz24e0BjL',
+    symbol: 'SHIB',
+    name: 'Shiba Inu',
+    price: 0.00001234,
+    change: -5.61,
+    rank: 4,
+    marketCap: '7270000000',
+    likes: 1,
+  }),
 ]
 
 /** A gateway with the fake market API; `signed` says whether refresh gives John a session. */
-function gateway(options: { signed?: boolean; favourites?: string[]; others?: Record<string, string[]>; list?: FakeCoin[] } = {}) {
+function gateway(
+  options: { signed?: boolean; favourites?: string[]; others?: Record<string, string[]>; list?: FakeCoin[] } = {},
+) {
   const api = marketApi(options.list ?? coins.map((c) => ({ ...c })), options)
   const { client, calls } = backend(
     (call) => {
@@ -74,7 +103,9 @@ describe('market page', () => {
     expect(within(bitcoin).getByText('$1.93T')).toBeTruthy()
     expect(within(bitcoin).getByRole('link', { name: 'Bitcoin' }).getAttribute('href')).toBe('/market/Qwsogvtv82FCd')
     expect(within(bitcoin).getByTestId('sparkline').querySelector('path')?.getAttribute('d')).toMatch(/^M0,/)
-    expect(within(row('Ethereum')).getByText('-1.23%').closest('[data-testid=coin-change]')?.className).toContain('is-down')
+    expect(within(row('Ethereum')).getByText('-1.23%').closest('[data-testid=coin-change]')?.className).toContain(
+      'is-down',
+    )
     expect(within(row('Shiba Inu')).getByText('$0.00001234')).toBeTruthy()
     expect(within(row('Ethereum Classic')).getByTestId('coin-change').textContent).toBe('—')
 
@@ -142,7 +173,9 @@ describe('market page', () => {
   })
 
   it('pages through the market', async () => {
-    const many = Array.from({ length: 30 }, (_, i) => fakeCoin({ uuid: `c${i}`, symbol: `C${i}`, name: `Coin ${i}`, rank: i + 1 }))
+    const many = Array.from({ length: 30 }, (_, i) =>
+      fakeCoin({ uuid: `c${i}`, symbol: `C${i}`, name: `Coin ${i}`, rank: i + 1 }),
+    )
     const { client, calls } = gateway({ list: many })
     renderApp(client, '/market')
     expect(await screen.findAllByTestId('coin-row')).toHaveLength(25)
@@ -230,7 +263,8 @@ describe('market page', () => {
 describe('coin page', () => {
   it('shows the coin, its figures, the Coinranking link and the sanitised description', async () => {
     const list = coins.map((c) => ({ ...c }))
-    list[0].description = '<p>Digital <strong>gold</strong>. <a href="https://bitcoin.org">Site</a><script>alert(1)</script><img src=x onerror="alert(2)"></p>'
+    list[0].description =
+      '<p>Digital <strong>gold</strong>. <a href="https://bitcoin.org">Site</a><script>alert(1)</script><img src=x onerror="alert(2)"></p>'
     const { client, calls } = gateway({ list })
     renderApp(client, '/market/Qwsogvtv82FCd')
     expect(await screen.findByRole('heading', { name: /Bitcoin/, level: 1 })).toBeTruthy()
@@ -246,7 +280,9 @@ describe('coin page', () => {
 
     const description = screen.getByTestId('coin-description')
     expect(within(description).getByText('gold').tagName).toBe('STRONG')
-    expect(within(description).getByRole('link', { name: 'Site' }).getAttribute('rel')).toBe('nofollow noopener noreferrer')
+    expect(within(description).getByRole('link', { name: 'Site' }).getAttribute('rel')).toBe(
+      'nofollow noopener noreferrer',
+    )
     expect(description.querySelector('script, img')).toBeNull()
     expect(calls.find((c) => c.url.startsWith('/api/crypto/get/'))!.token).toBeUndefined()
   })
@@ -258,7 +294,9 @@ describe('coin page', () => {
     expect(chart.getAttribute('data-range')).toBe('24h')
     expect(chart.getAttribute('data-points')).toBe('25')
     expect(chart.querySelector('.chart-line')?.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+( L[\d.]+,[\d.]+){24}$/)
-    expect(within(chart).getByRole('img').getAttribute('aria-label')).toMatch(/^Ethereum price over the last 24 hours: from \$/)
+    expect(within(chart).getByRole('img').getAttribute('aria-label')).toMatch(
+      /^Ethereum price over the last 24 hours: from \$/,
+    )
     expect(screen.getByRole('button', { name: '24h' }).getAttribute('aria-pressed')).toBe('true')
 
     fireEvent.click(screen.getByRole('button', { name: '7d' }))
@@ -349,7 +387,9 @@ describe('coin icons', () => {
 
     // A bundled icon that fails falls back to the server's address.
     fireEvent.error(within(row('Bitcoin')).getByTestId('coin-icon'))
-    expect(within(row('Bitcoin')).getByTestId('coin-icon').getAttribute('src')).toBe('https://cdn.coinranking.com/Qwsogvtv82FCd.svg')
+    expect(within(row('Bitcoin')).getByTestId('coin-icon').getAttribute('src')).toBe(
+      'https://cdn.coinranking.com/Qwsogvtv82FCd.svg',
+    )
   })
 })
 
@@ -376,7 +416,11 @@ describe('favourite coins on the account and profile pages', () => {
   })
 
   it('lists a member’s favourites on the public profile by username, without the token', async () => {
-    const { client, calls } = gateway({ signed: true, favourites: ['Qwsogvtv82FCd'], others: { JohnDoe: ['hnfQfsYfeIGUQ'] } })
+    const { client, calls } = gateway({
+      signed: true,
+      favourites: ['Qwsogvtv82FCd'],
+      others: { JohnDoe: ['hnfQfsYfeIGUQ'] },
+    })
     renderApp(client, '/user/JohnDoe')
     const section = await screen.findByTestId('favourite-coins')
     await waitFor(() => expect(within(section).getAllByTestId('coin-mini')).toHaveLength(1))

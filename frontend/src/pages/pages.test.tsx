@@ -29,7 +29,13 @@ function backend(handler: Handler) {
 }
 
 const anonymous = { status: 401, body: { statusCode: 401, message: 'unauthorized', error: 'No session' } }
-const john = { id: 1, email: 'john.doe@gmail.com', username: 'JohnDoe', createdAt: '2023-01-02T10:00:00Z' }
+const john = {
+  id: '0b6e5a4e-3c1f-4d2a-9f0e-6a1d2c3b4a51',
+  email: 'john.doe@gmail.com',
+  username: 'JohnDoe',
+  createdAt: '2023-01-02T10:00:00Z',
+  isProfilePicPresent: false,
+}
 
 function Where() {
   const location = useLocation()
@@ -105,7 +111,10 @@ describe('sign-in page', () => {
     const { client, calls } = backend((url) => {
       if (url === '/api/auth/refresh') return anonymous
       if (url === '/api/user/resend-confirmation') return { status: 201, body: { message: 'sent' } }
-      return { status: 403, body: { statusCode: 403, message: 'account-not-confirmed', error: 'Confirm your email first' } }
+      return {
+        status: 403,
+        body: { statusCode: 403, message: 'account-not-confirmed', error: 'Confirm your email first' },
+      }
     })
     renderApp(client, '/sign-in')
     fireEvent.change(await screen.findByLabelText('Email'), { target: { value: 'a@b.c' } })
@@ -238,7 +247,7 @@ describe('dev mailbox page', () => {
           status: 200,
           body: [
             {
-              id: 2,
+              id: 'a1c2e3f4-0000-4000-8000-000000000002',
               channel: 'email',
               to: 'new@example.com',
               subject: 'Confirm your account',
@@ -246,7 +255,15 @@ describe('dev mailbox page', () => {
               links: [`${origin}/account-confirmation/abc`],
               createdAt: new Date().toISOString(),
             },
-            { id: 1, channel: 'sms', to: '+1555', subject: null, text: 'Code 1234', links: [], createdAt: 1 },
+            {
+              id: 'a1c2e3f4-0000-4000-8000-000000000001',
+              channel: 'sms',
+              to: '+1555',
+              subject: null,
+              text: 'Code 1234',
+              links: [],
+              createdAt: '2024-05-01T09:00:00Z',
+            },
           ],
         }
       }
@@ -268,7 +285,9 @@ describe('dev mailbox page', () => {
   })
 
   it('says when the mailbox is off', async () => {
-    const { client } = backend((url) => (url === '/api/dev/mailbox' ? { status: 404, body: { statusCode: 404, message: 'not-found' } } : anonymous))
+    const { client } = backend((url) =>
+      url === '/api/dev/mailbox' ? { status: 404, body: { statusCode: 404, message: 'not-found' } } : anonymous,
+    )
     renderApp(client, '/dev/mailbox')
     expect(await screen.findByText('The dev mailbox is disabled')).toBeTruthy()
   })

@@ -1,7 +1,18 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { anonymous, backend, fakePost, john, memoryStorage, postsApi, renderApp, signedIn, type Call, type Reply } from '../test/fakeBackend'
+import {
+  anonymous,
+  backend,
+  fakePost,
+  john,
+  memoryStorage,
+  postsApi,
+  renderApp,
+  signedIn,
+  type Call,
+  type Reply,
+} from '../test/fakeBackend'
 
 afterEach(() => cleanup())
 
@@ -26,11 +37,16 @@ const where = () => screen.getByTestId('where').textContent
 
 describe('home', () => {
   it('shows the newest posts from the public list, without the token', async () => {
-    const { client, calls } = gateway([fakePost(), fakePost({ id: 'p2', title: 'Ethereum gas explained', commentsCount: 4 })], { signed: true })
+    const { client, calls } = gateway(
+      [fakePost(), fakePost({ id: 'p2', title: 'Ethereum gas explained', commentsCount: 4 })],
+      { signed: true },
+    )
     renderApp(client, '/')
     const cards = await screen.findAllByTestId('post-card')
     expect(cards).toHaveLength(2)
-    expect(within(cards[1]).getByRole('link', { name: 'Ethereum gas explained' }).getAttribute('href')).toBe('/posts/ethereum-gas-explained')
+    expect(within(cards[1]).getByRole('link', { name: 'Ethereum gas explained' }).getAttribute('href')).toBe(
+      '/posts/ethereum-gas-explained',
+    )
     expect(within(cards[0]).getByText('#bitcoin')).toBeTruthy()
     expect(within(cards[0]).getByText('@JohnDoe')).toBeTruthy()
     expect(within(cards[1]).getByLabelText('4 comments')).toBeTruthy()
@@ -49,7 +65,9 @@ describe('home', () => {
 })
 
 describe('posts page', () => {
-  const many = Array.from({ length: 23 }, (_, i) => fakePost({ id: `p${i}`, title: `Post number ${i}`, searchTags: [i % 2 ? 'eth' : 'btc'] }))
+  const many = Array.from({ length: 23 }, (_, i) =>
+    fakePost({ id: `p${i}`, title: `Post number ${i}`, searchTags: [i % 2 ? 'eth' : 'btc'] }),
+  )
 
   it('debounces the search into the URL and the query', async () => {
     const { client, calls } = gateway(many)
@@ -166,14 +184,22 @@ describe('post page', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: 'Vote down' })).toHaveProperty('disabled', false))
     fireEvent.click(screen.getByRole('button', { name: 'Vote down' }))
     expect(screen.getByTestId('vote-score').textContent).toBe('4')
-    await waitFor(() => expect(calls.filter((c) => c.url === '/api/posts/rate/post/p1').map((c) => c.body)).toEqual([{ rate: '-' }, { rate: '-' }]))
+    await waitFor(() =>
+      expect(calls.filter((c) => c.url === '/api/posts/rate/post/p1').map((c) => c.body)).toEqual([
+        { rate: '-' },
+        { rate: '-' },
+      ]),
+    )
     expect(calls.find((c) => c.url === '/api/posts/rate/post/p1')!.token).toBe('Bearer at-1')
   })
 
   it('rolls an optimistic vote back when the API refuses it', async () => {
     const { client } = gateway([fakePost()], {
       signed: true,
-      extra: (call) => (call.url.startsWith('/api/posts/rate/') ? { status: 400, body: { statusCode: 400, message: 'wrong-rate' } } : undefined),
+      extra: (call) =>
+        call.url.startsWith('/api/posts/rate/')
+          ? { status: 400, body: { statusCode: 400, message: 'wrong-rate' } }
+          : undefined,
     })
     renderApp(client, '/posts/why-bitcoin-halvings-matter')
     await screen.findByTestId('post-content')
@@ -186,7 +212,9 @@ describe('post page', () => {
 
   it('adds a comment with a counter and shows it in order', async () => {
     const post = fakePost({
-      comments: [{ id: 'c1', username: 'alice', payload: 'First!', createdAt: '2024-04-20T11:00:00Z', rating: 1, myRate: null }],
+      comments: [
+        { id: 'c1', username: 'alice', payload: 'First!', createdAt: '2024-04-20T11:00:00Z', rating: 1, myRate: null },
+      ],
       commentsCount: 1,
     })
     const { client, calls } = gateway([post], { signed: true })
@@ -197,8 +225,14 @@ describe('post page', () => {
     expect(within(form).getByText('10 / 5,000')).toBeTruthy()
     fireEvent.click(within(form).getByRole('button', { name: 'Post comment' }))
     await waitFor(() => expect(screen.getAllByTestId('comment')).toHaveLength(2))
-    expect(screen.getAllByTestId('comment').map((c) => c.querySelector('.markdown')!.textContent)).toEqual(['First!', 'Great read'])
-    expect(calls.find((c) => c.url === '/api/posts/comment/p1')).toMatchObject({ method: 'PATCH', body: { comment: 'Great read' } })
+    expect(screen.getAllByTestId('comment').map((c) => c.querySelector('.markdown')!.textContent)).toEqual([
+      'First!',
+      'Great read',
+    ])
+    expect(calls.find((c) => c.url === '/api/posts/comment/p1')).toMatchObject({
+      method: 'PATCH',
+      body: { comment: 'Great read' },
+    })
     expect((box as HTMLTextAreaElement).value).toBe('')
   })
 
@@ -214,10 +248,13 @@ describe('post page', () => {
   })
 
   it('never turns script in a post or a comment into executable DOM', async () => {
-    const xss = '<script>window.__pwned=1</script>\n\n<img src=x onerror="window.__pwned=1">\n\n[click](javascript:window.__pwned=1)'
+    const xss =
+      '<script>window.__pwned=1</script>\n\n<img src=x onerror="window.__pwned=1">\n\n[click](javascript:window.__pwned=1)'
     const post = fakePost({
       content: xss.split('\n'),
-      comments: [{ id: 'c1', username: 'mallory', payload: xss, createdAt: '2024-04-20T11:00:00Z', rating: 0, myRate: null }],
+      comments: [
+        { id: 'c1', username: 'mallory', payload: xss, createdAt: '2024-04-20T11:00:00Z', rating: 0, myRate: null },
+      ],
     })
     const { client } = gateway([post])
     const { container } = renderApp(client, '/posts/why-bitcoin-halvings-matter')
@@ -245,7 +282,10 @@ describe('post page', () => {
     fireEvent.click(within(code).getByRole('button', { name: 'Delete the post' }))
     await waitFor(() => expect(where()).toBe('/account'))
     expect(await screen.findByText('Your post is deleted')).toBeTruthy()
-    expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.url)).toEqual(['/api/posts/delete/p1', '/api/posts/delete/p1?twoFaCode=123456'])
+    expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.url)).toEqual([
+      '/api/posts/delete/p1',
+      '/api/posts/delete/p1?twoFaCode=123456',
+    ])
   })
 
   it('shows edit and delete only to the author', async () => {
@@ -277,7 +317,12 @@ describe('editor', () => {
     expect(calls.find((c) => c.url === '/api/posts/create')).toMatchObject({
       method: 'POST',
       token: 'Bearer at-1',
-      body: { title: 'Lightning in practice', preview: 'Channels, fees and routing.', content: ['# Hi', '', 'line two'], searchTags: ['lightning'] },
+      body: {
+        title: 'Lightning in practice',
+        preview: 'Channels, fees and routing.',
+        content: ['# Hi', '', 'line two'],
+        searchTags: ['lightning'],
+      },
     })
     expect(await screen.findByTestId('post-content')).toBeTruthy()
   })
@@ -303,7 +348,10 @@ describe('editor', () => {
 
   it('puts tag-length on the tags and validation-error on the form', async () => {
     let reply: Reply = { status: 400, body: { statusCode: 400, message: 'tag-length', error: 'Bad tags' } }
-    const { client } = gateway([], { signed: true, extra: (call) => (call.url === '/api/posts/create' ? reply : undefined) })
+    const { client } = gateway([], {
+      signed: true,
+      extra: (call) => (call.url === '/api/posts/create' ? reply : undefined),
+    })
     renderApp(client, '/posts/new')
     const form = await screen.findByTestId('post-editor')
     fireEvent.change(within(form).getByLabelText('Title'), { target: { value: 'Good title' } })
@@ -325,11 +373,16 @@ describe('editor', () => {
     expect(calls.some((c) => c.url === '/api/posts/get/why-bitcoin-halvings-matter?toEdit=yes')).toBe(true)
     const title = within(form).getByLabelText('Title') as HTMLInputElement
     expect(title.value).toBe('Why Bitcoin halvings matter')
-    expect((within(form).getByLabelText('Post (Markdown)') as HTMLTextAreaElement).value).toBe('# Halvings\n\nEvery **210,000** blocks the reward halves.')
+    expect((within(form).getByLabelText('Post (Markdown)') as HTMLTextAreaElement).value).toBe(
+      '# Halvings\n\nEvery **210,000** blocks the reward halves.',
+    )
     fireEvent.change(title, { target: { value: 'Halvings, explained' } })
     fireEvent.click(within(form).getByRole('button', { name: 'Save changes' }))
     await waitFor(() => expect(where()).toBe('/posts/halvings-explained'))
-    expect(calls.find((c) => c.method === 'PATCH')).toMatchObject({ url: '/api/posts/update/p1', body: { title: 'Halvings, explained' } })
+    expect(calls.find((c) => c.method === 'PATCH')).toMatchObject({
+      url: '/api/posts/update/p1',
+      body: { title: 'Halvings, explained' },
+    })
   })
 
   it('says when someone else tries to edit', async () => {
@@ -341,7 +394,9 @@ describe('editor', () => {
 
 describe('my posts and profiles', () => {
   it('lists my posts with the token and no username on the account page', async () => {
-    const { client, calls } = gateway([fakePost(), fakePost({ id: 'p2', title: 'Not mine', username: 'alice' })], { signed: true })
+    const { client, calls } = gateway([fakePost(), fakePost({ id: 'p2', title: 'Not mine', username: 'alice' })], {
+      signed: true,
+    })
     renderApp(client, '/account')
     const mine = await screen.findByTestId('my-posts')
     await waitFor(() => expect(within(mine).getAllByTestId('post-card')).toHaveLength(1))
@@ -351,7 +406,9 @@ describe('my posts and profiles', () => {
   })
 
   it('lists a member’s posts on the public profile by username, without the token', async () => {
-    const { client, calls } = gateway([fakePost(), fakePost({ id: 'p2', title: 'Not his', username: 'alice' })], { signed: true })
+    const { client, calls } = gateway([fakePost(), fakePost({ id: 'p2', title: 'Not his', username: 'alice' })], {
+      signed: true,
+    })
     renderApp(client, '/user/JohnDoe')
     const section = await screen.findByTestId('user-posts')
     await waitFor(() => expect(within(section).getAllByTestId('post-card')).toHaveLength(1))

@@ -64,7 +64,10 @@ export function backend(handler: Handler, options: { storage?: StorageLike } = {
         reply = handler(call)
         setTimeout(() => {
           self.upload.onprogress?.({ lengthComputable: true, loaded: 1, total: 2 })
-          Object.assign(self, { status: reply!.status, responseText: reply!.body === undefined ? '' : JSON.stringify(reply!.body) })
+          Object.assign(self, {
+            status: reply!.status,
+            responseText: reply!.body === undefined ? '' : JSON.stringify(reply!.body),
+          })
           self.onload?.()
         }, 0)
       },
@@ -78,7 +81,7 @@ export function backend(handler: Handler, options: { storage?: StorageLike } = {
 export const anonymous: Reply = { status: 401, body: { statusCode: 401, message: 'unauthorized', error: 'No session' } }
 export const success: Reply = { status: 201, body: { message: 'success' } }
 export const john = {
-  id: 1,
+  id: '0b6e5a4e-3c1f-4d2a-9f0e-6a1d2c3b4a51',
   email: 'john.doe@gmail.com',
   username: 'JohnDoe',
   firstName: 'John',
@@ -88,7 +91,10 @@ export const john = {
 }
 export const signedIn: Reply = { status: 200, body: { _at: 'at-1', user: john } }
 
-export function settingsOf(security: Partial<Record<string, unknown>> = {}, personal: Partial<Record<string, unknown>> = {}): Reply {
+export function settingsOf(
+  security: Partial<Record<string, unknown>> = {},
+  personal: Partial<Record<string, unknown>> = {},
+): Reply {
   return {
     status: 200,
     body: {
@@ -103,7 +109,7 @@ export function settingsOf(security: Partial<Record<string, unknown>> = {}, pers
         ...security,
       },
       personalSettings: {
-        id: 1,
+        id: john.id,
         email: john.email,
         firstName: 'John',
         lastName: 'Doe',
@@ -232,7 +238,9 @@ export function postsApi(posts: FakePost[], me: { username: string } | null = jo
         status: 200,
         body: {
           count: rows.length,
-          rows: rows.slice(page * size, page * size + size).map(({ comments: _c, oldSlugs: _o, content: _x, myRate: _m, userId: _u, updatedAt: _d, ...row }) => row),
+          rows: rows
+            .slice(page * size, page * size + size)
+            .map(({ comments: _c, oldSlugs: _o, content: _x, myRate: _m, userId: _u, updatedAt: _d, ...row }) => row),
         },
       }
     }
@@ -252,7 +260,11 @@ export function postsApi(posts: FakePost[], me: { username: string } | null = jo
       const { comments, oldSlugs: _o, ...rest } = post
       return {
         status: 200,
-        body: { ...rest, myRate: caller ? post.myRate : null, postInfo: { rates: [], comments: comments.map((c) => ({ ...c, commentRates: [] })) } },
+        body: {
+          ...rest,
+          myRate: caller ? post.myRate : null,
+          postInfo: { rates: [], comments: comments.map((c) => ({ ...c, commentRates: [] })) },
+        },
       }
     }
     if (path === '/api/posts/create' && call.method === 'POST') {
@@ -260,7 +272,13 @@ export function postsApi(posts: FakePost[], me: { username: string } | null = jo
       if (state.posts.some((p) => p.title.toLowerCase() === body.title.toLowerCase())) {
         return { status: 400, body: { statusCode: 400, message: 'post-already-exists', error: 'exists' } }
       }
-      const post = fakePost({ ...body, id: `p${state.posts.length + 1}`, username: me?.username, rating: 0, slug: slugOf(body.title) })
+      const post = fakePost({
+        ...body,
+        id: `p${state.posts.length + 1}`,
+        username: me?.username,
+        rating: 0,
+        slug: slugOf(body.title),
+      })
       state.posts.unshift(post)
       return { status: 201, body: { message: 'success', id: post.id, slug: post.slug } }
     }
@@ -289,7 +307,14 @@ export function postsApi(posts: FakePost[], me: { username: string } | null = jo
       const post = byId(comment[1])
       if (!post) return notFound
       const id = `c${post.comments.length + 1}`
-      post.comments.push({ id, username: me!.username, payload: (call.body as { comment: string }).comment, createdAt: new Date().toISOString(), rating: 0, myRate: null })
+      post.comments.push({
+        id,
+        username: me!.username,
+        payload: (call.body as { comment: string }).comment,
+        createdAt: new Date().toISOString(),
+        rating: 0,
+        myRate: null,
+      })
       post.commentsCount++
       return { status: 200, body: { message: 'success', id } }
     }
@@ -304,7 +329,8 @@ export function postsApi(posts: FakePost[], me: { username: string } | null = jo
       post.myRate = next
       return { status: 200, body: { message: 'success' } }
     }
-    if (path.startsWith('/api/posts/rate/comment/') && call.method === 'PATCH') return { status: 200, body: { message: 'success' } }
+    if (path.startsWith('/api/posts/rate/comment/') && call.method === 'PATCH')
+      return { status: 200, body: { message: 'success' } }
     return undefined
   }
   return { state, handle }
@@ -374,8 +400,16 @@ const noCrypto: Reply = { status: 404, body: { statusCode: 404, message: 'no-cry
  * (token), else 401; `get` has `isFavorite` for the caller only. `fail`
  * makes a path (optionally for one method) answer an error instead.
  */
-export function marketApi(coins: FakeCoin[], options: { favourites?: string[]; others?: Record<string, string[]> } = {}) {
-  const state = { coins, favourites: new Set(options.favourites ?? []), fail: new Map<string, Reply>(), stats: marketStats as unknown }
+export function marketApi(
+  coins: FakeCoin[],
+  options: { favourites?: string[]; others?: Record<string, string[]> } = {},
+) {
+  const state = {
+    coins,
+    favourites: new Set(options.favourites ?? []),
+    fail: new Map<string, Reply>(),
+    stats: marketStats as unknown,
+  }
   const rowOf = ({ description: _d, ...row }: FakeCoin) => row
   const handle = (call: Call): Reply | undefined => {
     const url = new URL(call.url, 'http://x')
@@ -409,7 +443,13 @@ export function marketApi(coins: FakeCoin[], options: { favourites?: string[]; o
       if (!coin) return noCrypto
       return {
         status: 200,
-        body: { ...coin, symbolId: coin.name.toLowerCase(), createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-11-27T10:00:00Z', isFavorite: Boolean(call.token) && state.favourites.has(coin.uuid) },
+        body: {
+          ...coin,
+          symbolId: coin.name.toLowerCase(),
+          createdAt: '2026-01-01T00:00:00Z',
+          updatedAt: '2026-11-27T10:00:00Z',
+          isFavorite: Boolean(call.token) && state.favourites.has(coin.uuid),
+        },
       }
     }
     const history = path.match(/^\/api\/crypto\/history\/(.+)$/)

@@ -39,10 +39,13 @@ export function ChangeEmailForm({ settings, patchSecurity }: SettingsProps) {
     }
     setBusy(true)
     try {
-      const outcome = await run((factor) => client.changeEmail({ email: address, ...(needsPassword ? { password } : {}) }, factor), {
-        title: 'Confirm it is you',
-        smsText: 'We texted you a code to confirm the change of email.',
-      })
+      const outcome = await run(
+        (factor) => client.changeEmail({ email: address, ...(needsPassword ? { password } : {}) }, factor),
+        {
+          title: 'Confirm it is you',
+          smsText: 'We texted you a code to confirm the change of email.',
+        },
+      )
       if (outcome.kind === 'done') {
         setSentTo(address)
         setPassword('')
@@ -78,8 +81,8 @@ export function ChangeEmailForm({ settings, patchSecurity }: SettingsProps) {
     >
       {sentTo ? (
         <Alert tone="success" title="Check your new inbox">
-          We sent a confirmation link to <EmailText email={sentTo} />. Your email changes when you open it. We also let your
-          current address know.
+          We sent a confirmation link to <EmailText email={sentTo} />. Your email changes when you open it. We also let
+          your current address know.
         </Alert>
       ) : settings.securitySettings.emailChanged ? (
         <Alert tone="info">You have already changed your email address once; it cannot be changed again.</Alert>

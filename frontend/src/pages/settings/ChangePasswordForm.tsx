@@ -47,7 +47,8 @@ export function ChangePasswordForm({ settings, patchSecurity }: SettingsProps) {
     if (needsCurrent && !form.currentPassword) found.currentPassword = 'Enter your current password.'
     if (!form.password) found.password = 'Choose a new password.'
     else if (!isPasswordValid(form.password)) found.password = 'The new password does not meet every rule below yet.'
-    else if (needsCurrent && form.password === form.currentPassword) found.password = 'The new password must be different from the current one.'
+    else if (needsCurrent && form.password === form.currentPassword)
+      found.password = 'The new password must be different from the current one.'
     if (form.password && form.passwordRepeat !== form.password) found.passwordRepeat = 'The two passwords do not match.'
     setErrors(found)
     if (Object.keys(found).length > 0) {

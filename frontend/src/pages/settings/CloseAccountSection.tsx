@@ -43,7 +43,11 @@ function CloseAccountDialog({ username, onClose }: { username: string; onClose: 
         return
       }
     } catch (error) {
-      const placed = placeError<keyof Errors>(error, { 'wrong-credentials': 'password' }, { 'wrong-credentials': 'That password is not right.' })
+      const placed = placeError<keyof Errors>(
+        error,
+        { 'wrong-credentials': 'password' },
+        { 'wrong-credentials': 'That password is not right.' },
+      )
       if (placed.field) setErrors({ [placed.field]: placed.message.text })
       else setFailure(placed.message.text)
       focusFirstError()

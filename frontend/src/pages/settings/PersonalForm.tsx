@@ -118,8 +118,22 @@ export function PersonalForm({ settings, patchSecurity }: SettingsProps) {
           onChange={(e) => update('bio', e.target.value)}
           error={errors.bio}
         />
-        <Field label="Twitter" optional type="url" inputMode="url" placeholder="https://twitter.com/you" {...text('twitter')} />
-        <Field label="LinkedIn" optional type="url" inputMode="url" placeholder="https://www.linkedin.com/in/you" {...text('linkedIn')} />
+        <Field
+          label="Twitter"
+          optional
+          type="url"
+          inputMode="url"
+          placeholder="https://twitter.com/you"
+          {...text('twitter')}
+        />
+        <Field
+          label="LinkedIn"
+          optional
+          type="url"
+          inputMode="url"
+          placeholder="https://www.linkedin.com/in/you"
+          {...text('linkedIn')}
+        />
         <Field
           label="Personal website"
           optional

@@ -91,7 +91,9 @@ export function PhotoForm({ settings }: SettingsProps) {
                 <span className="muted">{formatBytes(chosen.size)} · preview</span>
               </>
             ) : (
-              <span className="muted">{hasPhoto ? 'Your current photo.' : 'No photo yet — your initials are shown.'}</span>
+              <span className="muted">
+                {hasPhoto ? 'Your current photo.' : 'No photo yet — your initials are shown.'}
+              </span>
             )}
           </div>
         </div>
@@ -121,7 +123,14 @@ export function PhotoForm({ settings }: SettingsProps) {
         </div>
 
         {busy && (
-          <div className="progress" role="progressbar" aria-label="Upload progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+          <div
+            className="progress"
+            role="progressbar"
+            aria-label="Upload progress"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+          >
             <div className="progress-bar" style={{ width: `${percent}%` }} />
             <span className="progress-text small">{percent < 100 ? `Uploading… ${percent}%` : 'Processing…'}</span>
           </div>

@@ -117,8 +117,8 @@ export function TotpSection({ settings, patchSecurity }: SettingsProps) {
       {enabled ? (
         <>
           <p className="status-line">
-            <span className="dot dot-on" aria-hidden="true" /> <strong>On.</strong> You are asked for a code when you sign in
-            and before sensitive changes.
+            <span className="dot dot-on" aria-hidden="true" /> <strong>On.</strong> You are asked for a code when you
+            sign in and before sensitive changes.
           </p>
           <CodeForm
             label="Code to turn it off"
@@ -135,8 +135,8 @@ export function TotpSection({ settings, patchSecurity }: SettingsProps) {
         </>
       ) : phone ? (
         <p className="muted small">
-          You use SMS codes as your second factor. An account has one second factor at a time: remove your phone first to
-          use an authenticator app instead.
+          You use SMS codes as your second factor. An account has one second factor at a time: remove your phone first
+          to use an authenticator app instead.
         </p>
       ) : setup ? (
         <div className="totp-setup" data-testid="totp-setup">
@@ -202,7 +202,11 @@ export function PhoneSection({ settings, patchSecurity }: SettingsProps) {
     setFailure(null)
     setNotice(null)
     const number = normalizePhone(value)
-    const problem = !number ? 'Enter your mobile number.' : !isPhone(number) ? 'Use the international format, e.g. +48123456789.' : null
+    const problem = !number
+      ? 'Enter your mobile number.'
+      : !isPhone(number)
+        ? 'Use the international format, e.g. +48123456789.'
+        : null
     setError(problem)
     if (problem) {
       focusFirstError()
@@ -258,7 +262,8 @@ export function PhoneSection({ settings, patchSecurity }: SettingsProps) {
       {phone ? (
         <div className="inline-form">
           <p className="status-line">
-            <span className="dot dot-on" aria-hidden="true" /> <strong>On</strong> for <span className="break">{phone}</span>
+            <span className="dot dot-on" aria-hidden="true" /> <strong>On</strong> for{' '}
+            <span className="break">{phone}</span>
           </p>
           <button type="button" className="button button-danger" onClick={remove} disabled={busy}>
             <BusyLabel busy={busy} label="Remove phone" busyLabel="Texting a code…" />

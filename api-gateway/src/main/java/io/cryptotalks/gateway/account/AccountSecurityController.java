@@ -65,6 +65,7 @@ class AccountSecurityController {
 
     @GetMapping("/api/user/email-change-confirmation/{confirmationHash}")
     @Operation(summary = "Confirm an email change with the hash from the link sent to the new address")
+    @ApiResponse(responseCode = "200", description = "confirmed; the new address is the account's")
     @ApiResponse(responseCode = "400", description = "email-change-confirmed (used before), hash-expired",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "403", description = "user-already-exists: the address was taken meanwhile",

@@ -6,12 +6,21 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A user's profile as the refresh response and the public profile show it (with {@code createdAt}, unlike the original). */
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+/**
+ * A user's profile as the refresh response and the public profile show it (with {@code createdAt}, unlike the original).
+ * A field that is not set is left out (the settings show it as "" instead); the others are always there.
+ */
 @Schema(name = "PersonalInformation")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PersonalInformation(UUID id, String email, String firstName, String lastName, String twitter,
-                                  String linkedIn, String personalWebsite, String title, String bio, String username,
-                                  boolean isProfilePicPresent, OffsetDateTime createdAt) {
+public record PersonalInformation(@Schema(requiredMode = REQUIRED) UUID id,
+                                  @Schema(description = "left out when its owner hides it") String email,
+                                  String firstName, String lastName, String twitter, String linkedIn,
+                                  String personalWebsite, String title, String bio,
+                                  @Schema(requiredMode = REQUIRED) String username,
+                                  @Schema(requiredMode = REQUIRED) boolean isProfilePicPresent,
+                                  @Schema(requiredMode = REQUIRED) OffsetDateTime createdAt) {
 
     /** The original's settings form breaks on null: empty optional fields read as "". */
     PersonalInformation withEmptyStrings() {

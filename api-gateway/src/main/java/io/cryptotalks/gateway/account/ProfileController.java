@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
-import java.util.Map;
 
 /** Settings, the profile form, profile photos and public profiles (E14–E17). */
 @RestController
@@ -51,6 +50,7 @@ class ProfileController {
     @SecurityRequirement(name = "access-token")
     @Operation(summary = "Save the profile", description = "Only the profile fields apply; anything else is ignored. "
             + "Links must be http(s). Applied by the users-service within moments.")
+    @ApiResponse(responseCode = "200", description = "success")
     @ApiResponse(responseCode = "400", description = "validation-error",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "403", description = "username-taken",
@@ -77,6 +77,8 @@ class ProfileController {
 
     @GetMapping("/api/user/photo/{username}")
     @Operation(summary = "A user's profile photo (the image bytes)")
+    @ApiResponse(responseCode = "200", description = "a PNG, JPEG or WebP image",
+            content = @Content(mediaType = "image/*", schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "404", description = "user-not-found: no such user, or no photo",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     ResponseEntity<byte[]> photo(@PathVariable String username) {
@@ -93,10 +95,11 @@ class ProfileController {
     @Operation(summary = "A public profile", description = "The email only when its owner chose to show it. "
             + "With followers and following counts; with a token, whether the user follows the caller (followsYou) "
             + "and the caller them (followedByYou, the caller's own follows read back at once).")
+    @ApiResponse(responseCode = "200", description = "the profile")
     @ApiResponse(responseCode = "404", description = "user-not-found",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    Map<String, PublicProfile> profile(@PathVariable String username,
-                                       @Parameter(hidden = true) @CurrentUser(required = false) AuthenticatedUser user) {
-        return Map.of("data", profiles.publicProfile(username, user == null ? null : user.userId()));
+    PublicProfile.Reply profile(@PathVariable String username,
+                                @Parameter(hidden = true) @CurrentUser(required = false) AuthenticatedUser user) {
+        return new PublicProfile.Reply(profiles.publicProfile(username, user == null ? null : user.userId()));
     }
 }

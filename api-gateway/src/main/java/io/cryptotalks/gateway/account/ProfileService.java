@@ -68,7 +68,8 @@ class ProfileService {
 
     /** {@code twoFaToken} says whether TOTP is on; the secret never leaves the server. */
     @Schema(name = "SecuritySettings")
-    record SecuritySettingsView(boolean publicEmail, boolean emailChanged, OffsetDateTime passwordChanged, String phone,
-                                String email, boolean twoFaToken) {
+    record SecuritySettingsView(boolean publicEmail, boolean emailChanged,
+                                @Schema(nullable = true) OffsetDateTime passwordChanged,
+                                @Schema(nullable = true) String phone, String email, boolean twoFaToken) {
     }
 }

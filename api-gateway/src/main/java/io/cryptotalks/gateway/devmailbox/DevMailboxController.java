@@ -53,6 +53,7 @@ class DevMailboxController {
 
     @Schema(name = "MailboxMessage")
     record MailboxMessage(UUID id, @Schema(allowableValues = {"email", "sms"}) String channel, String to,
-                          String subject, String text, List<String> links, OffsetDateTime createdAt) {
+                          @Schema(nullable = true, description = "none for an SMS") String subject, String text,
+                          List<String> links, OffsetDateTime createdAt) {
     }
 }

@@ -1,6 +1,7 @@
 package io.cryptotalks.gateway.market;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
@@ -24,9 +25,10 @@ final class MarketResponses {
                    @Schema(description = "market cap in USD, an integer string", example = "1258893992421") String marketCap,
                    @Schema(example = "43000.12") double price,
                    @Schema(example = "1") double btcPrice,
-                   @Schema(description = "24 h change in percent; may be null", example = "-1.23") Double change,
+                   @Schema(description = "24 h change in percent; may be null", example = "-1.23", nullable = true) Double change,
                    String coinrankingUrl,
-                   @Schema(description = "recent prices, oldest first; an entry may be null") List<String> sparkline,
+                   @ArraySchema(arraySchema = @Schema(description = "recent prices, oldest first; an entry may be null"),
+                           schema = @Schema(nullable = true)) List<String> sparkline,
                    @Schema(example = "1") int rank,
                    @Schema(example = "1") int tier,
                    @Schema(description = "how many users have the coin among their favourites", example = "3") int likes) {
@@ -35,11 +37,12 @@ final class MarketResponses {
     /** One coin (E28): the row plus its description and times, and whether the caller has it among their favourites. */
     @Schema(name = "Coin")
     record Coin(UUID id, String uuid,
-                @Schema(description = "the CoinGecko id, when known") String symbolId,
+                @Schema(description = "the CoinGecko id, when known", nullable = true) String symbolId,
                 String symbol, String name,
-                @Schema(description = "sanitised HTML, or null") String description,
-                String iconUrl, String volume24h, String marketCap, double price, double btcPrice, Double change,
-                String coinrankingUrl, List<String> sparkline, int rank, int tier, int likes,
+                @Schema(description = "sanitised HTML, or null", nullable = true) String description,
+                String iconUrl, String volume24h, String marketCap, double price, double btcPrice,
+                @Schema(nullable = true) Double change, String coinrankingUrl,
+                @ArraySchema(schema = @Schema(nullable = true)) List<String> sparkline, int rank, int tier, int likes,
                 Instant createdAt, Instant updatedAt,
                 @JsonProperty("isFavorite")
                 @Schema(description = "the caller's favourite; false when anonymous") boolean isFavorite) {
@@ -64,7 +67,7 @@ final class MarketResponses {
     }
 
     @Schema(name = "PriceHistory")
-    record History(String uuid, @Schema(example = "7d") String range,
+    record History(String uuid, @Schema(example = "7d", allowableValues = {"24h", "7d", "30d"}) String range,
                    @Schema(description = "oldest first") List<PricePoint> points) {
     }
 

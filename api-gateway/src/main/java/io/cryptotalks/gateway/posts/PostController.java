@@ -66,6 +66,7 @@ class PostController {
     @GetMapping("/api/posts/get/{slug}")
     @Operation(summary = "A post with its votes and comments", description = "Any slug the post ever had works; "
             + "`toEdit=yes` is for its author only.")
+    @ApiResponse(responseCode = "200", description = "the post")
     PostResponses.Post get(@PathVariable String slug,
                            @Parameter(schema = @Schema(type = "string", allowableValues = "yes")) @RequestParam(required = false) String toEdit,
                            @Parameter(hidden = true) @CurrentUser(required = false) AuthenticatedUser user) {
@@ -75,6 +76,7 @@ class PostController {
     @GetMapping("/api/posts/list/{page}/{pageSize}/{order}/{orderBy}")
     @Operation(summary = "List and search posts", description = "orderBy: createdAt, title, rating, comments. "
             + "With a valid access token and no `username`, only the caller's posts (the original's \"my posts\").")
+    @ApiResponse(responseCode = "200", description = "a page of posts")
     PostResponses.Page list(@Parameter(example = "0") @PathVariable int page,
                             @Parameter(example = "20") @PathVariable int pageSize,
                             @Parameter(schema = @Schema(type = "string", allowableValues = {"DESC", "ASC"})) @PathVariable String order,
@@ -93,6 +95,7 @@ class PostController {
 
     @GetMapping("/api/posts/tags")
     @Operation(summary = "Tags with their post counts, most used first")
+    @ApiResponse(responseCode = "200", description = "the tags")
     List<PostResponses.Tag> tags() {
         return search.tags();
     }
@@ -100,6 +103,7 @@ class PostController {
     @GetMapping("/api/posts/tags/{tag}")
     @Operation(summary = "A tag's page header: its posts and followers", description = "Any well-formed tag answers "
             + "(0 posts, 0 followers when nobody used it yet); with a token, whether the caller follows it.")
+    @ApiResponse(responseCode = "200", description = "the tag's header")
     PostResponses.TagDetails tag(@PathVariable String tag,
                                  @Parameter(hidden = true) @CurrentUser(required = false) AuthenticatedUser user) {
         String clean = PostRules.tag(tag);
@@ -131,6 +135,7 @@ class PostController {
             + "with the tags they follow (not their own), newest first, each once. pageSize 1 to 100 (20); pass the "
             + "answer's nextCursor as cursor for the next page: new posts never shift or repeat a page. "
             + "followsAnything false: the caller follows nobody and no tag yet.")
+    @ApiResponse(responseCode = "200", description = "a page of the feed")
     @ApiResponse(responseCode = "401", description = "invalid-token, token-expired, session-has-expired",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     PostResponses.Feed feed(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user,
@@ -142,6 +147,7 @@ class PostController {
     @PatchMapping("/api/posts/update/{id}")
     @SecurityRequirement(name = "access-token")
     @Operation(summary = "Edit a post (its author only)", description = "A new title gives a new slug; the old one keeps resolving.")
+    @ApiResponse(responseCode = "200", description = "edited; the post's slug now")
     PostRequests.Updated update(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user, @PathVariable UUID id,
                                 @Valid @RequestBody PostRequests.PostChanges body) {
         return posts.update(user.userId(), id, body);
@@ -150,6 +156,8 @@ class PostController {
     @DeleteMapping("/api/posts/delete/{id}")
     @SecurityRequirement(name = "access-token")
     @Operation(summary = "Delete a post (its author only)", description = "Needs the second factor when the author has one.")
+    @ApiResponse(responseCode = "200", description = "success, or the second factor is needed: two-fa-required "
+            + "(repeat with twoFaCode), code-sent (repeat with the texted code)")
     MessageResponse delete(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user, @PathVariable UUID id,
                            @RequestParam(required = false) String code, @RequestParam(required = false) String twoFaCode) {
         return posts.delete(user.userId(), id, twoFaCode, code).orElse(MessageResponse.SUCCESS);
@@ -158,6 +166,7 @@ class PostController {
     @PatchMapping("/api/posts/comment/{id}")
     @SecurityRequirement(name = "access-token")
     @Operation(summary = "Comment on a post")
+    @ApiResponse(responseCode = "200", description = "the new comment's id")
     PostRequests.CreatedComment comment(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user,
                                         @PathVariable UUID id, @Valid @RequestBody PostRequests.NewComment body) {
         return new PostRequests.CreatedComment("success", posts.comment(user.userId(), id, body.comment()).toString());
@@ -166,6 +175,7 @@ class PostController {
     @PatchMapping("/api/posts/rate/post/{id}")
     @SecurityRequirement(name = "access-token")
     @Operation(summary = "Vote on a post", description = "`+` or `-`; the same sign again withdraws the vote, the other flips it.")
+    @ApiResponse(responseCode = "200", description = "success")
     MessageResponse ratePost(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user, @PathVariable UUID id,
                              @RequestBody PostRequests.Vote body) {
         posts.ratePost(user.userId(), id, body.rate());
@@ -175,6 +185,7 @@ class PostController {
     @PatchMapping("/api/posts/rate/comment/{postId}/{commentId}")
     @SecurityRequirement(name = "access-token")
     @Operation(summary = "Vote on a comment", description = "`+` or `-`, with the same toggle.")
+    @ApiResponse(responseCode = "200", description = "success")
     MessageResponse rateComment(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user, @PathVariable UUID postId,
                                 @PathVariable UUID commentId, @RequestBody PostRequests.Vote body) {
         posts.rateComment(user.userId(), postId, commentId, body.rate());

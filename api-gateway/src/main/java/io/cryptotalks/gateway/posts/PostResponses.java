@@ -16,7 +16,8 @@ final class PostResponses {
     @Schema(name = "Post")
     record Post(UUID id, UUID userId, String username, String title, String slug, List<String> content, String preview,
                 List<String> searchTags, Instant createdAt, Instant updatedAt, int rating, int commentsCount,
-                @Schema(description = "the caller's vote: +, - or null") String myRate, PostInfo postInfo) {
+                @Schema(description = "the caller's vote: +, - or null", nullable = true, allowableValues = {"+", "-"})
+                String myRate, PostInfo postInfo) {
 
         static Post of(PostView view, UUID caller) {
             List<Comment> comments = view.comments.stream().map(comment -> new Comment(comment.id, comment.username,
@@ -31,11 +32,12 @@ final class PostResponses {
     record PostInfo(List<Rate> rates, List<Comment> comments) {
     }
 
-    record Rate(String username, String rate, boolean rated) {
+    record Rate(String username, @Schema(allowableValues = {"+", "-"}) String rate, boolean rated) {
     }
 
-    record Comment(UUID id, String username, String payload, Instant createdAt, int rating, String myRate,
-                   List<Rate> commentRates) {
+    record Comment(UUID id, String username, String payload, Instant createdAt, int rating,
+                   @Schema(description = "the caller's vote: +, - or null", nullable = true, allowableValues = {"+", "-"})
+                   String myRate, List<Rate> commentRates) {
     }
 
     @Schema(name = "PostSummary")
@@ -59,7 +61,7 @@ final class PostResponses {
 
     @Schema(name = "Feed")
     record Feed(List<Summary> rows,
-                @Schema(description = "pass as cursor for the next page; null on the last page") String nextCursor,
+                @Schema(nullable = true, description = "pass as cursor for the next page; null on the last page") String nextCursor,
                 @Schema(description = "false when the caller follows no one and no tag (the empty state)")
                 boolean followsAnything) {
     }

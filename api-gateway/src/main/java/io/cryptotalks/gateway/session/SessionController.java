@@ -40,14 +40,14 @@ class SessionController {
     @Tag(name = "user")
     @Operation(summary = "Sign in", description = "Returns the access token and sets the HttpOnly `_rt` refresh cookie; "
             + "or `two-fa-required` / `phone-two-fa-required` (repeat with `twoFaCode` / `code`).")
-    @ApiResponse(responseCode = "201", description = "signed in")
-    @ApiResponse(responseCode = "400", description = "validation-error",
+    @ApiResponse(responseCode = "201", description = "signed in (the access token), or the second factor is needed "
+            + "(`{\"message\": \"two-fa-required\"}` or `phone-two-fa-required`)",
+            content = @Content(schema = @Schema(oneOf = {AccessTokenResponse.class, MessageResponse.class})))
+    @ApiResponse(responseCode = "400", description = "validation-error, or wrong-2fa / phone-code-error (a wrong code)",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "403", description = "wrong-credentials, or account-not-confirmed (right password)",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @ApiResponse(responseCode = "429", description = "too-many-requests: too many failed attempts for this email or client",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @ApiResponse(responseCode = "400", description = "wrong-2fa or phone-code-error",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     ResponseEntity<?> signIn(@Valid @RequestBody SignInRequest body, HttpServletRequest request) {
         SignInService.Outcome outcome = signIn.signIn(body, request.getRemoteAddr());
@@ -56,7 +56,7 @@ class SessionController {
         }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header(HttpHeaders.SET_COOKIE, cookie.issue(outcome.tokens().refreshToken(), request))
-                .body(new AccessTokenResponse(outcome.tokens().accessToken(), null));
+                .body(new AccessTokenResponse(outcome.tokens().accessToken()));
     }
 
     @GetMapping("/api/auth/refresh")
@@ -66,12 +66,12 @@ class SessionController {
     @ApiResponse(responseCode = "200", description = "a new access token, the user, and a new `_rt` cookie")
     @ApiResponse(responseCode = "401", description = "invalid-token (missing, forged or reused cookie) or session-has-expired",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    ResponseEntity<AccessTokenResponse> refresh(
+    ResponseEntity<SessionResponse> refresh(
             @Parameter(hidden = true) @CookieValue(RefreshCookie.NAME) String refreshToken, HttpServletRequest request) {
         SessionService.IssuedTokens issued = sessions.refresh(refreshToken);
         return ResponseEntity.ok()
                 .header(HttpHeaders.SET_COOKIE, cookie.issue(issued.refreshToken(), request))
-                .body(new AccessTokenResponse(issued.accessToken(), issued.user()));
+                .body(new SessionResponse(issued.accessToken(), issued.user()));
     }
 
     @GetMapping("/api/user/logout")

@@ -5,8 +5,11 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -22,6 +25,9 @@ class OpenApiConfiguration {
                                 on `message`. Authenticated endpoints take `x-access-token: Bearer <_at>`; the refresh \
                                 token travels in the HttpOnly `_rt` cookie.""")
                         .license(new License().name("MIT")))
+                // relative: the same document wherever the gateway runs (springdoc would name the address this request
+                // came to, and the web app's committed copy, frontend/openapi.json, would differ from run to run)
+                .servers(List.of(new Server().url("/").description("this gateway")))
                 .components(new Components().addSecuritySchemes(ACCESS_TOKEN, new SecurityScheme()
                         .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("x-access-token")
                         .description("Bearer <access token from sign-in or refresh>")));
