@@ -51,6 +51,7 @@ class SecurityConfiguration {
             pathPattern(HttpMethod.GET, "/api/user/photo/{username}"),
             pathPattern(HttpMethod.GET, "/api/auth/refresh"),
             pathPattern(HttpMethod.GET, "/api/posts/get/{slug}"),
+            pathPattern(HttpMethod.GET, "/api/posts/comments/**"),
             pathPattern(HttpMethod.GET, "/api/posts/list/**"),
             pathPattern(HttpMethod.GET, "/api/posts/tags"),
             pathPattern(HttpMethod.GET, "/api/crypto/list/**"),
