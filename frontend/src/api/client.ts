@@ -186,7 +186,13 @@ export interface PostComment {
   commentRates?: VoteRecord[]
 }
 
-/** A whole post, as `GET /api/posts/get/{slug}` answers. */
+/** A page of a post's comments, oldest first; `count` counts them all. */
+export interface CommentPage {
+  count: number
+  rows: PostComment[]
+}
+
+/** A whole post, as `GET /api/posts/get/{slug}` answers: the first page of its comments and `commentsCount` of all. */
 export interface Post {
   id: string
   userId: string
@@ -757,6 +763,15 @@ export class ApiClient {
       myRate: post.myRate ?? null,
       postInfo: { rates: post.postInfo?.rates ?? [], comments: post.postInfo?.comments ?? [] },
     }
+  }
+
+  /** Page `page` (0-based; the post embeds page 0 of 50) of a post's comments, with the token for `myRate`. */
+  async postComments(postId: string, page: number, pageSize: number): Promise<CommentPage> {
+    const data = await this.request<CommentPage | null>(
+      `/api/posts/comments/${encodeURIComponent(postId)}/${page}/${pageSize}`,
+      { auth: true },
+    )
+    return { count: Number(data?.count ?? 0), rows: Array.isArray(data?.rows) ? data.rows : [] }
   }
 
   async createPost(input: PostInput): Promise<{ id: string; slug: string }> {
