@@ -244,6 +244,13 @@ class PostsTests {
         assertError(api.get("/api/posts/comments/" + java.util.UUID.randomUUID() + "/0/10"), 404, "post-not-found");
         assertThat(api.delete("/api/posts/delete/" + id, author.auth()).status()).isEqualTo(200);
         assertError(api.get("/api/posts/comments/" + id + "/0/10"), 404, "post-not-found");
+
+        JsonNode docs = api.get("/docs-json").json();
+        JsonNode documented = docs.get("paths").get("/api/posts/comments/{postId}/{page}/{pageSize}").get("get");
+        assertThat(documented.get("responses").has("400")).isTrue();
+        assertThat(documented.get("responses").has("404")).isTrue();
+        assertThat(documented.get("responses").get("200").toString()).contains("CommentPage");
+        assertThat(docs.get("components").get("schemas").has("CommentPage")).isTrue();
     }
 
     /** The first 50 embedded in the post, the rest through the comments pages, oldest first, each once. */

@@ -54,6 +54,7 @@ class PostController {
     }
 
     @GetMapping("/api/posts/get/{slug}")
+    @ApiResponse(responseCode = "200", description = "the post with the first page of its comments")
     @Operation(summary = "A post with the first page of its comments", description = "Any slug the post ever had "
             + "works; `toEdit=yes` is for its author only. `postInfo.comments` holds the first 50 comments, oldest "
             + "first, and `commentsCount` counts them all: the rest are at `/api/posts/comments/{postId}/{page}/{pageSize}`. "
@@ -64,6 +65,11 @@ class PostController {
     }
 
     @GetMapping("/api/posts/comments/{postId}/{page}/{pageSize}")
+    @ApiResponse(responseCode = "200", description = "a page of the comments and the count of all")
+    @ApiResponse(responseCode = "400", description = "bad-request: bad page, pageSize or postId",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "404", description = "post-not-found (or deleted)",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @Operation(summary = "A page of a post's comments", description = "Oldest first, as in the post; `page` from 0, "
             + "`pageSize` 1 to 100 (else 400 `bad-request`); `count` counts all the post's comments. A comment or a "
             + "vote reads back the moment its call returns; `myRate` is the caller's vote.")
