@@ -39,7 +39,9 @@ export type PostList = Schemas['PostPage']
 export type TagCount = Schemas['Tag']
 export type VoteRecord = Schemas['Rate']
 export type PostComment = Schemas['Comment']
-/** A whole post, as `GET /api/posts/get/{slug}` answers; `content` is Markdown lines. */
+/** A page of a post's comments, oldest first; `count` counts them all. */
+export type CommentPage = Schemas['CommentPage']
+/** A whole post, as `GET /api/posts/get/{slug}` answers: `content` is Markdown lines, `postInfo.comments` the first page of its comments, `commentsCount` counts them all. */
 export type Post = Schemas['Post']
 export type PostInput = Schemas['NewPost']
 /** A coin in a market list (`volume24h` and `marketCap` are strings, as the API sends them). */
@@ -643,6 +645,15 @@ export class ApiClient {
       myRate: post.myRate ?? null,
       postInfo: { rates: post.postInfo?.rates ?? [], comments: post.postInfo?.comments ?? [] },
     }
+  }
+
+  /** Page `page` (0-based; the post embeds page 0 of 50) of a post's comments, with the token for `myRate`. */
+  async postComments(postId: string, page: number, pageSize: number): Promise<CommentPage> {
+    const data = await this.request<CommentPage | null>(
+      `/api/posts/comments/${encodeURIComponent(postId)}/${page}/${pageSize}`,
+      { auth: true },
+    )
+    return { count: Number(data?.count ?? 0), rows: Array.isArray(data?.rows) ? data.rows : [] }
   }
 
   async createPost(input: PostInput): Promise<{ id: string; slug: string }> {

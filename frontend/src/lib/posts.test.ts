@@ -5,6 +5,7 @@ import {
   draftProblems,
   joinContent,
   listPath,
+  mergeComments,
   normalizeTag,
   pageCount,
   pageWindow,
@@ -123,6 +124,22 @@ describe('vote toggle', () => {
   it('comes back to the start after the same vote twice', () => {
     const start = { rating: -1, myRate: null }
     expect(applyVote(applyVote(start, '-'), '-')).toEqual(start)
+  })
+})
+
+describe('comment pages', () => {
+  const c = (id: string) => ({ id })
+  it('adds the next page after the loaded ones and keeps what the reader just wrote last, once', () => {
+    const shown = [c('a'), c('b'), c('mine')]
+    expect(mergeComments(shown, 2, [c('c'), c('d')])).toEqual({
+      comments: [c('a'), c('b'), c('c'), c('d'), c('mine')],
+      loaded: 4,
+    })
+    expect(mergeComments(shown, 2, [c('b'), c('c'), c('mine')])).toEqual({
+      comments: [c('a'), c('b'), c('c'), c('mine')],
+      loaded: 4,
+    })
+    expect(mergeComments(shown, 2, [])).toEqual({ comments: shown, loaded: 2 })
   })
 })
 

@@ -157,6 +157,30 @@ export function applyVote(state: VoteState, rate: Rate): VoteState {
   return { rating: state.rating - value(state.myRate) + value(next), myRate: next }
 }
 
+// ------------------------------------------------------------------ comments
+
+/** The post embeds page 0 of this size; "Show more" reads the next pages of the same size, so they line up. */
+export const COMMENTS_PAGE = 50
+
+/**
+ * The shown comments with the next page from the API. The first `loaded` of
+ * them came from the API in order; any after those the reader just wrote
+ * (the newest, so they stay last, and leave that place when the page brings
+ * them back). Each comment once, oldest first, without trusting clocks.
+ */
+export function mergeComments<T extends { id: string }>(
+  shown: readonly T[],
+  loaded: number,
+  page: readonly T[],
+): { comments: T[]; loaded: number } {
+  const before = shown.slice(0, loaded)
+  const known = new Set(before.map((c) => c.id))
+  const fresh = page.filter((c) => !known.has(c.id))
+  const arrived = new Set(fresh.map((c) => c.id))
+  const written = shown.slice(loaded).filter((c) => !arrived.has(c.id))
+  return { comments: [...before, ...fresh, ...written], loaded: before.length + fresh.length }
+}
+
 // ------------------------------------------------------------------ content
 
 /** The API keeps content as Markdown lines; joined with "\n" they are the document. */

@@ -9,7 +9,7 @@ import { TagList, VoteButtons } from '../components/posts'
 import { useSecondFactor } from '../components/SecondFactor'
 import { Alert, BusyLabel, Modal, PageLoading } from '../components/ui'
 import { plainText } from '../lib/errors'
-import { applyVote, commentProblem, joinContent, LIMITS, type Rate } from '../lib/posts'
+import { applyVote, commentProblem, COMMENTS_PAGE, joinContent, LIMITS, mergeComments, type Rate } from '../lib/posts'
 import { formatDate, formatRelative } from '../lib/time'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 
@@ -158,6 +158,11 @@ function PostView({ post, onChange }: { post: Post; onChange: (post: Post) => vo
     })
   }
 
+  function showMore(comments: PostComment[], count: number) {
+    const current = latest.current
+    onChange({ ...current, commentsCount: count, postInfo: { ...current.postInfo, comments } })
+  }
+
   const signInLink = (
     <Link to="/sign-in" state={{ from: location.pathname }}>
       Sign in
@@ -225,6 +230,7 @@ function PostView({ post, onChange }: { post: Post; onChange: (post: Post) => vo
           post={post}
           onVoted={updateComment}
           onAdded={addComment}
+          onMore={showMore}
           needSignIn={needSignIn}
           signInLink={signInLink}
         />
@@ -277,12 +283,15 @@ function Comments({
   post,
   onVoted,
   onAdded,
+  onMore,
   needSignIn,
   signInLink,
 }: {
   post: Post
   onVoted: (id: string, patch: Partial<PostComment>) => void
   onAdded: (comment: PostComment) => void
+  /** The comments with the next page merged in, and the count of all. */
+  onMore: (comments: PostComment[], count: number) => void
   needSignIn: (what: string) => boolean
   signInLink: ReactNode
 }) {
@@ -292,8 +301,31 @@ function Comments({
   const [sending, setSending] = useState(false)
   const [voting, setVoting] = useState<string | null>(null)
   const [voteError, setVoteError] = useState<{ id: string; text: string } | null>(null)
+  const [loadingMore, setLoadingMore] = useState(false)
+  const [moreError, setMoreError] = useState<string | null>(null)
+  /** Ids of the comments written here: shown last at once, before the pages in between are loaded. */
+  const written = useRef(new Set<string>())
   const boxId = useId()
   const comments = post.postInfo.comments
+  const count = Math.max(post.commentsCount ?? 0, comments.length)
+  const remaining = count - comments.length
+
+  async function showMore() {
+    let loaded = comments.length
+    while (loaded > 0 && written.current.has(comments[loaded - 1].id)) loaded--
+    setLoadingMore(true)
+    setMoreError(null)
+    try {
+      // the page the first not-loaded comment is on (the embedded comments are page 0 of the same size)
+      const page = await client.postComments(post.id, Math.floor(loaded / COMMENTS_PAGE), COMMENTS_PAGE)
+      const merged = mergeComments(comments, loaded, page.rows)
+      onMore(merged.comments, Math.max(page.count, merged.comments.length))
+    } catch (error) {
+      setMoreError(plainText(error))
+    } finally {
+      setLoadingMore(false)
+    }
+  }
 
   async function vote(comment: PostComment, rate: Rate) {
     if (needSignIn('vote')) return
@@ -322,6 +354,7 @@ function Comments({
     setSending(true)
     try {
       const { id } = await client.addComment(post.id, text)
+      if (id) written.current.add(id)
       onAdded({
         id: id ?? `local-${Date.now()}`,
         username: user?.username ?? 'you',
@@ -343,9 +376,9 @@ function Comments({
   return (
     <section className="comments" aria-labelledby="comments-heading">
       <h2 id="comments-heading">
-        Comments <span className="muted">({comments.length})</span>
+        Comments <span className="muted">({count})</span>
       </h2>
-      {comments.length === 0 && <p className="muted">No comments yet.</p>}
+      {count === 0 && <p className="muted">No comments yet.</p>}
       <ol className="comment-list">
         {comments.map((comment) => (
           <li key={comment.id} className="card comment" data-testid="comment">
@@ -373,6 +406,22 @@ function Comments({
           </li>
         ))}
       </ol>
+      {remaining > 0 && (
+        <div className="comment-more">
+          <button type="button" className="button button-secondary" onClick={showMore} disabled={loadingMore}>
+            <BusyLabel
+              busy={loadingMore}
+              label={`Show more comments (${remaining.toLocaleString('en')} more)`}
+              busyLabel="Loading comments…"
+            />
+          </button>
+          {moreError && (
+            <Alert tone="error" title="Could not load more comments">
+              {moreError}
+            </Alert>
+          )}
+        </div>
+      )}
 
       {status === 'authenticated' ? (
         <form className="card comment-form form" onSubmit={submit} noValidate data-testid="comment-form">

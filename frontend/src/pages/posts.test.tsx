@@ -236,6 +236,53 @@ describe('post page', () => {
     expect((box as HTMLTextAreaElement).value).toBe('')
   })
 
+  it('shows the first 50 comments and loads the rest a page at a time, keeping a new one last', async () => {
+    const comments = Array.from({ length: 120 }, (_, i) => ({
+      id: `c${i}`,
+      username: 'alice',
+      payload: `Comment ${i}`,
+      createdAt: '2024-04-20T11:00:00Z',
+      rating: 0,
+      myRate: null,
+    }))
+    const { client, calls, api } = gateway([fakePost({ comments, commentsCount: 120 })], { signed: true })
+    renderApp(client, '/posts/why-bitcoin-halvings-matter')
+    expect(await screen.findAllByTestId('comment')).toHaveLength(50)
+    expect(screen.getByRole('heading', { name: 'Comments (120)' })).toBeTruthy()
+
+    const form = screen.getByTestId('comment-form')
+    fireEvent.change(within(form).getByLabelText('Add a comment'), { target: { value: 'Mine' } })
+    fireEvent.click(within(form).getByRole('button', { name: 'Post comment' }))
+    await waitFor(() => expect(screen.getAllByTestId('comment')).toHaveLength(51))
+    // the Markdown renderer loads lazily: wait for the comments' text
+    const texts = () => screen.getAllByTestId('comment').map((c) => c.querySelector('.markdown')?.textContent)
+    await waitFor(() => expect(texts().at(-1)).toBe('Mine'))
+
+    api.state.fail.set('/api/posts/comments/', {
+      status: 503,
+      body: { statusCode: 503, message: 'server-busy', error: 'Busy' },
+    })
+    fireEvent.click(screen.getByRole('button', { name: 'Show more comments (70 more)' }))
+    expect(await screen.findByText('Could not load more comments')).toBeTruthy()
+    expect(screen.getAllByTestId('comment')).toHaveLength(51)
+
+    api.state.fail.clear()
+    fireEvent.click(screen.getByRole('button', { name: 'Show more comments (70 more)' }))
+    await waitFor(() => expect(screen.getAllByTestId('comment')).toHaveLength(101))
+    expect(screen.queryByText('Could not load more comments')).toBeNull()
+    await waitFor(() => expect(texts().slice(49, 52)).toEqual(['Comment 49', 'Comment 50', 'Comment 51']))
+    expect(texts().at(-1)).toBe('Mine')
+    fireEvent.click(screen.getByRole('button', { name: 'Show more comments (20 more)' }))
+    await waitFor(() => expect(screen.getAllByTestId('comment')).toHaveLength(121))
+    await waitFor(() => expect(texts().slice(-2)).toEqual(['Comment 119', 'Mine']))
+    expect(screen.queryByRole('button', { name: /Show more comments/ })).toBeNull()
+    expect(calls.filter((c) => c.url.startsWith('/api/posts/comments/')).map((c) => c.url)).toEqual([
+      '/api/posts/comments/p1/1/50',
+      '/api/posts/comments/p1/1/50',
+      '/api/posts/comments/p1/2/50',
+    ])
+  }, 30_000)
+
   it('refuses an empty or too long comment before sending', async () => {
     const { client, calls } = gateway([fakePost()], { signed: true })
     renderApp(client, '/posts/why-bitcoin-halvings-matter')

@@ -214,7 +214,7 @@ const notFound: Reply = { status: 404, body: { statusCode: 404, message: 'post-n
 /**
  * A small in-memory posts API with the contract's quirks: a token without
  * `username` lists only the caller's posts, old slugs keep resolving, votes
- * toggle. `fail` can make a path answer an error instead.
+ * toggle, a post embeds its first 50 comments and pages the rest. `fail` can make a path answer an error instead.
  */
 export function postsApi(posts: FakePost[], me: { username: string } | null = john) {
   const state = { posts, fail: new Map<string, Reply>() }
@@ -263,9 +263,17 @@ export function postsApi(posts: FakePost[], me: { username: string } | null = jo
         body: {
           ...rest,
           myRate: caller ? post.myRate : null,
-          postInfo: { rates: [], comments: comments.map((c) => ({ ...c, commentRates: [] })) },
+          postInfo: { rates: [], comments: comments.slice(0, 50).map((c) => ({ ...c, commentRates: [] })) },
         },
       }
+    }
+    const commentPage = path.match(/^\/api\/posts\/comments\/([^/]+)\/(\d+)\/(\d+)$/)
+    if (commentPage) {
+      const post = state.posts.find((p) => p.id === decodeURIComponent(commentPage[1]))
+      if (!post) return notFound
+      const [page, size] = [Number(commentPage[2]), Number(commentPage[3])]
+      const rows = post.comments.slice(page * size, page * size + size).map((c) => ({ ...c, commentRates: [] }))
+      return { status: 200, body: { count: post.comments.length, rows } }
     }
     if (path === '/api/posts/create' && call.method === 'POST') {
       const body = call.body as { title: string; preview: string; content: string[]; searchTags: string[] }

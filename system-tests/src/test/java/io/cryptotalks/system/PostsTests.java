@@ -170,7 +170,9 @@ class PostsTests {
         });
         JsonNode post = api.get("/api/posts/get/" + slug).json();
         assertThat(post.get("rating").asInt()).isEqualTo(3);
-        assertThat(post.get("postInfo").get("comments")).hasSize(100);
+        assertThat(post.get("commentsCount").asInt()).isEqualTo(100);
+        assertThat(post.get("postInfo").get("comments")).as("the first page").hasSize(50);
+        assertThat(api.get("/api/posts/comments/" + id + "/1/50").json().get("rows")).as("the rest").hasSize(50);
         assertThat(post.get("postInfo").get("comments").get(0).has("userId")).as("no other users' ids").isFalse();
 
         String commentId = post.get("postInfo").get("comments").get(0).get("id").asString();
@@ -178,6 +180,102 @@ class PostsTests {
                 .status()).isEqualTo(200);
         assertThat(api.get("/api/posts/get/" + slug, author.auth()).json().get("postInfo").get("comments").get(0)
                 .get("myRate").asString()).isEqualTo("-");
+    }
+
+    @Test
+    void commentsComeAPageAtATimeWithTheCountAndReadBackAtOnce() {
+        Users.User author = users.signedIn("pages");
+        Users.User reader = users.signedIn("pagereader");
+        Users.User other = users.signedIn("pageother");
+        String id = api.post("/api/posts/create", post("Pages " + System.nanoTime(), "btc"), author.auth()).text("id");
+        String slug = system.database().sql("select slug from post_heads where post_id = cast(? as uuid)").param(id)
+                .query(String.class).single();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            Api.Reply added = api.patch("/api/posts/comment/" + id, Map.of("comment", "comment %03d".formatted(i)),
+                    author.auth());
+            assertThat(added.status()).as(added.body()).isEqualTo(200);
+            ids.add(added.text("id"));
+        }
+
+        // at once (most still on their way), then once the posts-service has applied them all
+        assertPagesInOrder(id, slug, 120);
+        await().atMost(Duration.ofSeconds(60)).until(() -> system.database()
+                .sql("select comments_count from posts where id = cast(? as uuid)").param(id).query(Integer.class)
+                .optional().orElse(0) == 120);
+        assertPagesInOrder(id, slug, 120);
+
+        String added = api.patch("/api/posts/comment/" + id, Map.of("comment", "just now"), reader.auth()).text("id");
+        JsonNode last = api.get("/api/posts/comments/" + id + "/2/50").json();
+        assertThat(last.get("count").asInt()).as("a new comment counts at once").isEqualTo(121);
+        assertThat(last.get("rows")).hasSize(21);
+        assertThat(last.get("rows").get(20).get("id").asString()).as("on the last page").isEqualTo(added);
+        assertThat(api.get("/api/posts/get/" + slug).json().get("commentsCount").asInt()).isEqualTo(121);
+
+        // votes on a comment past the first page, and on the one just added, read back at once
+        String deep = ids.get(110);
+        assertThat(api.patch("/api/posts/rate/comment/" + id + "/" + deep, Map.of("rate", "-"), other.auth()).status())
+                .isEqualTo(200);
+        assertThat(api.patch("/api/posts/rate/comment/" + id + "/" + deep, Map.of("rate", "+"), reader.auth()).status())
+                .isEqualTo(200);
+        assertThat(api.patch("/api/posts/rate/comment/" + id + "/" + added, Map.of("rate", "+"), reader.auth())
+                .status()).isEqualTo(200);
+        assertThat(api.patch("/api/posts/rate/post/" + id, Map.of("rate", "+"), reader.auth()).status()).isEqualTo(200);
+        JsonNode page = api.get("/api/posts/comments/" + id + "/2/50", reader.auth()).json();
+        JsonNode voted = page.get("rows").get(10);
+        assertThat(voted.get("id").asString()).isEqualTo(deep);
+        assertThat(voted.get("rating").asInt()).as("one up, one down").isZero();
+        assertThat(voted.get("myRate").asString()).isEqualTo("+");
+        assertThat(voted.get("commentRates").toString()).as("only the caller's own vote, no other voter")
+                .contains(reader.username()).doesNotContain(other.username());
+        assertThat(page.get("rows").get(20).get("myRate").asString()).isEqualTo("+");
+        assertThat(page.get("rows").get(20).get("rating").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/posts/comments/" + id + "/2/50").json().get("rows").get(10).get("myRate").isNull())
+                .as("anonymous").isTrue();
+        JsonNode read = api.get("/api/posts/get/" + slug, reader.auth()).json();
+        assertThat(read.get("myRate").asString()).isEqualTo("+");
+        assertThat(read.get("rating").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/posts/get/" + slug, other.auth()).json().get("postInfo").get("rates")).isEmpty();
+
+        for (String bad : new String[]{"/-1/50", "/0/0", "/0/101", "/x/10", "/0/ten"}) {
+            assertError(api.get("/api/posts/comments/" + id + bad), 400, "bad-request");
+        }
+        assertError(api.get("/api/posts/comments/not-a-uuid/0/10"), 400, "bad-request");
+        assertError(api.get("/api/posts/comments/" + java.util.UUID.randomUUID() + "/0/10"), 404, "post-not-found");
+        assertThat(api.delete("/api/posts/delete/" + id, author.auth()).status()).isEqualTo(200);
+        assertError(api.get("/api/posts/comments/" + id + "/0/10"), 404, "post-not-found");
+
+        JsonNode docs = api.get("/docs-json").json();
+        JsonNode documented = docs.get("paths").get("/api/posts/comments/{postId}/{page}/{pageSize}").get("get");
+        assertThat(documented.get("responses").has("400")).isTrue();
+        assertThat(documented.get("responses").has("404")).isTrue();
+        assertThat(documented.get("responses").get("200").toString()).contains("CommentPage");
+        assertThat(docs.get("components").get("schemas").has("CommentPage")).isTrue();
+    }
+
+    /** The first 50 embedded in the post, the rest through the comments pages, oldest first, each once. */
+    private void assertPagesInOrder(String id, String slug, int count) {
+        JsonNode post = api.get("/api/posts/get/" + slug).json();
+        assertThat(post.get("commentsCount").asInt()).isEqualTo(count);
+        List<String> payloads = new ArrayList<>();
+        post.get("postInfo").get("comments").forEach(comment -> payloads.add(comment.get("payload").asString()));
+        assertThat(payloads).hasSize(50);
+        for (int page = 1; ; page++) {
+            JsonNode rows = api.get("/api/posts/comments/" + id + "/" + page + "/50").json().get("rows");
+            if (rows.isEmpty()) {
+                break;
+            }
+            rows.forEach(comment -> payloads.add(comment.get("payload").asString()));
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            expected.add("comment %03d".formatted(i));
+        }
+        assertThat(payloads).containsExactlyElementsOf(expected);
+        JsonNode middle = api.get("/api/posts/comments/" + id + "/7/7").json();
+        assertThat(middle.get("count").asInt()).isEqualTo(count);
+        assertThat(middle.get("rows").get(0).get("payload").asString()).isEqualTo("comment 049");
+        assertThat(middle.get("rows").get(0).has("userId")).as("no other users' ids").isFalse();
     }
 
     static Map<String, Object> post(String title, String... tags) {

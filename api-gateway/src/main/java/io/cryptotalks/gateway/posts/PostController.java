@@ -64,13 +64,29 @@ class PostController {
     }
 
     @GetMapping("/api/posts/get/{slug}")
-    @Operation(summary = "A post with its votes and comments", description = "Any slug the post ever had works; "
-            + "`toEdit=yes` is for its author only.")
-    @ApiResponse(responseCode = "200", description = "the post")
+    @ApiResponse(responseCode = "200", description = "the post with the first page of its comments")
+    @Operation(summary = "A post with the first page of its comments", description = "Any slug the post ever had "
+            + "works; `toEdit=yes` is for its author only. `postInfo.comments` holds the first 50 comments, oldest "
+            + "first, and `commentsCount` counts them all: the rest are at `/api/posts/comments/{postId}/{page}/{pageSize}`. "
+            + "`rates` and `commentRates` hold the caller's own vote only; `rating` counts every vote.")
     PostResponses.Post get(@PathVariable String slug,
                            @Parameter(schema = @Schema(type = "string", allowableValues = "yes")) @RequestParam(required = false) String toEdit,
                            @Parameter(hidden = true) @CurrentUser(required = false) AuthenticatedUser user) {
         return reads.bySlug(slug, user == null ? null : user.userId(), "yes".equals(toEdit));
+    }
+
+    @GetMapping("/api/posts/comments/{postId}/{page}/{pageSize}")
+    @ApiResponse(responseCode = "200", description = "a page of the comments and the count of all")
+    @ApiResponse(responseCode = "400", description = "bad-request: bad page, pageSize or postId",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "404", description = "post-not-found (or deleted)",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @Operation(summary = "A page of a post's comments", description = "Oldest first, as in the post; `page` from 0, "
+            + "`pageSize` 1 to 100 (else 400 `bad-request`); `count` counts all the post's comments. A comment or a "
+            + "vote reads back the moment its call returns; `myRate` is the caller's vote.")
+    PostResponses.CommentPage comments(@PathVariable UUID postId, @PathVariable int page, @PathVariable int pageSize,
+                                       @Parameter(hidden = true) @CurrentUser(required = false) AuthenticatedUser user) {
+        return reads.comments(postId, new CommentWindow(page, pageSize), user == null ? null : user.userId());
     }
 
     @GetMapping("/api/posts/list/{page}/{pageSize}/{order}/{orderBy}")

@@ -5,7 +5,10 @@ import org.springframework.stereotype.Service;
 
 import java.util.UUID;
 
-/** Reading one post by any slug it ever had (E20), as its author just wrote it. */
+/**
+ * Reading one post by any slug it ever had (E20) with the first page of its comments, and further pages of them, as
+ * their authors just wrote them.
+ */
 @Service
 class PostReads {
 
@@ -23,7 +26,14 @@ class PostReads {
         if (toEdit && !head.userId().equals(caller)) {
             throw ApiError.WRONG_USER.exception();
         }
-        PostView view = projection.load(head).orElseThrow(ApiError.POST_NOT_FOUND::exception);
+        PostView view = projection.load(head, caller, CommentWindow.FIRST).orElseThrow(ApiError.POST_NOT_FOUND::exception);
         return PostResponses.Post.of(view, caller);
+    }
+
+    PostResponses.CommentPage comments(UUID postId, CommentWindow window, UUID caller) {
+        PostHeads.Head head = heads.byId(postId).filter(found -> !found.deleted())
+                .orElseThrow(ApiError.POST_NOT_FOUND::exception);
+        PostView view = projection.load(head, caller, window).orElseThrow(ApiError.POST_NOT_FOUND::exception);
+        return PostResponses.CommentPage.of(view, caller);
     }
 }

@@ -15,21 +15,22 @@ final class PostResponses {
 
     @Schema(name = "Post")
     record Post(UUID id, UUID userId, String username, String title, String slug, List<String> content, String preview,
-                List<String> searchTags, Instant createdAt, Instant updatedAt, int rating, int commentsCount,
+                List<String> searchTags, Instant createdAt, Instant updatedAt, int rating,
+                @Schema(description = "all the post's comments; postInfo.comments holds the first page of them, "
+                        + "the rest are at /api/posts/comments/{postId}/{page}/{pageSize}") long commentsCount,
                 @Schema(description = "the caller's vote: +, - or null", nullable = true, allowableValues = {"+", "-"})
                 String myRate, PostInfo postInfo) {
 
         static Post of(PostView view, UUID caller) {
-            List<Comment> comments = view.comments.stream().map(comment -> new Comment(comment.id, comment.username,
-                    comment.payload, comment.createdAt, comment.rating, voteOf(comment.votes, caller),
-                    rates(comment.votes, caller))).toList();
             return new Post(view.id, view.userId, view.username, view.title, view.slug, view.content, view.preview,
-                    view.searchTags, view.createdAt, view.updatedAt, view.rating, comments.size(),
-                    voteOf(view.votes, caller), new PostInfo(rates(view.votes, caller), comments));
+                    view.searchTags, view.createdAt, view.updatedAt, view.rating, view.commentsCount,
+                    voteOf(view.votes, caller), new PostInfo(rates(view.votes, caller), comments(view, caller)));
         }
     }
 
-    record PostInfo(List<Rate> rates, List<Comment> comments) {
+    record PostInfo(@Schema(description = "the caller's own vote, if any (the contract listed every voter's name; "
+            + "rating counts them all)") List<Rate> rates,
+                    @Schema(description = "the first page of the comments, oldest first") List<Comment> comments) {
     }
 
     record Rate(String username, @Schema(allowableValues = {"+", "-"}) String rate, boolean rated) {
@@ -37,7 +38,16 @@ final class PostResponses {
 
     record Comment(UUID id, String username, String payload, Instant createdAt, int rating,
                    @Schema(description = "the caller's vote: +, - or null", nullable = true, allowableValues = {"+", "-"})
-                   String myRate, List<Rate> commentRates) {
+                   String myRate,
+                   @Schema(description = "the caller's own vote on the comment, if any") List<Rate> commentRates) {
+    }
+
+    @Schema(name = "CommentPage")
+    record CommentPage(@Schema(description = "all the post's comments") long count, List<Comment> rows) {
+
+        static CommentPage of(PostView view, UUID caller) {
+            return new CommentPage(view.commentsCount, comments(view, caller));
+        }
     }
 
     @Schema(name = "PostSummary")
@@ -66,10 +76,18 @@ final class PostResponses {
                 boolean followsAnything) {
     }
 
+    private static List<Comment> comments(PostView view, UUID caller) {
+        return view.comments.stream().map(comment -> new Comment(comment.id, comment.username, comment.payload,
+                comment.createdAt, comment.rating, voteOf(comment.votes, caller), rates(comment.votes, caller))).toList();
+    }
+
+    /**
+     * The contract's vote list, cut to the caller's own vote: the view also holds the votes of other users with a
+     * vote on its way (for the overlay), and listing every voter grew without bound.
+     */
     private static List<Rate> rates(Map<UUID, PostView.Vote> votes, UUID caller) {
-        return votes.entrySet().stream()
-                .map(vote -> new Rate(vote.getValue().username(), vote.getValue().rate(), vote.getKey().equals(caller)))
-                .toList();
+        PostView.Vote vote = caller == null ? null : votes.get(caller);
+        return vote == null ? List.of() : List.of(new Rate(vote.username(), vote.rate(), true));
     }
 
     private static String voteOf(Map<UUID, PostView.Vote> votes, UUID caller) {

@@ -122,9 +122,7 @@ class PostService {
         String sign = PostRules.rate(rate);
         String username = usernameOf(userId);
         write(postId, head -> {
-            boolean exists = projection.load(head).map(view -> view.comments.stream()
-                    .anyMatch(comment -> comment.id.equals(commentId))).orElse(false);
-            if (!exists) {
+            if (!projection.hasComment(head, commentId)) {
                 throw ApiError.COMMENT_DOESNT_EXIST.exception();
             }
             return new CommentRated(postId, commentId, userId, username, sign);
@@ -147,7 +145,7 @@ class PostService {
         if (!head.userId().equals(userId)) {
             throw ApiError.WRONG_USER.exception();
         }
-        return projection.load(head).orElseThrow(ApiError.POST_NOT_FOUND::exception);
+        return projection.load(head, userId, CommentWindow.FIRST).orElseThrow(ApiError.POST_NOT_FOUND::exception);
     }
 
     private String usernameOf(UUID userId) {

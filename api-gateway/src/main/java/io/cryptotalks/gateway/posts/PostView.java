@@ -16,7 +16,10 @@ import java.util.UUID;
 
 /**
  * A post as the reader should see it: the posts-service's projection with the post's events that are still on their
- * way applied on top, by the same rules the worker applies (toggling votes included).
+ * way applied on top, by the same rules the worker applies (toggling votes included). It holds one window of the
+ * comments (all of them would grow without bound) with the count of all, and only the votes the overlay needs: the
+ * caller's, and those of the users with a vote still on its way (a toggle needs their previous vote to move the
+ * rating right); the ratings themselves are the projection's counters.
  */
 final class PostView {
 
@@ -31,8 +34,16 @@ final class PostView {
     Instant createdAt;
     Instant updatedAt;
     int rating;
+    /** All the post's comments, the window's and the others, pending ones included. */
+    long commentsCount;
+    final CommentWindow window;
     final Map<UUID, Vote> votes = new LinkedHashMap<>();
+    /** The comments in {@link #window}, oldest first. */
     final List<Comment> comments = new ArrayList<>();
+
+    PostView(CommentWindow window) {
+        this.window = window;
+    }
 
     record Vote(String username, String rate) {
     }
@@ -57,9 +68,9 @@ final class PostView {
     }
 
     /** Applies one pending event; returns the view (a new one for a post not yet in the projection). */
-    static PostView apply(PostView view, DomainEvent event, Instant occurredAt) {
+    static PostView apply(PostView view, CommentWindow window, DomainEvent event, Instant occurredAt) {
         if (event instanceof PostCreated created) {
-            PostView post = view != null ? view : new PostView();
+            PostView post = view != null ? view : new PostView(window);
             post.id = created.postId();
             post.userId = created.userId();
             post.username = created.username();
@@ -84,8 +95,12 @@ final class PostView {
             view.updatedAt = occurredAt;
         } else if (event instanceof CommentAdded added
                 && view.comments.stream().noneMatch(comment -> comment.id.equals(added.commentId()))) {
-            view.comments.add(new Comment(added.commentId(), added.userId(), added.username(), added.payload(),
-                    occurredAt, 0));
+            // it comes after every applied comment (the worker applies the post's events in order): the last one
+            if (view.window.contains(view.commentsCount)) {
+                view.comments.add(new Comment(added.commentId(), added.userId(), added.username(), added.payload(),
+                        occurredAt, 0));
+            }
+            view.commentsCount++;
         } else if (event instanceof PostRated rated) {
             view.rating += toggle(view.votes, rated.userId(), new Vote(rated.username(), rated.rate()));
         } else if (event instanceof CommentRated rated) {

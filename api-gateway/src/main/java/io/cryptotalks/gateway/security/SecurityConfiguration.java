@@ -53,6 +53,7 @@ class SecurityConfiguration {
             pathPattern(HttpMethod.GET, "/api/user/following/{username}/{page}/{pageSize}"),
             pathPattern(HttpMethod.GET, "/api/auth/refresh"),
             pathPattern(HttpMethod.GET, "/api/posts/get/{slug}"),
+            pathPattern(HttpMethod.GET, "/api/posts/comments/**"),
             pathPattern(HttpMethod.GET, "/api/posts/list/**"),
             pathPattern(HttpMethod.GET, "/api/posts/tags"),
             // soft: the caller's followedByYou with a token
