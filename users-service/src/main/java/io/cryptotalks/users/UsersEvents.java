@@ -6,8 +6,8 @@ import io.cryptotalks.common.events.follows.TagUnfollowed;
 import io.cryptotalks.common.events.follows.UserFollowed;
 import io.cryptotalks.common.events.follows.UserUnfollowed;
 import io.cryptotalks.common.events.notifications.NotificationPreferencesChanged;
-import io.cryptotalks.common.events.notifications.NotificationRead;
-import io.cryptotalks.common.events.notifications.NotificationsReadAll;
+import io.cryptotalks.common.events.notifications.NotificationAcknowledged;
+import io.cryptotalks.common.events.notifications.AllNotificationsAcknowledged;
 import io.cryptotalks.common.events.posts.CommentAdded;
 import io.cryptotalks.common.events.posts.PostCreated;
 import io.cryptotalks.common.events.posts.PostDeleted;
@@ -83,8 +83,8 @@ class UsersEvents {
                 .on(UserUnfollowed.class, userFollows::unfollowed)
                 .on(TagFollowed.class, tagFollows::followed)
                 .on(TagUnfollowed.class, tagFollows::unfollowed)
-                .on(NotificationRead.class, notifications::read)
-                .on(NotificationsReadAll.class, notifications::readAll)
+                .on(NotificationAcknowledged.class, notifications::read)
+                .on(AllNotificationsAcknowledged.class, notifications::readAll)
                 .on(NotificationPreferencesChanged.class, preferences::changed)
                 .on(PostCreated.class, posts::created)
                 .on(PostUpdated.class, posts::updated)

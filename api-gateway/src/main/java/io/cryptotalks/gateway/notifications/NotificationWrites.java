@@ -1,7 +1,7 @@
 package io.cryptotalks.gateway.notifications;
 
-import io.cryptotalks.common.events.notifications.NotificationRead;
-import io.cryptotalks.common.events.notifications.NotificationsReadAll;
+import io.cryptotalks.common.events.notifications.NotificationAcknowledged;
+import io.cryptotalks.common.events.notifications.AllNotificationsAcknowledged;
 import io.cryptotalks.common.outbox.OutboxWriter;
 import io.cryptotalks.gateway.web.ApiError;
 import org.springframework.stereotype.Service;
@@ -32,7 +32,7 @@ class NotificationWrites {
             if (!notifications.owns(caller, id)) {
                 throw ApiError.NOTIFICATION_NOT_FOUND.exception();
             }
-            outbox.append(new NotificationRead(caller, id));
+            outbox.append(new NotificationAcknowledged(caller, id));
         });
     }
 
@@ -41,7 +41,7 @@ class NotificationWrites {
         transactions.executeWithoutResult(status -> {
             long newest = notifications.newestId(caller);
             if (newest > 0) {
-                outbox.append(new NotificationsReadAll(caller, newest));
+                outbox.append(new AllNotificationsAcknowledged(caller, newest));
             }
         });
     }

@@ -3,8 +3,8 @@ package io.cryptotalks.gateway.notifications;
 import io.cryptotalks.common.events.DomainEvent;
 import io.cryptotalks.common.events.EventCatalog;
 import io.cryptotalks.common.events.EventJson;
-import io.cryptotalks.common.events.notifications.NotificationRead;
-import io.cryptotalks.common.events.notifications.NotificationsReadAll;
+import io.cryptotalks.common.events.notifications.NotificationAcknowledged;
+import io.cryptotalks.common.events.notifications.AllNotificationsAcknowledged;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,8 +25,8 @@ class PendingReads {
             select envelope from outbox o
             where o.message_key = :key and o.event_type in ('%s', '%s')
               and not exists (select 1 from users_processed_events p where p.event_id = o.event_id)
-            order by o.seq""".formatted(EventCatalog.typeOf(NotificationRead.class).name(),
-            EventCatalog.typeOf(NotificationsReadAll.class).name());
+            order by o.seq""".formatted(EventCatalog.typeOf(NotificationAcknowledged.class).name(),
+            EventCatalog.typeOf(AllNotificationsAcknowledged.class).name());
 
     private final JdbcClient jdbc;
     private final EventJson json;
@@ -42,9 +42,9 @@ class PendingReads {
         List<DomainEvent> events = jdbc.sql(PENDING).param("key", caller.toString())
                 .query((rs, row) -> json.read(rs.getString("envelope")).payload()).list();
         for (DomainEvent event : events) {
-            if (event instanceof NotificationRead read) {
+            if (event instanceof NotificationAcknowledged read) {
                 ids.add(read.notificationId());
-            } else if (event instanceof NotificationsReadAll all) {
+            } else if (event instanceof AllNotificationsAcknowledged all) {
                 upTo = Math.max(upTo, all.upToId());
             }
         }

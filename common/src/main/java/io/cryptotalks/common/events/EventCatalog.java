@@ -5,8 +5,8 @@ import io.cryptotalks.common.events.follows.TagUnfollowed;
 import io.cryptotalks.common.events.follows.UserFollowed;
 import io.cryptotalks.common.events.follows.UserUnfollowed;
 import io.cryptotalks.common.events.notifications.NotificationPreferencesChanged;
-import io.cryptotalks.common.events.notifications.NotificationRead;
-import io.cryptotalks.common.events.notifications.NotificationsReadAll;
+import io.cryptotalks.common.events.notifications.NotificationAcknowledged;
+import io.cryptotalks.common.events.notifications.AllNotificationsAcknowledged;
 import io.cryptotalks.common.events.market.CoinFavourited;
 import io.cryptotalks.common.events.market.CoinUnfavourited;
 import io.cryptotalks.common.events.market.MarketSynced;
@@ -63,8 +63,8 @@ public final class EventCatalog {
             UserUnfollowed.class,
             TagFollowed.class,
             TagUnfollowed.class,
-            NotificationRead.class,
-            NotificationsReadAll.class,
+            NotificationAcknowledged.class,
+            AllNotificationsAcknowledged.class,
             NotificationPreferencesChanged.class,
             UserSignedIn.class,
             SignInRefused.class,

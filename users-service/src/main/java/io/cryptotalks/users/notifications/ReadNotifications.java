@@ -2,8 +2,8 @@ package io.cryptotalks.users.notifications;
 
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.follows.UserFollowed;
-import io.cryptotalks.common.events.notifications.NotificationRead;
-import io.cryptotalks.common.events.notifications.NotificationsReadAll;
+import io.cryptotalks.common.events.notifications.NotificationAcknowledged;
+import io.cryptotalks.common.events.notifications.AllNotificationsAcknowledged;
 import org.springframework.stereotype.Component;
 
 /** The users topic's part: reads and follows. */
@@ -16,11 +16,11 @@ public class ReadNotifications {
         this.store = store;
     }
 
-    public void read(NotificationRead event, EventEnvelope envelope) {
+    public void read(NotificationAcknowledged event, EventEnvelope envelope) {
         store.read(event.userId(), event.notificationId());
     }
 
-    public void readAll(NotificationsReadAll event, EventEnvelope envelope) {
+    public void readAll(AllNotificationsAcknowledged event, EventEnvelope envelope) {
         store.readAll(event.userId(), event.upToId());
     }
 

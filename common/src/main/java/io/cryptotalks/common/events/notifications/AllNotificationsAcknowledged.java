@@ -10,8 +10,8 @@ import java.util.UUID;
  * A user marked all their notifications read: those up to {@code upToId}, the newest they could have seen, so one
  * that arrives between the click and the event's application stays unread. Keyed by the user on the users topic.
  */
-@EventType(name = "notifications-read-all", topic = Topics.USERS)
-public record NotificationsReadAll(UUID userId, long upToId) implements DomainEvent {
+@EventType(name = "all-notifications-acknowledged", topic = Topics.USERS)
+public record AllNotificationsAcknowledged(UUID userId, long upToId) implements DomainEvent {
 
     @Override
     public String aggregateId() {

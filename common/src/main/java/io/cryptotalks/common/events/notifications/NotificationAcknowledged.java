@@ -10,8 +10,8 @@ import java.util.UUID;
  * A user marked one of their notifications read (the gateway checked it is theirs). Applying it twice is one read.
  * Keyed by the user on the users topic, so one user's reads apply in order with their other events.
  */
-@EventType(name = "notification-read", topic = Topics.USERS)
-public record NotificationRead(UUID userId, long notificationId) implements DomainEvent {
+@EventType(name = "notification-acknowledged", topic = Topics.USERS)
+public record NotificationAcknowledged(UUID userId, long notificationId) implements DomainEvent {
 
     @Override
     public String aggregateId() {
