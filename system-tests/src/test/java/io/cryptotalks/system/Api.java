@@ -66,6 +66,13 @@ final class Api {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(text)), headers);
     }
 
+    Reply put(String path, Object body, String... headers) {
+        String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(text)), headers);
+    }
+
     private Reply send(HttpRequest.Builder request, String... headers) {
         if (headers.length > 0) {
             request.headers(headers);

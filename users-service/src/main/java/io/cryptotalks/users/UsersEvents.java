@@ -5,6 +5,14 @@ import io.cryptotalks.common.events.follows.TagFollowed;
 import io.cryptotalks.common.events.follows.TagUnfollowed;
 import io.cryptotalks.common.events.follows.UserFollowed;
 import io.cryptotalks.common.events.follows.UserUnfollowed;
+import io.cryptotalks.common.events.notifications.NotificationPreferencesChanged;
+import io.cryptotalks.common.events.notifications.NotificationAcknowledged;
+import io.cryptotalks.common.events.notifications.AllNotificationsAcknowledged;
+import io.cryptotalks.common.events.posts.CommentAdded;
+import io.cryptotalks.common.events.posts.PostCreated;
+import io.cryptotalks.common.events.posts.PostDeleted;
+import io.cryptotalks.common.events.posts.PostRated;
+import io.cryptotalks.common.events.posts.PostUpdated;
 import io.cryptotalks.common.events.users.ConfirmationEmailRequested;
 import io.cryptotalks.common.events.users.EmailChangeRequested;
 import io.cryptotalks.common.events.users.PasswordResetRequested;
@@ -23,6 +31,9 @@ import io.cryptotalks.users.email.EmailChangeRequestedHandler;
 import io.cryptotalks.users.email.EmailChangedHandler;
 import io.cryptotalks.users.follows.TagFollows;
 import io.cryptotalks.users.follows.UserFollows;
+import io.cryptotalks.users.notifications.PostNotifications;
+import io.cryptotalks.users.notifications.Preferences;
+import io.cryptotalks.users.notifications.ReadNotifications;
 import io.cryptotalks.users.password.PasswordChangedHandler;
 import io.cryptotalks.users.password.PasswordResetRequestedHandler;
 import io.cryptotalks.users.photos.ProfilePhotoChangedHandler;
@@ -47,7 +58,9 @@ class UsersEvents {
                                 PasswordChangedHandler passwordChanged, PhoneCodeIssuedHandler phoneCodeIssued,
                                 TwoFactorHandlers twoFactor, ProfileUpdatedHandler profileUpdated,
                                 ProfilePhotoChangedHandler profilePhotoChanged, AccountClosedHandler accountClosed,
-                                UserFollows userFollows, TagFollows tagFollows) {
+                                UserFollows userFollows, TagFollows tagFollows,
+                                PostNotifications posts, ReadNotifications notifications,
+                                Preferences preferences) {
         return EventHandlers.builder()
                 .on(UserSignedUp.class, signedUp)
                 .on(UserAccountConfirmed.class, accountConfirmed)
@@ -62,10 +75,22 @@ class UsersEvents {
                 .on(UserProfileUpdated.class, profileUpdated)
                 .on(ProfilePhotoChanged.class, profilePhotoChanged)
                 .on(UserAccountClosed.class, accountClosed)
-                .on(UserFollowed.class, userFollows::followed)
+                .on(UserFollowed.class, (event, envelope) -> {
+                    if (userFollows.followed(event, envelope)) {
+                        notifications.followed(event, envelope);
+                    }
+                })
                 .on(UserUnfollowed.class, userFollows::unfollowed)
                 .on(TagFollowed.class, tagFollows::followed)
                 .on(TagUnfollowed.class, tagFollows::unfollowed)
+                .on(NotificationAcknowledged.class, notifications::read)
+                .on(AllNotificationsAcknowledged.class, notifications::readAll)
+                .on(NotificationPreferencesChanged.class, preferences::changed)
+                .on(PostCreated.class, posts::created)
+                .on(PostUpdated.class, posts::updated)
+                .on(PostDeleted.class, posts::deleted)
+                .on(CommentAdded.class, posts::commented)
+                .on(PostRated.class, posts::rated)
                 .build();
     }
 }

@@ -37,6 +37,7 @@ public enum ApiError {
     WRONG_RATE(HttpStatus.BAD_REQUEST, "wrong-rate", "Wrong rate value"),
     COMMENT_DOESNT_EXIST(HttpStatus.BAD_REQUEST, "comment-doesnt-exist", "Comment does not exist"),
     CANNOT_FOLLOW_YOURSELF(HttpStatus.BAD_REQUEST, "cannot-follow-yourself", "You cannot follow yourself"),
+    NOTIFICATION_NOT_FOUND(HttpStatus.NOT_FOUND, "notification-not-found", "Notification not found"),
     /** 404, not the original's 400: the coin is a resource that does not exist. */
     NO_CRYPTO(HttpStatus.NOT_FOUND, "no-crypto", "Cryptocurrency not found"),
     MARKET_NOT_SYNCED(HttpStatus.SERVICE_UNAVAILABLE, "market-not-synced", "Market data has not been loaded yet"),

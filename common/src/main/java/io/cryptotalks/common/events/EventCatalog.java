@@ -4,6 +4,9 @@ import io.cryptotalks.common.events.follows.TagFollowed;
 import io.cryptotalks.common.events.follows.TagUnfollowed;
 import io.cryptotalks.common.events.follows.UserFollowed;
 import io.cryptotalks.common.events.follows.UserUnfollowed;
+import io.cryptotalks.common.events.notifications.NotificationPreferencesChanged;
+import io.cryptotalks.common.events.notifications.NotificationAcknowledged;
+import io.cryptotalks.common.events.notifications.AllNotificationsAcknowledged;
 import io.cryptotalks.common.events.market.CoinFavourited;
 import io.cryptotalks.common.events.market.CoinUnfavourited;
 import io.cryptotalks.common.events.market.MarketSynced;
@@ -60,6 +63,9 @@ public final class EventCatalog {
             UserUnfollowed.class,
             TagFollowed.class,
             TagUnfollowed.class,
+            NotificationAcknowledged.class,
+            AllNotificationsAcknowledged.class,
+            NotificationPreferencesChanged.class,
             UserSignedIn.class,
             SignInRefused.class,
             SessionRefreshed.class,

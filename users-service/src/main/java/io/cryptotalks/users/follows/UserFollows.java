@@ -33,8 +33,10 @@ public class UserFollows {
         this.actionLog = actionLog;
     }
 
-    public void followed(UserFollowed event, EventEnvelope envelope) {
+    /** @return whether the follow is new (a second follow and a redelivery are not) */
+    public boolean followed(UserFollowed event, EventEnvelope envelope) {
         String outcome;
+        boolean added = false;
         if (!lockBoth(event.userId(), event.followedId())) {
             outcome = "skipped: an account is closed";
         } else if (jdbc.sql("""
@@ -42,11 +44,13 @@ public class UserFollows {
                         on conflict do nothing""")
                 .params(event.userId(), event.followedId(), Timestamp.from(envelope.occurredAt())).update() == 1) {
             count(event.userId(), event.followedId(), 1);
+            added = true;
             outcome = "now follows";
         } else {
             outcome = "already followed";
         }
         log(envelope, "User " + event.userId() + " follows user " + event.followedId() + " (" + outcome + ").");
+        return added;
     }
 
     public void unfollowed(UserUnfollowed event, EventEnvelope envelope) {
