@@ -45,12 +45,16 @@ public class CreateToVisible {
         var workers = Executors.newFixedThreadPool(64);
         AtomicInteger sent = new AtomicInteger();
         int total = rate * seconds;
-        scheduler.scheduleAtFixedRate(() -> {
-            int n = sent.incrementAndGet();
-            if (n <= total) {
-                workers.submit(() -> createAndRead(api, token, run + "-" + n, latencies, errors, notFound));
-            }
-        }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+        scheduler.scheduleAtFixedRate(
+                () -> {
+                    int n = sent.incrementAndGet();
+                    if (n <= total) {
+                        workers.submit(() -> createAndRead(api, token, run + "-" + n, latencies, errors, notFound));
+                    }
+                },
+                0,
+                1_000_000 / rate,
+                TimeUnit.MICROSECONDS);
         while (sent.get() < total) {
             Thread.sleep(100);
         }
@@ -59,18 +63,24 @@ public class CreateToVisible {
         workers.awaitTermination(60, TimeUnit.SECONDS);
         List<Double> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf("RESULT %.1f %.1f %.1f %d %d %d%s%n", percentile(sorted, 50), percentile(sorted, 99),
-                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1), errors.get(), notFound.get(), sorted.size(),
+        System.out.printf(
+                "RESULT %.1f %.1f %.1f %d %d %d%s%n",
+                percentile(sorted, 50),
+                percentile(sorted, 99),
+                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1),
+                errors.get(),
+                notFound.get(),
+                sorted.size(),
                 args.length > 3 ? applied(args[3], started) : "");
     }
 
     /** The posts-service's apply latency of this run's creates (the worker commits after the API has answered). */
     private static String applied(String jdbcUrl, java.time.Instant since) throws Exception {
         try (var db = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "");
-             var pending = db.prepareStatement("""
+                var pending = db.prepareStatement("""
                      select count(*) from outbox o where o.event_type = 'post-created' and o.occurred_at >= ?
                        and not exists (select 1 from posts_processed_events e where e.event_id = o.event_id)""");
-             var query = db.prepareStatement("""
+                var query = db.prepareStatement("""
                      select percentile_cont(array[0.5, 0.99]) within group
                             (order by extract(epoch from e.processed_at - o.occurred_at) * 1000)
                      from outbox o join posts_processed_events e on e.event_id = o.event_id
@@ -94,9 +104,13 @@ public class CreateToVisible {
         }
     }
 
-    private static void createAndRead(String api, String token, String id,
-                                      ConcurrentLinkedQueue<Double> latencies, AtomicInteger errors,
-                                      AtomicInteger notFound) {
+    private static void createAndRead(
+            String api,
+            String token,
+            String id,
+            ConcurrentLinkedQueue<Double> latencies,
+            AtomicInteger errors,
+            AtomicInteger notFound) {
         long started = System.nanoTime();
         try {
             String body = """
@@ -110,7 +124,8 @@ public class CreateToVisible {
                 return;
             }
             for (int attempt = 0; attempt < 1000; attempt++) {
-                int status = call("GET", api + "/api/posts/get/" + slug.group(1), null, null).status();
+                int status = call("GET", api + "/api/posts/get/" + slug.group(1), null, null)
+                        .status();
                 if (status == 200) {
                     latencies.add((System.nanoTime() - started) / 1e6);
                     return;
@@ -128,18 +143,40 @@ public class CreateToVisible {
 
     /** 1–4 distinct tags of the seeded 20, as the seeded posts have. */
     private static String tags() {
-        List<String> all = new ArrayList<>(List.of("bitcoin", "ethereum", "defi", "nft", "mining", "trading", "wallets",
-                "security", "layer-2", "stablecoins", "altcoins", "regulation", "solana", "cardano", "polkadot", "web3",
-                "dao", "staking", "exchanges", "memecoins"));
+        List<String> all = new ArrayList<>(List.of(
+                "bitcoin",
+                "ethereum",
+                "defi",
+                "nft",
+                "mining",
+                "trading",
+                "wallets",
+                "security",
+                "layer-2",
+                "stablecoins",
+                "altcoins",
+                "regulation",
+                "solana",
+                "cardano",
+                "polkadot",
+                "web3",
+                "dao",
+                "staking",
+                "exchanges",
+                "memecoins"));
         Collections.shuffle(all);
         int count = 1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(4);
-        return all.subList(0, count).stream().map(tag -> "\"" + tag + "\"")
+        return all.subList(0, count).stream()
+                .map(tag -> "\"" + tag + "\"")
                 .collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 
     private static String signIn(String api) throws IOException {
-        Response response = call("POST", api + "/api/user/sign-in",
-                "{\"email\":\"john.doe@gmail.com\",\"password\":\"12qw!@QW\"}", null);
+        Response response = call(
+                "POST",
+                api + "/api/user/sign-in",
+                "{\"email\":\"john.doe@gmail.com\",\"password\":\"12qw!@QW\"}",
+                null);
         Matcher token = TOKEN.matcher(response.body());
         if (!token.find()) {
             throw new IllegalStateException("sign-in failed: " + response.status() + " " + response.body());
@@ -147,12 +184,12 @@ public class CreateToVisible {
         return token.group(1);
     }
 
-    record Response(int status, String body) {
-    }
+    record Response(int status, String body) {}
 
     /** One request on a kept-alive connection (the body is read to its end, so the connection is reused). */
     private static Response call(String method, String url, String json, String token) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        HttpURLConnection connection =
+                (HttpURLConnection) URI.create(url).toURL().openConnection();
         connection.setRequestMethod(method);
         connection.setConnectTimeout(5_000);
         connection.setReadTimeout(30_000);
@@ -173,6 +210,8 @@ public class CreateToVisible {
     }
 
     private static double percentile(List<Double> sorted, int p) {
-        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+        return sorted.isEmpty()
+                ? 0
+                : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 }

@@ -13,8 +13,9 @@ import java.sql.Statement;
 public class SeedFollows {
 
     private static final String READER = "8a08eaf1-c7a8-403b-b1ce-1fef8e34d000"; // JohnDoe, a demo account
-    private static final String[] TAGS = {"defi", "nft", "mining", "trading", "wallets", "security", "layer-2",
-            "stablecoins", "altcoins", "regulation"};
+    private static final String[] TAGS = {
+        "defi", "nft", "mining", "trading", "wallets", "security", "layer-2", "stablecoins", "altcoins", "regulation"
+    };
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
@@ -22,7 +23,8 @@ public class SeedFollows {
         int followed = args.length > 2 ? Integer.parseInt(args[2]) : 500;
         int tags = args.length > 3 ? Integer.parseInt(args[3]) : 5;
         int step = Math.max(1, authors / followed);
-        try (Connection db = DriverManager.getConnection(url, "postgres", ""); Statement sql = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection(url, "postgres", "");
+                Statement sql = db.createStatement()) {
             long started = System.nanoTime();
             sql.execute("""
                     insert into users (id, email, password, account_confirm, username, tac)
@@ -37,14 +39,17 @@ public class SeedFollows {
                                      username = 'benchauthor' || (split_part(slug, '-', 2)::int % :authors)
                     where slug like 'bench-%'
                     """.replace(":authors", Integer.toString(authors)));
-            sql.execute("update post_heads h set user_id = p.user_id from posts p where p.id = h.post_id and p.slug like 'bench-%'");
+            sql.execute(
+                    "update post_heads h set user_id = p.user_id from posts p where p.id = h.post_id and p.slug like 'bench-%'");
             sql.execute("""
                     insert into user_follows (follower_id, followed_id, created_at)
                     select '%s', md5('bench-author-' || a)::uuid, now()
                     from generate_series(0, :authors - 1) a where a %% :step = 0 limit :followed
                     on conflict do nothing
-                    """.formatted(READER).replace(":authors", Integer.toString(authors))
-                    .replace(":step", Integer.toString(step)).replace(":followed", Integer.toString(followed)));
+                    """.formatted(READER)
+                    .replace(":authors", Integer.toString(authors))
+                    .replace(":step", Integer.toString(step))
+                    .replace(":followed", Integer.toString(followed)));
             for (int t = 0; t < Math.min(tags, TAGS.length); t++) {
                 sql.execute("insert into tag_follows (user_id, tag, created_at) values ('" + READER + "', '" + TAGS[t]
                         + "', now()) on conflict do nothing");
@@ -60,8 +65,9 @@ public class SeedFollows {
                     """);
             sql.execute("vacuum analyze posts");
             sql.execute("analyze users; analyze user_follows; analyze tag_follows; analyze post_heads");
-            System.out.printf("JohnDoe follows %d of %d authors and %d tags; seeded in %.1f s%n", followed, authors,
-                    Math.min(tags, TAGS.length), (System.nanoTime() - started) / 1e9);
+            System.out.printf(
+                    "JohnDoe follows %d of %d authors and %d tags; seeded in %.1f s%n",
+                    followed, authors, Math.min(tags, TAGS.length), (System.nanoTime() - started) / 1e9);
         }
     }
 }

@@ -13,7 +13,8 @@ public class SeedPosts {
     public static void main(String[] args) throws Exception {
         String url = args[0];
         int count = Integer.parseInt(args[1]);
-        try (Connection db = DriverManager.getConnection(url, "postgres", ""); Statement sql = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection(url, "postgres", "");
+                Statement sql = db.createStatement()) {
             long started = System.nanoTime();
             sql.execute("""
                     create temporary table vocabulary as select
@@ -44,7 +45,8 @@ public class SeedPosts {
                            now() - make_interval(mins => g), now() - make_interval(mins => g), 3
                     from generate_series(1, :count) g, vocabulary v
                     """.replace(":count", Integer.toString(count)));
-            sql.execute("update posts set search = posts_search(title, search_tags, preview, content) where slug like 'bench-%'");
+            sql.execute(
+                    "update posts set search = posts_search(title, search_tags, preview, content) where slug like 'bench-%'");
             sql.execute("""
                     insert into comments (id, post_id, user_id, username, payload, rating, created_at)
                     select md5('bench-comment-' || p.id)::uuid, p.id, '186f0ff4-1444-4637-9be3-8c0abc168ba2', 'MilyKotek',
@@ -62,13 +64,15 @@ public class SeedPosts {
                     select id, user_id, lower(title), slug, applied_writes from posts where slug like 'bench-%'
                     on conflict do nothing
                     """);
-            sql.execute("insert into post_slugs (slug, post_id) select slug, id from posts where slug like 'bench-%' on conflict do nothing");
+            sql.execute(
+                    "insert into post_slugs (slug, post_id) select slug, id from posts where slug like 'bench-%' on conflict do nothing");
             sql.execute("""
                     insert into post_tags (tag, posts)
                     select tag, count(*) from posts, unnest(search_tags) tag group by tag
                     on conflict (tag) do update set posts = excluded.posts
                     """);
-            sql.execute("analyze posts; analyze comments; analyze post_ratings; analyze post_heads; analyze post_slugs");
+            sql.execute(
+                    "analyze posts; analyze comments; analyze post_ratings; analyze post_heads; analyze post_slugs");
             System.out.printf("seeded %d posts in %.1f s%n", count, (System.nanoTime() - started) / 1e9);
         }
     }

@@ -55,9 +55,20 @@ import java.util.regex.Pattern;
  */
 public final class Supervisor {
 
-    enum State { STARTING, RUNNING, BACKOFF, STOPPING, STOPPED, FAILED }
+    enum State {
+        STARTING,
+        RUNNING,
+        BACKOFF,
+        STOPPING,
+        STOPPED,
+        FAILED
+    }
 
-    enum Phase { STARTING_UP, UP, SHUTDOWN }
+    enum Phase {
+        STARTING_UP,
+        UP,
+        SHUTDOWN
+    }
 
     static final class Spec {
         String name;
@@ -115,8 +126,11 @@ public final class Supervisor {
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(1, daemon("restart-timer"));
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon("supervisor"));
     // HTTP/1.1: the default's h2c upgrade request is one the web app's Node server does not answer
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).executor(workers).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .executor(workers)
+            .build();
     private PrintWriter eventLog;
 
     public static void main(String[] args) throws Exception {
@@ -200,8 +214,13 @@ public final class Supervisor {
     int run() throws Exception {
         Files.createDirectories(run);
         Files.createDirectories(logs);
-        eventLog = new PrintWriter(Files.newBufferedWriter(logs.resolve("supervisor.log"), StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND), true);
+        eventLog = new PrintWriter(
+                Files.newBufferedWriter(
+                        logs.resolve("supervisor.log"),
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND),
+                true);
         Files.writeString(run.resolve("supervisor.pid"), ProcessHandle.current().pid() + "\n");
         openControlPort();
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "shutdown"));
@@ -222,16 +241,18 @@ public final class Supervisor {
                 if (state != State.RUNNING) {
                     String why;
                     synchronized (this) {
-                        why = service.failure != null ? service.failure : "stopped while starting ("
-                                + (service.lastExit == null ? "no exit status" : service.lastExit) + ")";
+                        why = service.failure != null
+                                ? service.failure
+                                : "stopped while starting ("
+                                        + (service.lastExit == null ? "no exit status" : service.lastExit) + ")";
                     }
                     printTail(service, 30);
                     say("✗ " + service.name() + " " + why + "; its log is " + logOf(service));
                     say("stopping the rest…");
                     return 1; // the shutdown hook stops what runs
                 }
-                say(String.format("  ✓ %-22s ready in %d s", service.name(),
-                        (System.currentTimeMillis() - began + 999) / 1000));
+                say(String.format(
+                        "  ✓ %-22s ready in %d s", service.name(), (System.currentTimeMillis() - began + 999) / 1000));
             }
         }
         phase = Phase.UP;
@@ -249,14 +270,20 @@ public final class Supervisor {
         Path log = logOf(service);
         try {
             if (!spec.before.isEmpty()) {
-                new ProcessBuilder(spec.before).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start().waitFor(60, TimeUnit.SECONDS);
+                new ProcessBuilder(spec.before)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                        .start()
+                        .waitFor(60, TimeUnit.SECONDS);
             }
             if (fresh) {
                 Files.writeString(log, "");
             } else {
-                Files.writeString(log, "\n---- restarted by the launcher at " + LocalTime.now().format(CLOCK) + " ----\n",
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(
+                        log,
+                        "\n---- restarted by the launcher at " + LocalTime.now().format(CLOCK) + " ----\n",
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
             }
             long logOffset = Files.size(log);
             List<String> command = new ArrayList<>();
@@ -311,8 +338,9 @@ public final class Supervisor {
                     notifyAll();
                 }
                 if (announce) {
-                    say("✓ " + service.name() + " is back: ready in " + (System.currentTimeMillis() - began + 999) / 1000
-                            + " s (restart " + service.restarts + ")");
+                    say("✓ " + service.name() + " is back: ready in "
+                            + (System.currentTimeMillis() - began + 999) / 1000 + " s (restart " + service.restarts
+                            + ")");
                 }
                 return;
             }
@@ -496,24 +524,27 @@ public final class Supervisor {
         Files.createFile(tokenFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(tokenFile, token + "\n");
         Files.writeString(run.resolve("supervisor.port"), server.getLocalPort() + "\n");
-        Thread acceptor = new Thread(() -> {
-            while (true) {
-                try {
-                    Socket client = server.accept();
-                    workers.execute(() -> serve(client));
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "control");
+        Thread acceptor = new Thread(
+                () -> {
+                    while (true) {
+                        try {
+                            Socket client = server.accept();
+                            workers.execute(() -> serve(client));
+                        } catch (IOException e) {
+                            return;
+                        }
+                    }
+                },
+                "control");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
     private void serve(Socket client) {
         try (client;
-             BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
-             PrintWriter out = new PrintWriter(client.getOutputStream(), true, StandardCharsets.UTF_8)) {
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+                PrintWriter out = new PrintWriter(client.getOutputStream(), true, StandardCharsets.UTF_8)) {
             client.setSoTimeout(10_000);
             String line = in.readLine();
             String[] words = line == null ? new String[0] : line.trim().split("\\s+");
@@ -568,10 +599,13 @@ public final class Supervisor {
         terminate(service);
         boolean wasRunning = before == State.RUNNING || before == State.STARTING || before == State.STOPPING;
         String message = restarting
-                ? service.name() + (wasRunning ? " stopped" : " was not running (" + before.name().toLowerCase() + ")")
-                        + "; starting it again"
-                : wasRunning ? service.name() + " stopped; it stays stopped until ./cryptotalks start " + service.name()
-                : service.name() + " was not running (" + before.name().toLowerCase() + "); it stays stopped";
+                ? service.name()
+                        + (wasRunning
+                                ? " stopped"
+                                : " was not running (" + before.name().toLowerCase() + ")") + "; starting it again"
+                : wasRunning
+                        ? service.name() + " stopped; it stays stopped until ./cryptotalks start " + service.name()
+                        : service.name() + " was not running (" + before.name().toLowerCase() + "); it stays stopped";
         say("■ " + message);
         out.println(message);
     }
@@ -579,7 +613,8 @@ public final class Supervisor {
     private void start(Service service, PrintWriter out) throws InterruptedException {
         synchronized (this) {
             if (service.state == State.RUNNING || service.state == State.STARTING) {
-                out.println(service.name() + " is already " + service.state.name().toLowerCase());
+                out.println(
+                        service.name() + " is already " + service.state.name().toLowerCase());
                 out.println(".ok");
                 return;
             }
@@ -597,13 +632,15 @@ public final class Supervisor {
         launch(service, false);
         State state = awaitSettled(service, service.spec.readyTimeoutSeconds + 5);
         if (state == State.RUNNING) {
-            String message = service.name() + " is running: ready in " + (System.currentTimeMillis() - began + 999) / 1000 + " s";
+            String message = service.name() + " is running: ready in "
+                    + (System.currentTimeMillis() - began + 999) / 1000 + " s";
             say("✓ " + message);
             out.println(message);
             out.println(".ok");
         } else {
-            out.println(".error " + service.name() + " did not become ready (" + state.name().toLowerCase()
-                    + (service.failure != null ? ": " + service.failure : "") + "); its log is " + logOf(service));
+            out.println(".error " + service.name() + " did not become ready ("
+                    + state.name().toLowerCase() + (service.failure != null ? ": " + service.failure : "")
+                    + "); its log is " + logOf(service));
         }
     }
 
@@ -625,9 +662,15 @@ public final class Supervisor {
             String[] probe = entry.getValue().join();
             synchronized (this) {
                 boolean alive = service.process != null && service.process.isAlive();
-                lines.add(String.format(format, service.name(), service.state.name().toLowerCase(),
+                lines.add(String.format(
+                        format,
+                        service.name(),
+                        service.state.name().toLowerCase(),
                         alive ? String.valueOf(service.process.pid()) : "-",
-                        alive ? duration(now - service.startedAt).replace(" ", "") : "-", service.restarts, probe[0], probe[1]));
+                        alive ? duration(now - service.startedAt).replace(" ", "") : "-",
+                        service.restarts,
+                        probe[0],
+                        probe[1]));
                 if (service.failure != null) {
                     notes.add("  " + service.name() + ": " + service.failure);
                 }
@@ -654,7 +697,8 @@ public final class Supervisor {
         List<String> details = new ArrayList<>();
         switch (spec.kind) {
             case "infra" -> {
-                List<Integer> closed = spec.probePorts.stream().filter(port -> !portOpen(port)).toList();
+                List<Integer> closed =
+                        spec.probePorts.stream().filter(port -> !portOpen(port)).toList();
                 health = closed.isEmpty() ? "UP" : "DOWN";
                 if (!closed.isEmpty()) {
                     details.add("closed-ports=" + closed.toString().replace(" ", ""));
@@ -714,13 +758,16 @@ public final class Supervisor {
         return matcher.find() ? matcher.group(1) : "?";
     }
 
-    record Reply(int status, String body) {
-    }
+    record Reply(int status, String body) {}
 
     private Reply get(int port, String path, int timeoutSeconds) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(timeoutSeconds)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .timeout(Duration.ofSeconds(timeoutSeconds))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body());
         } catch (IOException e) {
             return new Reply(0, "");
@@ -781,8 +828,10 @@ public final class Supervisor {
     /** The signal to the process group the service leads (it was started by setsid), else to the process alone. */
     private static void signalGroup(long pid, String signal) {
         try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, "--", "-" + pid).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process kill = new ProcessBuilder("kill", "-" + signal, "--", "-" + pid)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0) {
                 return;
             }

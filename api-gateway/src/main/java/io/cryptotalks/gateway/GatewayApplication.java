@@ -12,6 +12,8 @@ public class GatewayApplication {
     public static final String CONFIG_NAME = "spring.config.name=api-gateway";
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(GatewayApplication.class).properties(CONFIG_NAME).run(args);
+        new SpringApplicationBuilder(GatewayApplication.class)
+                .properties(CONFIG_NAME)
+                .run(args);
     }
 }

@@ -12,6 +12,8 @@ public class AuthServiceApplication {
     public static final String CONFIG_NAME = "spring.config.name=auth-service";
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(AuthServiceApplication.class).properties(CONFIG_NAME).run(args);
+        new SpringApplicationBuilder(AuthServiceApplication.class)
+                .properties(CONFIG_NAME)
+                .run(args);
     }
 }

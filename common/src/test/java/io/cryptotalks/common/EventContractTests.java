@@ -1,24 +1,23 @@
 package io.cryptotalks.common;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.cryptotalks.common.events.DomainEvent;
 import io.cryptotalks.common.events.EventCatalog;
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.EventJson;
 import io.cryptotalks.common.events.MalformedEventException;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every event type reads back what it writes, and still reads the recorded JSON of its published version
@@ -50,11 +49,15 @@ class EventContractTests {
     @ParameterizedTest
     @MethodSource("eventTypes")
     void newEnvelopeCarriesTypeTopicAndVersion(Class<? extends DomainEvent> type) throws IOException {
-        DomainEvent payload = json.read(resource("/contracts/" + EventCatalog.typeOf(type).name() + ".json")).payload();
+        DomainEvent payload = json.read(
+                        resource("/contracts/" + EventCatalog.typeOf(type).name() + ".json"))
+                .payload();
 
         EventEnvelope envelope = EventEnvelope.of(payload, Clock.systemUTC());
 
-        assertThat(envelope.topic()).isEqualTo(EventCatalog.typeOf(type).topic()).startsWith("cryptotalks.");
+        assertThat(envelope.topic())
+                .isEqualTo(EventCatalog.typeOf(type).topic())
+                .startsWith("cryptotalks.");
         assertThat(envelope.schemaVersion()).isEqualTo(EventCatalog.typeOf(type).version());
         assertThat(json.read(json.write(envelope))).isEqualTo(envelope);
     }
@@ -65,7 +68,8 @@ class EventContractTests {
                 .replace("\"publicEmail\":true", "\"publicEmail\":true,\"referrer\":\"a-field-from-the-future\"");
 
         EventJson readerGivenAStrictMapper = new EventJson(JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build());
 
         assertThat(readerGivenAStrictMapper.read(newer).payload())
                 .isEqualTo(json.read(resource("/contracts/user-signed-up.json")).payload());
@@ -75,7 +79,8 @@ class EventContractTests {
     void unreadableRecordsAreRejectedAsMalformed() {
         assertThatThrownBy(() -> json.read("not json")).isInstanceOf(MalformedEventException.class);
         assertThatThrownBy(() -> json.read("{\"type\":\"no-such-event\",\"payload\":{}}"))
-                .isInstanceOf(MalformedEventException.class).hasMessageContaining("unknown event type");
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("unknown event type");
         assertThatThrownBy(() -> json.read("{\"type\":\"user-signed-up\",\"payload\":{}}"))
                 .isInstanceOf(MalformedEventException.class);
     }

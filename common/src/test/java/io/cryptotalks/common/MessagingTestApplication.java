@@ -3,14 +3,13 @@ package io.cryptotalks.common;
 import io.cryptotalks.common.consumer.EventHandlers;
 import io.cryptotalks.common.events.Topics;
 import io.cryptotalks.common.events.users.UserSignedUp;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A worker in miniature: applies {@link UserSignedUp} (and refuses the username "poison", and "fixable" until fixed), and reads the dead letters. */
 @SpringBootApplication

@@ -1,9 +1,24 @@
 package io.cryptotalks.common;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.zaxxer.hikari.HikariDataSource;
 import io.cryptotalks.common.outbox.OutboxRelay;
 import io.cryptotalks.devstack.DevStack;
 import io.cryptotalks.devstack.DevStackInitializer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,22 +34,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * Three relays on one outbox — this context's own and two more, each with its own connection pool, as three gateways
  * would have — publish a stream of writes; midway the connection of the relay holding the lock is killed, as it is
@@ -49,8 +48,11 @@ class RelayHandOverTests {
     private static final int KEYS = 20;
     private static final int BATCH = 50;
 
-    @Autowired JdbcClient jdbc;
-    @Autowired KafkaTemplate<String, String> kafka;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
 
     @Test
     void killingTheRelayThatHoldsTheLockLosesNothingAndKeepsEachKeysOrder() throws Exception {
@@ -64,19 +66,26 @@ class RelayHandOverTests {
         // the stream of writes: 20 rows (one per key) every 5 ms, in one transaction each
         AtomicInteger written = new AtomicInteger();
         ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
-        writer.scheduleAtFixedRate(() -> {
-            if (written.get() < ROWS) {
-                write(run, written.getAndAdd(KEYS) / KEYS);
-            }
-        }, 0, 5, TimeUnit.MILLISECONDS);
+        writer.scheduleAtFixedRate(
+                () -> {
+                    if (written.get() < ROWS) {
+                        write(run, written.getAndAdd(KEYS) / KEYS);
+                    }
+                },
+                0,
+                5,
+                TimeUnit.MILLISECONDS);
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> published(run) >= ROWS / 3);
             String holder = killTheLockHolder();
             long killedAt = System.nanoTime();
             relays.stream().filter(relay -> relay.name.equals(holder)).forEach(Relay::stop);
             long before = published(run);
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5)).until(() -> published(run) > before);
-            System.out.printf("relay hand-over: the holder (%s) killed, the next row published %d ms later%n",
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(5))
+                    .until(() -> published(run) > before);
+            System.out.printf(
+                    "relay hand-over: the holder (%s) killed, the next row published %d ms later%n",
                     holder, (System.nanoTime() - killedAt) / 1_000_000);
             await().atMost(Duration.ofSeconds(60)).until(() -> published(run) == ROWS);
         } finally {
@@ -93,13 +102,18 @@ class RelayHandOverTests {
             }
             String[] keyAndNumber = value.split(":");
             int expected = nextPerKey.getOrDefault(keyAndNumber[0], 0);
-            assertThat(Integer.parseInt(keyAndNumber[1])).as("the next event of " + keyAndNumber[0]).isEqualTo(expected);
+            assertThat(Integer.parseInt(keyAndNumber[1]))
+                    .as("the next event of " + keyAndNumber[0])
+                    .isEqualTo(expected);
             nextPerKey.put(keyAndNumber[0], expected + 1);
         }
         assertThat(seen).hasSize(ROWS);
-        System.out.printf("relay hand-over: %d rows, %d records on Kafka (%d sent again)%n",
+        System.out.printf(
+                "relay hand-over: %d rows, %d records on Kafka (%d sent again)%n",
                 ROWS, received.size(), received.size() - ROWS);
-        assertThat(received.size() - ROWS).as("sent again: at most the killed relay's unfinished batches").isLessThanOrEqualTo(2 * 100);
+        assertThat(received.size() - ROWS)
+                .as("sent again: at most the killed relay's unfinished batches")
+                .isLessThanOrEqualTo(2 * 100);
     }
 
     /** The n-th event of every key, in one statement; each row's envelope is "run-key:n". */
@@ -108,39 +122,56 @@ class RelayHandOverTests {
                 insert into outbox (event_id, topic, message_key, event_type, envelope, occurred_at)
                 select gen_random_uuid(), :topic, :run || '-' || k, 'test', :run || '-' || k || ':' || :n, now()
                 from generate_series(0, :keys - 1) k order by k
-                """).param("topic", TOPIC).param("run", run).param("keys", KEYS).param("n", n).update();
+                """)
+                .param("topic", TOPIC)
+                .param("run", run)
+                .param("keys", KEYS)
+                .param("n", n)
+                .update();
     }
 
     private long published(String run) {
-        return jdbc.sql("select count(*) from outbox where topic = :topic and message_key like :run and published_at is not null")
-                .param("topic", TOPIC).param("run", run + "-%").query(Long.class).single();
+        return jdbc.sql(
+                        "select count(*) from outbox where topic = :topic and message_key like :run and published_at is not null")
+                .param("topic", TOPIC)
+                .param("run", run + "-%")
+                .query(Long.class)
+                .single();
     }
 
     /** Terminates the backend that holds the relay's advisory lock; returns its relay's name (its application name). */
     private String killTheLockHolder() {
         String[] holder = new String[1];
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1)).until(() -> {
-            List<Map<String, Object>> rows = jdbc.sql("""
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(1))
+                .until(() -> {
+                    List<Map<String, Object>> rows = jdbc.sql("""
                     select a.pid, a.application_name, pg_terminate_backend(a.pid) as killed
                     from pg_locks l join pg_stat_activity a on a.pid = l.pid
                     where l.locktype = 'advisory' and l.granted and l.classid = 28533 and l.objid = 1952608120
                     """).query().listOfRows();
-            if (rows.isEmpty()) {
-                return false;
-            }
-            holder[0] = (String) rows.get(0).get("application_name");
-            return true;
-        });
+                    if (rows.isEmpty()) {
+                        return false;
+                    }
+                    holder[0] = (String) rows.get(0).get("application_name");
+                    return true;
+                });
         return holder[0];
     }
 
     private List<String> receive(String run) {
-        Map<String, Object> config = Map.of("bootstrap.servers", DevStack.shared().kafkaBootstrapServers(),
-                "key.deserializer", StringDeserializer.class, "value.deserializer", StringDeserializer.class);
+        Map<String, Object> config = Map.of(
+                "bootstrap.servers",
+                DevStack.shared().kafkaBootstrapServers(),
+                "key.deserializer",
+                StringDeserializer.class,
+                "value.deserializer",
+                StringDeserializer.class);
         List<String> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
-                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+                    .map(p -> new TopicPartition(TOPIC, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Set<String> distinct = new HashSet<>();
@@ -174,8 +205,12 @@ class RelayHandOverTests {
         }
 
         void start() {
-            OutboxRelay relay = new OutboxRelay(JdbcClient.create(pool),
-                    new TransactionTemplate(new DataSourceTransactionManager(pool)), kafka, BATCH, Duration.ofSeconds(10));
+            OutboxRelay relay = new OutboxRelay(
+                    JdbcClient.create(pool),
+                    new TransactionTemplate(new DataSourceTransactionManager(pool)),
+                    kafka,
+                    BATCH,
+                    Duration.ofSeconds(10));
             schedule.scheduleWithFixedDelay(relay::publishPending, 0, 10, TimeUnit.MILLISECONDS);
         }
 

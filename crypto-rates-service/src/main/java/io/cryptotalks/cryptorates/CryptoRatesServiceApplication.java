@@ -12,6 +12,8 @@ public class CryptoRatesServiceApplication {
     public static final String CONFIG_NAME = "spring.config.name=crypto-rates-service";
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(CryptoRatesServiceApplication.class).properties(CONFIG_NAME).run(args);
+        new SpringApplicationBuilder(CryptoRatesServiceApplication.class)
+                .properties(CONFIG_NAME)
+                .run(args);
     }
 }

@@ -2,10 +2,9 @@ package io.cryptotalks.cryptorates;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * {@code cryptotalks.market.*}: where the market data comes from and how often. No Coinranking key means the offline
@@ -14,8 +13,14 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("cryptotalks.market")
-public record MarketProperties(@Valid Coinranking coinranking, @Valid CoinGecko coingecko, Duration syncInterval,
-                               Duration firstSyncDelay, Integer coinsPerSync, Integer descriptionsPerSync, Http http) {
+public record MarketProperties(
+        @Valid Coinranking coinranking,
+        @Valid CoinGecko coingecko,
+        Duration syncInterval,
+        Duration firstSyncDelay,
+        Integer coinsPerSync,
+        Integer descriptionsPerSync,
+        Http http) {
 
     public MarketProperties {
         coinranking = coinranking == null ? new Coinranking(null, null) : coinranking;
@@ -33,7 +38,9 @@ public record MarketProperties(@Valid Coinranking coinranking, @Valid CoinGecko 
 
     public record Coinranking(
             String apiKey,
-            @Pattern(regexp = "(https?://[^\\s/]+(/\\S*)?)?",
+
+            @Pattern(
+                    regexp = "(https?://[^\\s/]+(/\\S*)?)?",
                     message = "COINRANKING_API_URL is malformed: expected http(s)://host[:port]/path")
             String apiUrl) {
 
@@ -48,9 +55,11 @@ public record MarketProperties(@Valid Coinranking coinranking, @Valid CoinGecko 
 
     /** The key is optional: without it CoinGecko's public rate limit applies. */
     public record CoinGecko(
-            @Pattern(regexp = "(https?://[^\\s/]+(/\\S*)?)?",
+            @Pattern(
+                    regexp = "(https?://[^\\s/]+(/\\S*)?)?",
                     message = "COINGECKO_API_URL is malformed: expected http(s)://host[:port]/path")
             String apiUrl,
+
             String apiKey) {
 
         public CoinGecko {
@@ -63,8 +72,12 @@ public record MarketProperties(@Valid Coinranking coinranking, @Valid CoinGecko 
     }
 
     /** Timeouts and the bounded retry of both APIs: 429, 5xx and I/O failures (timeouts) are retried with back-off. */
-    public record Http(Duration connectTimeout, Duration readTimeout, Integer maxRetries, Duration initialBackOff,
-                       Duration maxBackOff) {
+    public record Http(
+            Duration connectTimeout,
+            Duration readTimeout,
+            Integer maxRetries,
+            Duration initialBackOff,
+            Duration maxBackOff) {
 
         public Http {
             connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;

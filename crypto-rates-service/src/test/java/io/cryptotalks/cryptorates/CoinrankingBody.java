@@ -1,10 +1,9 @@
 package io.cryptotalks.cryptorates;
 
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.util.UUID;
 
 /**
  * The recorded Coinranking {@code /coins} answer ({@code fixtures/coinranking-coins.json}: Bitcoin, Ethereum, Tether),
@@ -67,7 +66,9 @@ public final class CoinrankingBody {
     /** An extra coin that is no coin at all: a symbol and nothing else. */
     public CoinrankingBody withAnEntryWithoutUuid() {
         CoinrankingBody copy = copy();
-        ((tools.jackson.databind.node.ArrayNode) copy.body.path("data").path("coins")).addObject().put("symbol", "NOPE");
+        ((tools.jackson.databind.node.ArrayNode) copy.body.path("data").path("coins"))
+                .addObject()
+                .put("symbol", "NOPE");
         return copy;
     }
 

@@ -1,9 +1,13 @@
 package io.cryptotalks.cryptorates;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.cryptotalks.common.consumer.InboundEvents;
 import io.cryptotalks.common.contracts.RecordedEvents;
 import io.cryptotalks.common.events.Topics;
 import io.cryptotalks.devstack.DevStackInitializer;
+import java.util.List;
+import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,31 +16,39 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The crypto-rates-service applies the recorded producer JSON of every event type it consumes. */
-@SpringBootTest(classes = CryptoRatesServiceApplication.class, properties = {CryptoRatesServiceApplication.CONFIG_NAME,
-        "spring.kafka.listener.auto-startup=false"})
+@SpringBootTest(
+        classes = CryptoRatesServiceApplication.class,
+        properties = {CryptoRatesServiceApplication.CONFIG_NAME, "spring.kafka.listener.auto-startup=false"})
 @ContextConfiguration(initializers = DevStackInitializer.class)
 class ConsumerContractTests {
 
-    @Autowired InboundEvents inbound;
-    @Autowired JdbcClient jdbc;
-    @Autowired MongoTemplate mongo;
+    @Autowired
+    InboundEvents inbound;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void appliesTheRecordedUserAccountClosed() {
         UUID userId = UUID.randomUUID();
-        jdbc.sql("insert into favorite_coins (user_id, coin_uuid) values (?, 'Qwsogvtv82FCd')").param(userId).update();
+        jdbc.sql("insert into favorite_coins (user_id, coin_uuid) values (?, 'Qwsogvtv82FCd')")
+                .param(userId)
+                .update();
 
         inbound.accept(RecordedEvents.record(Topics.USERS, "user-account-closed", userId));
 
-        assertThat(jdbc.sql("select count(*) from favorite_coins where user_id = ?").param(userId)
-                .query(Long.class).single()).isZero();
-        Document log = mongo.getCollection("informationlogs").find(new Document("userId", userId.toString())).first();
+        assertThat(jdbc.sql("select count(*) from favorite_coins where user_id = ?")
+                        .param(userId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        Document log = mongo.getCollection("informationlogs")
+                .find(new Document("userId", userId.toString()))
+                .first();
         assertThat(log).isNotNull();
         assertThat(log.getString("event")).isEqualTo("CLOSE_ACC");
     }
@@ -53,6 +65,9 @@ class ConsumerContractTests {
     }
 
     private List<String> favourites(UUID userId) {
-        return jdbc.sql("select coin_uuid from favorite_coins where user_id = ?").param(userId).query(String.class).list();
+        return jdbc.sql("select coin_uuid from favorite_coins where user_id = ?")
+                .param(userId)
+                .query(String.class)
+                .list();
     }
 }

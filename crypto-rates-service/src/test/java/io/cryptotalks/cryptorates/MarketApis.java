@@ -1,18 +1,17 @@
 package io.cryptotalks.cryptorates;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One local stub server standing in for both Coinranking ({@code /v2}) and CoinGecko ({@code /api/v3}) for the whole
@@ -25,8 +24,7 @@ public final class MarketApis {
 
     private static WireMockServer server;
 
-    private MarketApis() {
-    }
+    private MarketApis() {}
 
     public static synchronized WireMockServer server() {
         if (server == null) {
@@ -60,7 +58,9 @@ public final class MarketApis {
     }
 
     public static ResponseDefinitionBuilder tooManyRequests() {
-        return aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(429)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"status\":\"fail\",\"type\":\"RATE_LIMIT_EXCEEDED\",\"message\":\"Rate limit exceeded\"}");
     }
 

@@ -1,5 +1,7 @@
 package io.cryptotalks.cryptorates;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.cryptotalks.common.settings.SettingsFailureAnalyzer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -7,15 +9,12 @@ import org.springframework.boot.test.context.ConfigDataApplicationContextInitial
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The market APIs' addresses are checked when the service starts. */
 class MarketSettingsTests {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(MarketProperties.class)
-    static class Settings {
-    }
+    static class Settings {}
 
     private final ApplicationContextRunner service = new ApplicationContextRunner()
             .withInitializer(new ConfigDataApplicationContextInitializer())
@@ -33,7 +32,9 @@ class MarketSettingsTests {
     void aMalformedAddressIsRefusedWithOneLine() {
         service.withPropertyValues("COINGECKO_API_URL=api.coingecko.com/api/v3").run(context -> {
             assertThat(context).hasFailed();
-            assertThat(new SettingsFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
+            assertThat(new SettingsFailureAnalyzer()
+                            .analyze(context.getStartupFailure())
+                            .getDescription())
                     .isEqualTo("COINGECKO_API_URL is malformed: expected http(s)://host[:port]/path");
         });
     }

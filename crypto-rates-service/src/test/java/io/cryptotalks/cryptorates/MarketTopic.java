@@ -1,24 +1,23 @@
 package io.cryptotalks.cryptorates;
 
+import static org.awaitility.Awaitility.await;
+
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.EventJson;
 import io.cryptotalks.common.events.Topics;
 import io.cryptotalks.common.events.market.MarketSynced;
 import io.cryptotalks.devstack.DevStack;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads the market topic from the moment it is opened, as the gateway does (every notice from its start on). */
 public final class MarketTopic implements AutoCloseable {
@@ -28,12 +27,17 @@ public final class MarketTopic implements AutoCloseable {
     private final List<EventEnvelope> seen = new ArrayList<>();
 
     private MarketTopic() {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DevStack.shared().kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new StringDeserializer());
+        consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        DevStack.shared().kafkaBootstrapServers(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new StringDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.MARKET).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
@@ -45,7 +49,9 @@ public final class MarketTopic implements AutoCloseable {
 
     /** Waits for a notice that matches, and returns it with its key. */
     public EventEnvelope awaitNotice(Predicate<MarketSynced> matching) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> find(matching), Optional::isPresent).orElseThrow();
+        return await().atMost(Duration.ofSeconds(20))
+                .until(() -> find(matching), Optional::isPresent)
+                .orElseThrow();
     }
 
     /** The notices that arrived within a short wait. */
@@ -59,7 +65,9 @@ public final class MarketTopic implements AutoCloseable {
 
     private Optional<EventEnvelope> find(Predicate<MarketSynced> matching) {
         poll();
-        return seen.stream().filter(notice -> matching.test((MarketSynced) notice.payload())).findFirst();
+        return seen.stream()
+                .filter(notice -> matching.test((MarketSynced) notice.payload()))
+                .findFirst();
     }
 
     private void poll() {

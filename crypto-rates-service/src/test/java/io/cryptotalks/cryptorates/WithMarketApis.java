@@ -11,16 +11,20 @@ import org.springframework.test.context.DynamicPropertySource;
  * The service with a Coinranking key, against the stub APIs: short back-offs and timeouts so failures are quick, and
  * the scheduled first run pushed out of the way so each test runs the sync itself. Every subclass shares the context.
  */
-@SpringBootTest(classes = CryptoRatesServiceApplication.class, properties = {CryptoRatesServiceApplication.CONFIG_NAME,
-        "spring.kafka.listener.auto-startup=false",
-        "cryptotalks.market.coinranking.api-key=test-coinranking-key",
-        "cryptotalks.market.coingecko.api-key=test-coingecko-key",
-        "cryptotalks.market.first-sync-delay=PT24H",
-        "cryptotalks.market.descriptions-per-sync=100",
-        "cryptotalks.market.http.max-retries=2",
-        "cryptotalks.market.http.initial-back-off=20ms",
-        "cryptotalks.market.http.max-back-off=100ms",
-        "cryptotalks.market.http.read-timeout=2s"})
+@SpringBootTest(
+        classes = CryptoRatesServiceApplication.class,
+        properties = {
+            CryptoRatesServiceApplication.CONFIG_NAME,
+            "spring.kafka.listener.auto-startup=false",
+            "cryptotalks.market.coinranking.api-key=test-coinranking-key",
+            "cryptotalks.market.coingecko.api-key=test-coingecko-key",
+            "cryptotalks.market.first-sync-delay=PT24H",
+            "cryptotalks.market.descriptions-per-sync=100",
+            "cryptotalks.market.http.max-retries=2",
+            "cryptotalks.market.http.initial-back-off=20ms",
+            "cryptotalks.market.http.max-back-off=100ms",
+            "cryptotalks.market.http.read-timeout=2s"
+        })
 @ContextConfiguration(initializers = DevStackInitializer.class)
 public abstract class WithMarketApis {
 

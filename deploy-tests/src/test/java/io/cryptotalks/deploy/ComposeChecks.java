@@ -1,9 +1,5 @@
 package io.cryptotalks.deploy;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +9,9 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * What docker compose would do with docker-compose.yml, checked without a Docker engine: every problem found is one
@@ -21,7 +20,9 @@ import java.util.regex.Pattern;
 final class ComposeChecks {
 
     /** {@code ${NAME}}, {@code ${NAME:-default}}, {@code ${NAME:?message}}, … but not the escaped {@code $${NAME}}. */
-    static final Pattern INTERPOLATION = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?}");
+    static final Pattern INTERPOLATION =
+            Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?}");
+
     private static final Set<String> WAIT_CONDITIONS = Set.of("service_healthy", "service_completed_successfully");
 
     private final Path root;
@@ -64,7 +65,9 @@ final class ComposeChecks {
                 return;
             }
             Object healthcheck = service.get("healthcheck");
-            boolean inCompose = healthcheck instanceof Map<?, ?> hc && hc.get("test") != null && !Boolean.TRUE.equals(hc.get("disable"))
+            boolean inCompose = healthcheck instanceof Map<?, ?> hc
+                    && hc.get("test") != null
+                    && !Boolean.TRUE.equals(hc.get("disable"))
                     && !String.valueOf(hc.get("test")).contains("NONE");
             if (!inCompose && !dockerfileHasHealthcheck(service)) {
                 problems.add(name + ": a long-running service without a healthcheck");
@@ -75,8 +78,11 @@ final class ComposeChecks {
 
     private boolean dockerfileHasHealthcheck(Map<String, Object> service) {
         Path dockerfile = dockerfile(service);
-        return dockerfile != null && Files.isRegularFile(dockerfile)
-                && Pattern.compile("(?m)^HEALTHCHECK\\s+(?!NONE)").matcher(Repository.read(dockerfile)).find();
+        return dockerfile != null
+                && Files.isRegularFile(dockerfile)
+                && Pattern.compile("(?m)^HEALTHCHECK\\s+(?!NONE)")
+                        .matcher(Repository.read(dockerfile))
+                        .find();
     }
 
     @SuppressWarnings("unchecked")
@@ -101,8 +107,10 @@ final class ComposeChecks {
                             + " (use service_healthy, or service_completed_successfully for an init job)");
                 } else if (condition.equals("service_completed_successfully") && !isOneShot(services.get(target))) {
                     problems.add(name + ": waits for " + target + " to complete, but " + target + " is long-running");
-                } else if (condition.equals("service_healthy") && !healthChecksOf(target).isEmpty()) {
-                    problems.add(name + ": waits for " + target + " to be healthy, but " + target + " has no healthcheck");
+                } else if (condition.equals("service_healthy")
+                        && !healthChecksOf(target).isEmpty()) {
+                    problems.add(
+                            name + ": waits for " + target + " to be healthy, but " + target + " has no healthcheck");
                 }
             });
         });
@@ -157,7 +165,8 @@ final class ComposeChecks {
                 Object overridden = environment(service).get(port.name());
                 String expected = overridden != null ? overridden.toString() : port.defaultValue();
                 if (portArg == null || !portArg.toString().equals(expected)) {
-                    problems.add(name + ": build arg PORT=" + portArg + " but the service listens on " + expected + " (" + port.name() + ")");
+                    problems.add(name + ": build arg PORT=" + portArg + " but the service listens on " + expected + " ("
+                            + port.name() + ")");
                 }
                 Object healthcheck = service.get("healthcheck");
                 if (healthcheck != null && !String.valueOf(healthcheck).contains(":" + expected + "/actuator/health")) {
@@ -165,7 +174,9 @@ final class ComposeChecks {
                 }
             }
             Object published = service.get("ports");
-            if (published != null && !(published instanceof List<?> list && list.isEmpty()) && !mayPublish.contains(name)) {
+            if (published != null
+                    && !(published instanceof List<?> list && list.isEmpty())
+                    && !mayPublish.contains(name)) {
                 problems.add(name + ": publishes ports " + published + "; only " + mayPublish + " may");
             }
         });
@@ -179,7 +190,9 @@ final class ComposeChecks {
         Map<String, Object> declared = (Map<String, Object>) load().getOrDefault("volumes", Map.of());
         services().forEach((name, service) -> {
             for (Object volume : (List<Object>) service.getOrDefault("volumes", List.of())) {
-                String source = volume instanceof Map<?, ?> longForm ? String.valueOf(longForm.get("source")) : volume.toString().split(":")[0];
+                String source = volume instanceof Map<?, ?> longForm
+                        ? String.valueOf(longForm.get("source"))
+                        : volume.toString().split(":")[0];
                 if (source.startsWith(".") || source.startsWith("/") || source.startsWith("~")) {
                     problems.add(name + ": bind mount " + volume + " (use a named volume)");
                 } else if (declared == null || !declared.containsKey(source)) {
@@ -208,15 +221,20 @@ final class ComposeChecks {
                 problems.add("${" + name + "} is used but not defined in " + envExample.getFileName());
             }
             if (ModuleVariables.isSecret(name) && operator != null && !operator.contains("?")) {
-                problems.add("${" + name + operator + m.group(3) + "}: a secret with an inline default (use ${" + name + "} or ${"
-                        + name + ":?message})");
+                problems.add("${" + name + operator + m.group(3) + "}: a secret with an inline default (use ${" + name
+                        + "} or ${" + name + ":?message})");
             }
-            if (operator != null && operator.contains("?") && example.getOrDefault(name, "").isEmpty()) {
+            if (operator != null
+                    && operator.contains("?")
+                    && example.getOrDefault(name, "").isEmpty()) {
                 problems.add("${" + name + ":?…} is required but empty in " + envExample.getFileName()
                         + " (copying the example must be enough to start)");
             }
             ModuleVariables.Variable read = reads.get(name);
-            if (operator == null && read != null && read.defaultValue() != null && !read.defaultValue().isEmpty()) {
+            if (operator == null
+                    && read != null
+                    && read.defaultValue() != null
+                    && !read.defaultValue().isEmpty()) {
                 problems.add("${" + name + "}: if .env lacks it the service gets an empty value instead of its default "
                         + read.defaultValue() + " (use ${" + name + ":?message})");
             }
@@ -239,13 +257,17 @@ final class ComposeChecks {
             SortedMap<String, ModuleVariables.Variable> reads = variables.of(module.toString());
             Map<String, Object> environment = environment(service);
             reads.values().forEach(variable -> {
-                if (variable.defaultValue() != null && variable.defaultValue().contains("127.0.0.1") && !environment.containsKey(variable.name())) {
-                    problems.add(name + ": " + variable.name() + " is not set, so the service would use the embedded stack's "
-                            + variable.defaultValue() + " inside its container");
+                if (variable.defaultValue() != null
+                        && variable.defaultValue().contains("127.0.0.1")
+                        && !environment.containsKey(variable.name())) {
+                    problems.add(name + ": " + variable.name()
+                            + " is not set, so the service would use the embedded stack's " + variable.defaultValue()
+                            + " inside its container");
                 }
             });
             environment.keySet().forEach(key -> {
-                if (!reads.containsKey(key) && !ModuleVariables.RELAXED_BINDING.matcher(key).matches()) {
+                if (!reads.containsKey(key)
+                        && !ModuleVariables.RELAXED_BINDING.matcher(key).matches()) {
                     problems.add(name + ": sets " + key + ", which " + module + " never reads");
                 }
             });
@@ -279,7 +301,9 @@ final class ComposeChecks {
 
     private Path context(Map<String, Object> service) {
         Object build = service.get("build");
-        String context = build instanceof Map<?, ?> map ? String.valueOf(map.get("context") == null ? "." : map.get("context")) : String.valueOf(build);
+        String context = build instanceof Map<?, ?> map
+                ? String.valueOf(map.get("context") == null ? "." : map.get("context"))
+                : String.valueOf(build);
         return composeFile.getParent().resolve(context).normalize();
     }
 
@@ -289,7 +313,9 @@ final class ComposeChecks {
             return null;
         }
         Object dockerfile = build instanceof Map<?, ?> map ? map.get("dockerfile") : null;
-        return context(service).resolve(dockerfile == null ? "Dockerfile" : dockerfile.toString()).normalize();
+        return context(service)
+                .resolve(dockerfile == null ? "Dockerfile" : dockerfile.toString())
+                .normalize();
     }
 
     /** {@code name:tag} (not latest) or a digest. */
@@ -299,7 +325,9 @@ final class ComposeChecks {
         }
         int slash = image.lastIndexOf('/');
         int colon = image.lastIndexOf(':');
-        return colon > slash && !image.substring(colon + 1).equals("latest") && !image.substring(colon + 1).isBlank();
+        return colon > slash
+                && !image.substring(colon + 1).equals("latest")
+                && !image.substring(colon + 1).isBlank();
     }
 
     List<String> all() {

@@ -1,15 +1,14 @@
 package io.cryptotalks.deploy;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every environment variable a module reads is documented once: in .env.development.example and the README's table. */
 class ConfigurationVariablesTests {
@@ -22,10 +21,12 @@ class ConfigurationVariablesTests {
         List<String> problems = new ArrayList<>();
         variables.all().values().forEach(variable -> {
             if (!example.containsKey(variable.name())) {
-                problems.add(variable.name() + " (read in " + variable.source() + ") is not in " + envExample.getFileName());
+                problems.add(
+                        variable.name() + " (read in " + variable.source() + ") is not in " + envExample.getFileName());
             }
             if (!readmeText.contains("`" + variable.name() + "`")) {
-                problems.add(variable.name() + " (read in " + variable.source() + ") is not in the README's configuration table");
+                problems.add(variable.name() + " (read in " + variable.source()
+                        + ") is not in the README's configuration table");
             }
         });
         return problems;
@@ -39,14 +40,20 @@ class ConfigurationVariablesTests {
         assertThat(byService).as("modules that repackage an executable jar").hasSizeGreaterThanOrEqualTo(5);
         byService.forEach((service, reads) -> {
             // every service imports the common settings: the database, Kafka, MongoDB and S3
-            assertThat(reads).as(service).containsKeys("POSTGRES_URL", "KAFKA_BOOTSTRAP_SERVERS", "MONGO_DB_LOGS", "S3_ENDPOINT");
-            assertThat(variables.portVariable(service).defaultValue()).as(service + " port").matches("\\d+");
+            assertThat(reads)
+                    .as(service)
+                    .containsKeys("POSTGRES_URL", "KAFKA_BOOTSTRAP_SERVERS", "MONGO_DB_LOGS", "S3_ENDPOINT");
+            assertThat(variables.portVariable(service).defaultValue())
+                    .as(service + " port")
+                    .matches("\\d+");
         });
     }
 
     @Test
     void everyVariableAnyModuleReadsIsInTheEnvExampleAndTheReadme() {
-        assertThat(undocumented(new ModuleVariables(root), root.resolve(".env.development.example"), root.resolve("README.md"))).isEmpty();
+        assertThat(undocumented(
+                        new ModuleVariables(root), root.resolve(".env.development.example"), root.resolve("README.md")))
+                .isEmpty();
     }
 
     @Test
@@ -64,11 +71,14 @@ class ConfigurationVariablesTests {
             }
         }
         Path usersConfig = copy.resolve("users-service/src/main/resources/users-service.yml");
-        Repository.write(usersConfig, Repository.read(usersConfig) + "\nextra:\n  brand-new: ${BRAND_NEW_SETTING:42}\n");
+        Repository.write(
+                usersConfig, Repository.read(usersConfig) + "\nextra:\n  brand-new: ${BRAND_NEW_SETTING:42}\n");
 
-        List<String> problems = undocumented(new ModuleVariables(copy), root.resolve(".env.development.example"), root.resolve("README.md"));
+        List<String> problems = undocumented(
+                new ModuleVariables(copy), root.resolve(".env.development.example"), root.resolve("README.md"));
 
-        assertThat(problems).anyMatch(p -> p.startsWith("BRAND_NEW_SETTING") && p.contains(".env.development.example"))
+        assertThat(problems)
+                .anyMatch(p -> p.startsWith("BRAND_NEW_SETTING") && p.contains(".env.development.example"))
                 .anyMatch(p -> p.startsWith("BRAND_NEW_SETTING") && p.contains("README"));
     }
 
@@ -79,6 +89,7 @@ class ConfigurationVariablesTests {
         Repository.replaceOnce(example, "\nMARKET_SYNC_INTERVAL=PT1H", "\n");
 
         assertThat(undocumented(new ModuleVariables(root), example, root.resolve("README.md")))
-                .containsExactly("MARKET_SYNC_INTERVAL (read in crypto-rates-service/src/main/resources/crypto-rates-service.yml) is not in .env.development.example");
+                .containsExactly(
+                        "MARKET_SYNC_INTERVAL (read in crypto-rates-service/src/main/resources/crypto-rates-service.yml) is not in .env.development.example");
     }
 }

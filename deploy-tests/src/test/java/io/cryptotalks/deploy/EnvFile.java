@@ -11,8 +11,7 @@ final class EnvFile {
 
     private static final Pattern LINE = Pattern.compile("^(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$");
 
-    private EnvFile() {
-    }
+    private EnvFile() {}
 
     /** Name to value, in file order; a malformed line is an error, not silently skipped. */
     static Map<String, String> parse(Path file) {
@@ -35,7 +34,8 @@ final class EnvFile {
     }
 
     private static String unquote(String value) {
-        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
+        if (value.length() >= 2
+                && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
             return value.substring(1, value.length() - 1);
         }
         return value;

@@ -15,11 +15,9 @@ import java.util.regex.Pattern;
 final class ImageChecks {
 
     /** One instruction, continuation lines joined. */
-    record Instruction(String keyword, String arguments, int line) {
-    }
+    record Instruction(String keyword, String arguments, int line) {}
 
-    private ImageChecks() {
-    }
+    private ImageChecks() {}
 
     static List<Instruction> parse(Path dockerfile) {
         List<Instruction> instructions = new ArrayList<>();
@@ -40,12 +38,17 @@ final class ImageChecks {
             }
             String part = line.stripTrailing();
             boolean continues = part.endsWith("\\");
-            current.append(continues ? part.substring(0, part.length() - 1) : part).append(' ');
+            current.append(continues ? part.substring(0, part.length() - 1) : part)
+                    .append(' ');
             if (!continues) {
                 String text = current.toString().strip();
                 int space = text.indexOf(' ');
-                instructions.add(new Instruction(space < 0 ? text.toUpperCase(Locale.ROOT) : text.substring(0, space).toUpperCase(Locale.ROOT),
-                        space < 0 ? "" : text.substring(space + 1).strip(), start));
+                instructions.add(new Instruction(
+                        space < 0
+                                ? text.toUpperCase(Locale.ROOT)
+                                : text.substring(0, space).toUpperCase(Locale.ROOT),
+                        space < 0 ? "" : text.substring(space + 1).strip(),
+                        start));
                 current = null;
             }
         }
@@ -71,14 +74,16 @@ final class ImageChecks {
         if (stages < 2) {
             problems.add(dockerfile + ": a single stage (build tools would ship in the image)");
         }
-        for (Instruction from : all.stream().filter(i -> i.keyword().equals("FROM")).toList()) {
+        for (Instruction from :
+                all.stream().filter(i -> i.keyword().equals("FROM")).toList()) {
             String image = from.arguments().split("\\s+")[0];
             if (!image.contains("$") && !ComposeChecks.hasPinnedTag(image)) {
                 problems.add(dockerfile + ":" + from.line() + ": base image " + image + " is not pinned to a tag");
             }
         }
         List<Instruction> last = finalStage(all);
-        List<Instruction> users = last.stream().filter(i -> i.keyword().equals("USER")).toList();
+        List<Instruction> users =
+                last.stream().filter(i -> i.keyword().equals("USER")).toList();
         if (users.isEmpty()) {
             problems.add(dockerfile + ": the final stage runs as root (no USER)");
         } else {
@@ -87,7 +92,9 @@ final class ImageChecks {
                 problems.add(dockerfile + ": the final stage runs as root (USER " + user + ")");
             }
         }
-        if (last.stream().noneMatch(i -> i.keyword().equals("HEALTHCHECK") && !i.arguments().startsWith("NONE"))) {
+        if (last.stream()
+                .noneMatch(
+                        i -> i.keyword().equals("HEALTHCHECK") && !i.arguments().startsWith("NONE"))) {
             problems.add(dockerfile + ": the final stage has no HEALTHCHECK");
         }
         return problems;
@@ -101,28 +108,45 @@ final class ImageChecks {
     static List<String> backend(Path dockerfile, List<String> modules) {
         List<String> problems = new ArrayList<>(common(dockerfile));
         List<Instruction> all = parse(dockerfile);
-        String text = String.join("\n", all.stream().map(i -> i.keyword() + " " + i.arguments()).toList());
-        if (!Pattern.compile("-Djarmode=tools\\s+-jar\\s+\\S+\\s+extract\\s+.*--layers.*--launcher").matcher(text).find()) {
-            problems.add(dockerfile + ": the jar is not extracted with 'java -Djarmode=tools -jar … extract --layers --launcher'");
+        String text = String.join(
+                "\n", all.stream().map(i -> i.keyword() + " " + i.arguments()).toList());
+        if (!Pattern.compile("-Djarmode=tools\\s+-jar\\s+\\S+\\s+extract\\s+.*--layers.*--launcher")
+                .matcher(text)
+                .find()) {
+            problems.add(dockerfile
+                    + ": the jar is not extracted with 'java -Djarmode=tools -jar … extract --layers --launcher'");
         }
         for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
-            if (finalStage(all).stream().noneMatch(i -> i.keyword().equals("COPY") && i.arguments().contains("/" + layer + "/"))) {
+            if (finalStage(all).stream()
+                    .noneMatch(i -> i.keyword().equals("COPY") && i.arguments().contains("/" + layer + "/"))) {
                 problems.add(dockerfile + ": the final stage does not copy the " + layer + " layer");
             }
         }
-        if (finalStage(all).stream().noneMatch(i -> i.keyword().equals("ENTRYPOINT") && i.arguments().contains("org.springframework.boot.loader.launch.JarLauncher"))) {
+        if (finalStage(all).stream()
+                .noneMatch(i -> i.keyword().equals("ENTRYPOINT")
+                        && i.arguments().contains("org.springframework.boot.loader.launch.JarLauncher"))) {
             problems.add(dockerfile + ": the entry point is not Boot's JarLauncher");
         }
-        int firstSourceCopy = indexOf(all, i -> i.keyword().equals("COPY") && i.arguments().contains("/src"));
-        int dependencyLayer = indexOf(all, i -> i.keyword().equals("RUN") && (i.arguments().contains("dependency:go-offline")
-                || i.arguments().contains("--mount=type=cache")));
-        if (dependencyLayer < 0 || firstSourceCopy >= 0 && dependencyLayer > firstSourceCopy
-                && !all.get(dependencyLayer).arguments().contains("--mount=type=cache")) {
-            problems.add(dockerfile + ": dependencies are not resolved before the sources are copied (nor kept in a cache mount)");
+        int firstSourceCopy =
+                indexOf(all, i -> i.keyword().equals("COPY") && i.arguments().contains("/src"));
+        int dependencyLayer = indexOf(
+                all,
+                i -> i.keyword().equals("RUN")
+                        && (i.arguments().contains("dependency:go-offline")
+                                || i.arguments().contains("--mount=type=cache")));
+        if (dependencyLayer < 0
+                || firstSourceCopy >= 0
+                        && dependencyLayer > firstSourceCopy
+                        && !all.get(dependencyLayer).arguments().contains("--mount=type=cache")) {
+            problems.add(dockerfile
+                    + ": dependencies are not resolved before the sources are copied (nor kept in a cache mount)");
         }
         for (String module : modules) {
-            if (all.stream().noneMatch(i -> i.keyword().equals("COPY") && i.arguments().matches("(?s).*\\b" + Pattern.quote(module) + "/pom\\.xml\\b.*"))) {
-                problems.add(dockerfile + ": does not copy " + module + "/pom.xml, which the root pom's <modules> needs");
+            if (all.stream()
+                    .noneMatch(i -> i.keyword().equals("COPY")
+                            && i.arguments().matches("(?s).*\\b" + Pattern.quote(module) + "/pom\\.xml\\b.*"))) {
+                problems.add(
+                        dockerfile + ": does not copy " + module + "/pom.xml, which the root pom's <modules> needs");
             }
         }
         return problems;
@@ -132,10 +156,13 @@ final class ImageChecks {
     static List<String> web(Path dockerfile) {
         List<String> problems = new ArrayList<>(common(dockerfile));
         List<Instruction> all = parse(dockerfile);
-        if (all.stream().noneMatch(i -> i.keyword().equals("RUN") && i.arguments().matches("(?s).*-name\\s+'?\\*\\.map'?.*-delete.*"))) {
+        if (all.stream()
+                .noneMatch(i -> i.keyword().equals("RUN")
+                        && i.arguments().matches("(?s).*-name\\s+'?\\*\\.map'?.*-delete.*"))) {
             problems.add(dockerfile + ": source maps are not deleted from the build");
         }
-        if (finalStage(all).stream().noneMatch(i -> i.keyword().equals("COPY") && i.arguments().contains("nginx.conf"))) {
+        if (finalStage(all).stream()
+                .noneMatch(i -> i.keyword().equals("COPY") && i.arguments().contains("nginx.conf"))) {
             problems.add(dockerfile + ": the final stage does not use the repository's nginx.conf");
         }
         return problems;
@@ -158,7 +185,8 @@ final class ImageChecks {
             String line = lines[i].strip();
             if (line.startsWith("add_header")) {
                 if (depth != 1) {
-                    problems.add(conf + ":" + (i + 1) + ": add_header inside a location (it drops the server's security headers there)");
+                    problems.add(conf + ":" + (i + 1)
+                            + ": add_header inside a location (it drops the server's security headers there)");
                 } else {
                     serverHeaders.add(line.split("\\s+")[1].toLowerCase(Locale.ROOT));
                 }
@@ -171,12 +199,14 @@ final class ImageChecks {
                 }
             }
         }
-        for (String header : List.of("content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy")) {
+        for (String header :
+                List.of("content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy")) {
             if (!serverHeaders.contains(header)) {
                 problems.add(conf + ": no " + header + " header");
             }
         }
-        Matcher csp = Pattern.compile("add_header\\s+Content-Security-Policy\\s+\"([^\"]*)\"").matcher(text);
+        Matcher csp = Pattern.compile("add_header\\s+Content-Security-Policy\\s+\"([^\"]*)\"")
+                .matcher(text);
         if (csp.find()) {
             String policy = csp.group(1);
             if (!policy.contains("frame-ancestors")) {
@@ -187,7 +217,8 @@ final class ImageChecks {
             }
             for (String hash : inlineScriptHashes(indexHtml)) {
                 if (!policy.contains("'" + hash + "'")) {
-                    problems.add(conf + ": the CSP's script-src lacks '" + hash + "', the hash of an inline script of " + indexHtml.getFileName());
+                    problems.add(conf + ": the CSP's script-src lacks '" + hash + "', the hash of an inline script of "
+                            + indexHtml.getFileName());
                 }
             }
         }
@@ -200,10 +231,12 @@ final class ImageChecks {
     /** sha256 of every inline (src-less) script, as a CSP source expression. */
     static List<String> inlineScriptHashes(Path indexHtml) {
         List<String> hashes = new ArrayList<>();
-        Matcher m = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>([\\s\\S]*?)</script>").matcher(Repository.read(indexHtml));
+        Matcher m = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>([\\s\\S]*?)</script>")
+                .matcher(Repository.read(indexHtml));
         while (m.find()) {
             try {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(m.group(1).getBytes(StandardCharsets.UTF_8));
+                byte[] digest =
+                        MessageDigest.getInstance("SHA-256").digest(m.group(1).getBytes(StandardCharsets.UTF_8));
                 hashes.add("sha256-" + Base64.getEncoder().encodeToString(digest));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);

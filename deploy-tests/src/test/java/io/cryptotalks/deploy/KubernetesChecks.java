@@ -25,8 +25,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import org.yaml.snakeyaml.Yaml;
-
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -39,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Kubernetes manifests parsed into fabric8's typed model (an unknown kind or a misspelt field is a problem, not an
@@ -71,7 +70,8 @@ final class KubernetesChecks {
     static List<String> typed(List<Map<String, Object>> rendered, List<HasMetadata> into) {
         List<String> problems = new ArrayList<>();
         for (Map<String, Object> resource : rendered) {
-            String id = resource.get("kind") + "/" + Kustomize.metadata(resource).get("name");
+            String id =
+                    resource.get("kind") + "/" + Kustomize.metadata(resource).get("name");
             KubernetesResource parsed;
             try {
                 parsed = parse(resource);
@@ -80,7 +80,8 @@ final class KubernetesChecks {
                 continue;
             }
             if (parsed instanceof GenericKubernetesResource || !(parsed instanceof HasMetadata hasMetadata)) {
-                problems.add(id + ": " + resource.get("apiVersion") + " " + resource.get("kind") + " is not a known Kubernetes kind");
+                problems.add(id + ": " + resource.get("apiVersion") + " " + resource.get("kind")
+                        + " is not a known Kubernetes kind");
                 continue;
             }
             unknownFields(parsed, id, problems, 0);
@@ -109,7 +110,9 @@ final class KubernetesChecks {
             return;
         }
         for (Method method : node.getClass().getMethods()) {
-            if (method.getParameterCount() != 0 || Modifier.isStatic(method.getModifiers()) || !method.getName().startsWith("get")
+            if (method.getParameterCount() != 0
+                    || Modifier.isStatic(method.getModifiers())
+                    || !method.getName().startsWith("get")
                     || method.getDeclaringClass() == Object.class) {
                 continue;
             }
@@ -121,7 +124,8 @@ final class KubernetesChecks {
             }
             if (method.getName().equals("getAdditionalProperties")) {
                 if (value instanceof Map<?, ?> extra && !extra.isEmpty()) {
-                    problems.add(path + ": unknown field(s) " + extra.keySet() + " (" + node.getClass().getSimpleName() + ")");
+                    problems.add(path + ": unknown field(s) " + extra.keySet() + " ("
+                            + node.getClass().getSimpleName() + ")");
                 }
             } else {
                 unknownFields(value, path + "." + decapitalize(method.getName().substring(3)), problems, depth + 1);
@@ -159,9 +163,12 @@ final class KubernetesChecks {
         byName(resources, HorizontalPodAutoscaler.class).values().forEach(h -> {
             var target = h.getSpec().getScaleTargetRef();
             if (!"Deployment".equals(target.getKind()) || !deployments.containsKey(target.getName())) {
-                problems.add("HorizontalPodAutoscaler/" + name(h) + ": scales " + target.getKind() + "/" + target.getName() + ", which is not here");
+                problems.add("HorizontalPodAutoscaler/" + name(h) + ": scales " + target.getKind() + "/"
+                        + target.getName() + ", which is not here");
             }
-            if (h.getSpec().getMaxReplicas() == null || h.getSpec().getMinReplicas() != null && h.getSpec().getMinReplicas() > h.getSpec().getMaxReplicas()) {
+            if (h.getSpec().getMaxReplicas() == null
+                    || h.getSpec().getMinReplicas() != null
+                            && h.getSpec().getMinReplicas() > h.getSpec().getMaxReplicas()) {
                 problems.add("HorizontalPodAutoscaler/" + name(h) + ": minReplicas above maxReplicas");
             }
         });
@@ -169,7 +176,8 @@ final class KubernetesChecks {
         reads.values().forEach(v -> readByAny.addAll(v.keySet()));
         configMaps.values().forEach(cm -> {
             for (String key : Optional.ofNullable(cm.getData()).orElse(Map.of()).keySet()) {
-                if (!readByAny.contains(key) && !ModuleVariables.RELAXED_BINDING.matcher(key).matches()) {
+                if (!readByAny.contains(key)
+                        && !ModuleVariables.RELAXED_BINDING.matcher(key).matches()) {
                     problems.add("ConfigMap/" + name(cm) + ": " + key + " is read by no service (a typo?)");
                 }
                 if (ModuleVariables.isSecret(key)) {
@@ -181,15 +189,17 @@ final class KubernetesChecks {
     }
 
     /** Where each variable of a container comes from: its value when known, null for a Secret. */
-    private record Provided(String value, boolean fromSecret) {
-    }
+    private record Provided(String value, boolean fromSecret) {}
 
-    private List<String> deployment(Deployment deployment, Map<String, ConfigMap> configMaps, Map<String, Secret> secrets) {
+    private List<String> deployment(
+            Deployment deployment, Map<String, ConfigMap> configMaps, Map<String, Secret> secrets) {
         List<String> problems = new ArrayList<>();
         String id = "Deployment/" + name(deployment);
         PodSpec pod = deployment.getSpec().getTemplate().getSpec();
         if (!Boolean.FALSE.equals(pod.getEnableServiceLinks())) {
-            problems.add(id + ": enableServiceLinks is not false (a Service named auth-service would inject AUTH_SERVICE_PORT=tcp://…)");
+            problems.add(
+                    id
+                            + ": enableServiceLinks is not false (a Service named auth-service would inject AUTH_SERVICE_PORT=tcp://…)");
         }
         PodSecurityContext podSecurity = pod.getSecurityContext();
         for (Container container : pod.getContainers()) {
@@ -206,24 +216,30 @@ final class KubernetesChecks {
             problems.addAll(resources(cid, container.getResources()));
             boolean backend = reads.containsKey(container.getName());
             problems.addAll(probe(cid, "liveness", container.getLivenessProbe(), container, backend ? LIVENESS : null));
-            problems.addAll(probe(cid, "readiness", container.getReadinessProbe(), container, backend ? READINESS : null));
+            problems.addAll(
+                    probe(cid, "readiness", container.getReadinessProbe(), container, backend ? READINESS : null));
             if (!backend) {
                 continue;
             }
             Map<String, Provided> provided = new LinkedHashMap<>();
-            for (EnvFromSource source : Optional.ofNullable(container.getEnvFrom()).orElse(List.of())) {
+            for (EnvFromSource source :
+                    Optional.ofNullable(container.getEnvFrom()).orElse(List.of())) {
                 if (source.getConfigMapRef() != null) {
                     ConfigMap cm = configMaps.get(source.getConfigMapRef().getName());
                     if (cm == null) {
-                        problems.add(cid + ": envFrom ConfigMap " + source.getConfigMapRef().getName() + " does not exist");
+                        problems.add(cid + ": envFrom ConfigMap "
+                                + source.getConfigMapRef().getName() + " does not exist");
                     } else {
-                        Optional.ofNullable(cm.getData()).orElse(Map.of()).forEach((k, v) -> provided.put(k, new Provided(v, false)));
+                        Optional.ofNullable(cm.getData())
+                                .orElse(Map.of())
+                                .forEach((k, v) -> provided.put(k, new Provided(v, false)));
                     }
                 }
                 if (source.getSecretRef() != null) {
                     Secret secret = secrets.get(source.getSecretRef().getName());
                     if (secret == null) {
-                        problems.add(cid + ": envFrom Secret " + source.getSecretRef().getName() + " does not exist");
+                        problems.add(cid + ": envFrom Secret "
+                                + source.getSecretRef().getName() + " does not exist");
                     } else {
                         secretKeys(secret).forEach(k -> provided.put(k, new Provided(null, true)));
                     }
@@ -236,36 +252,44 @@ final class KubernetesChecks {
                     var ref = env.getValueFrom().getSecretKeyRef();
                     Secret secret = secrets.get(ref.getName());
                     if (secret == null || !secretKeys(secret).contains(ref.getKey())) {
-                        problems.add(cid + ": " + env.getName() + " refers to Secret " + ref.getName() + " key " + ref.getKey() + ", which does not exist");
+                        problems.add(cid + ": " + env.getName() + " refers to Secret " + ref.getName() + " key "
+                                + ref.getKey() + ", which does not exist");
                     }
                     provided.put(env.getName(), new Provided(null, true));
                 } else if (env.getValueFrom().getConfigMapKeyRef() != null) {
                     var ref = env.getValueFrom().getConfigMapKeyRef();
                     ConfigMap cm = configMaps.get(ref.getName());
-                    String value = cm == null || cm.getData() == null ? null : cm.getData().get(ref.getKey());
+                    String value = cm == null || cm.getData() == null
+                            ? null
+                            : cm.getData().get(ref.getKey());
                     if (value == null) {
-                        problems.add(cid + ": " + env.getName() + " refers to ConfigMap " + ref.getName() + " key " + ref.getKey() + ", which does not exist");
+                        problems.add(cid + ": " + env.getName() + " refers to ConfigMap " + ref.getName() + " key "
+                                + ref.getKey() + ", which does not exist");
                     }
                     provided.put(env.getName(), new Provided(value, false));
                 } else {
                     provided.put(env.getName(), new Provided(null, false));
                 }
             }
-            for (ModuleVariables.Variable variable : reads.get(container.getName()).values()) {
+            for (ModuleVariables.Variable variable :
+                    reads.get(container.getName()).values()) {
                 Provided source = provided.get(variable.name());
                 if (source == null) {
-                    problems.add(cid + ": " + variable.name() + " (read in " + variable.source() + ") is provided by no ConfigMap, Secret or env entry");
+                    problems.add(cid + ": " + variable.name() + " (read in " + variable.source()
+                            + ") is provided by no ConfigMap, Secret or env entry");
                 } else if (ModuleVariables.isSecret(variable.name()) && !source.fromSecret()) {
                     problems.add(cid + ": " + variable.name() + " is a secret but does not come from a Secret");
                 }
             }
             ModuleVariables.Variable port = variables.portVariable(container.getName());
             Provided portSource = provided.get(port.name());
-            String expected = portSource != null && portSource.value() != null ? portSource.value() : port.defaultValue();
+            String expected =
+                    portSource != null && portSource.value() != null ? portSource.value() : port.defaultValue();
             boolean declared = Optional.ofNullable(container.getPorts()).orElse(List.of()).stream()
                     .anyMatch(p -> String.valueOf(p.getContainerPort()).equals(expected));
             if (!declared) {
-                problems.add(cid + ": the service listens on " + expected + " (" + port.name() + ") but declares no such containerPort");
+                problems.add(cid + ": the service listens on " + expected + " (" + port.name()
+                        + ") but declares no such containerPort");
             }
         }
         return problems;
@@ -281,7 +305,9 @@ final class KubernetesChecks {
     private static List<String> resources(String cid, ResourceRequirements resources) {
         List<String> problems = new ArrayList<>();
         for (String kind : List.of("requests", "limits")) {
-            Map<String, Quantity> values = resources == null ? null : kind.equals("requests") ? resources.getRequests() : resources.getLimits();
+            Map<String, Quantity> values = resources == null
+                    ? null
+                    : kind.equals("requests") ? resources.getRequests() : resources.getLimits();
             for (String resource : List.of("cpu", "memory")) {
                 if (values == null || values.get(resource) == null) {
                     problems.add(cid + ": no " + resource + " " + kind);
@@ -291,7 +317,9 @@ final class KubernetesChecks {
         if (problems.isEmpty()) {
             for (String resource : List.of("cpu", "memory")) {
                 if (Quantity.getAmountInBytes(resources.getRequests().get(resource))
-                        .compareTo(Quantity.getAmountInBytes(resources.getLimits().get(resource))) > 0) {
+                                .compareTo(Quantity.getAmountInBytes(
+                                        resources.getLimits().get(resource)))
+                        > 0) {
                     problems.add(cid + ": the " + resource + " request is above its limit");
                 }
             }
@@ -309,7 +337,8 @@ final class KubernetesChecks {
             problems.add(cid + ": the " + kind + " probe asks " + path + ", not Actuator's " + actuatorPath);
         }
         if (!portDeclared(probe.getHttpGet().getPort(), container.getPorts())) {
-            problems.add(cid + ": the " + kind + " probe's port " + probe.getHttpGet().getPort() + " is not a port of the container");
+            problems.add(cid + ": the " + kind + " probe's port "
+                    + probe.getHttpGet().getPort() + " is not a port of the container");
         }
         return problems;
     }
@@ -318,28 +347,38 @@ final class KubernetesChecks {
         if (port == null || ports == null) {
             return false;
         }
-        return ports.stream().anyMatch(p -> port.getStrVal() != null ? port.getStrVal().equals(p.getName())
-                : Objects.equals(port.getIntVal(), p.getContainerPort()));
+        return ports.stream()
+                .anyMatch(p -> port.getStrVal() != null
+                        ? port.getStrVal().equals(p.getName())
+                        : Objects.equals(port.getIntVal(), p.getContainerPort()));
     }
 
     private static boolean selects(Service service, Deployment deployment) {
         Map<String, String> selector = service.getSpec().getSelector();
-        Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
-        return selector != null && !selector.isEmpty() && labels != null && labels.entrySet().containsAll(selector.entrySet());
+        Map<String, String> labels =
+                deployment.getSpec().getTemplate().getMetadata().getLabels();
+        return selector != null
+                && !selector.isEmpty()
+                && labels != null
+                && labels.entrySet().containsAll(selector.entrySet());
     }
 
     private static List<String> service(Service service, Map<String, Deployment> deployments) {
         List<String> problems = new ArrayList<>();
-        List<Deployment> selected = deployments.values().stream().filter(d -> selects(service, d)).toList();
+        List<Deployment> selected =
+                deployments.values().stream().filter(d -> selects(service, d)).toList();
         if (selected.isEmpty()) {
             problems.add("Service/" + name(service) + ": its selector matches no Deployment's pods");
         }
         for (ServicePort port : service.getSpec().getPorts()) {
             for (Deployment deployment : selected) {
                 boolean found = deployment.getSpec().getTemplate().getSpec().getContainers().stream()
-                        .anyMatch(c -> portDeclared(port.getTargetPort() == null ? new IntOrString(port.getPort()) : port.getTargetPort(), c.getPorts()));
+                        .anyMatch(c -> portDeclared(
+                                port.getTargetPort() == null ? new IntOrString(port.getPort()) : port.getTargetPort(),
+                                c.getPorts()));
                 if (!found) {
-                    problems.add("Service/" + name(service) + ": targetPort " + port.getTargetPort() + " is no port of " + name(deployment));
+                    problems.add("Service/" + name(service) + ": targetPort " + port.getTargetPort() + " is no port of "
+                            + name(deployment));
                 }
             }
         }
@@ -348,19 +387,24 @@ final class KubernetesChecks {
 
     private static List<String> ingress(Ingress ingress, Map<String, Service> services) {
         List<String> problems = new ArrayList<>();
-        for (IngressRule rule : Optional.ofNullable(ingress.getSpec().getRules()).orElse(List.of())) {
+        for (IngressRule rule :
+                Optional.ofNullable(ingress.getSpec().getRules()).orElse(List.of())) {
             for (HTTPIngressPath path : rule.getHttp().getPaths()) {
                 IngressServiceBackend backend = path.getBackend().getService();
                 Service service = backend == null ? null : services.get(backend.getName());
                 if (service == null) {
-                    problems.add("Ingress/" + name(ingress) + ": " + path.getPath() + " goes to a Service that does not exist");
+                    problems.add("Ingress/" + name(ingress) + ": " + path.getPath()
+                            + " goes to a Service that does not exist");
                     continue;
                 }
                 var port = backend.getPort();
-                boolean found = service.getSpec().getPorts().stream().anyMatch(p -> port.getName() != null ? port.getName().equals(p.getName())
-                        : Objects.equals(port.getNumber(), p.getPort()));
+                boolean found = service.getSpec().getPorts().stream()
+                        .anyMatch(p -> port.getName() != null
+                                ? port.getName().equals(p.getName())
+                                : Objects.equals(port.getNumber(), p.getPort()));
                 if (!found) {
-                    problems.add("Ingress/" + name(ingress) + ": " + path.getPath() + " goes to a port that Service/" + name(service) + " lacks");
+                    problems.add("Ingress/" + name(ingress) + ": " + path.getPath() + " goes to a port that Service/"
+                            + name(service) + " lacks");
                 }
             }
         }

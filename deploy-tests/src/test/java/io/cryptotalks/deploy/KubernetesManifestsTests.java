@@ -1,5 +1,9 @@
 package io.cryptotalks.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -8,12 +12,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,10 +23,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * deploy/k8s parsed into fabric8's Kubernetes model and checked; no cluster is needed (nor available here). The base
@@ -64,12 +63,17 @@ class KubernetesManifestsTests {
             if (file.getFileName().toString().startsWith("kustomization.")) {
                 continue;
             }
-            Object first = new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(Files.readString(file)).iterator().next();
+            Object first = new Yaml(new SafeConstructor(new LoaderOptions()))
+                    .loadAll(Files.readString(file))
+                    .iterator()
+                    .next();
             if (first instanceof List<?>) {
                 continue; // a JSON 6902 patch: operations, not a resource (applied and checked by the renders below)
             }
             List<HasMetadata> resources = new ArrayList<>();
-            problems.addAll(KubernetesChecks.typed(Kustomize.loadAll(file), resources).stream().map(p -> k8s.relativize(file) + ": " + p).toList());
+            problems.addAll(KubernetesChecks.typed(Kustomize.loadAll(file), resources).stream()
+                    .map(p -> k8s.relativize(file) + ": " + p)
+                    .toList());
             parsed += resources.size();
         }
         assertThat(problems).isEmpty();
@@ -97,12 +101,21 @@ class KubernetesManifestsTests {
         List<HasMetadata> resources = typed(Kustomize.render(k8s.resolve("base")));
         Map<String, Deployment> deployments = KubernetesChecks.byName(resources, Deployment.class);
 
-        assertThat(deployments.keySet()).containsAll(new ModuleVariables(root).services()).contains("web");
-        HorizontalPodAutoscaler hpa = KubernetesChecks.byName(resources, HorizontalPodAutoscaler.class).values().iterator().next();
+        assertThat(deployments.keySet())
+                .containsAll(new ModuleVariables(root).services())
+                .contains("web");
+        HorizontalPodAutoscaler hpa = KubernetesChecks.byName(resources, HorizontalPodAutoscaler.class)
+                .values()
+                .iterator()
+                .next();
         assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo("api-gateway");
-        Ingress ingress = KubernetesChecks.byName(resources, Ingress.class).values().iterator().next();
+        Ingress ingress = KubernetesChecks.byName(resources, Ingress.class)
+                .values()
+                .iterator()
+                .next();
         Map<String, String> routes = new TreeMap<>();
-        for (HTTPIngressPath path : ingress.getSpec().getRules().get(0).getHttp().getPaths()) {
+        for (HTTPIngressPath path :
+                ingress.getSpec().getRules().get(0).getHttp().getPaths()) {
             routes.put(path.getPath(), path.getBackend().getService().getName());
         }
         assertThat(routes).containsEntry("/api", "api-gateway").containsEntry("/", "web");
@@ -111,22 +124,36 @@ class KubernetesManifestsTests {
     @Test
     void networkPoliciesDenyEveryConnectionButTheWebAppsAndTheGatewaysPorts() {
         List<HasMetadata> resources = typed(Kustomize.render(k8s.resolve("overlays/dev")));
-        List<NetworkPolicy> policies = KubernetesChecks.byName(resources, NetworkPolicy.class).values().stream().toList();
+        List<NetworkPolicy> policies = KubernetesChecks.byName(resources, NetworkPolicy.class).values().stream()
+                .toList();
         Map<String, Set<Integer>> open = new TreeMap<>();
 
-        for (Deployment deployment : KubernetesChecks.byName(resources, Deployment.class).values()) {
-            Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+        for (Deployment deployment :
+                KubernetesChecks.byName(resources, Deployment.class).values()) {
+            Map<String, String> labels =
+                    deployment.getSpec().getTemplate().getMetadata().getLabels();
             List<NetworkPolicy> selecting = policies.stream()
-                    .filter(p -> labels.entrySet().containsAll(p.getSpec().getPodSelector().getMatchLabels() == null
-                            ? Set.of() : p.getSpec().getPodSelector().getMatchLabels().entrySet()))
+                    .filter(p -> labels.entrySet()
+                            .containsAll(
+                                    p.getSpec().getPodSelector().getMatchLabels() == null
+                                            ? Set.of()
+                                            : p.getSpec()
+                                                    .getPodSelector()
+                                                    .getMatchLabels()
+                                                    .entrySet()))
                     .toList();
-            assertThat(selecting).as(deployment.getMetadata().getName() + " is isolated for ingress")
+            assertThat(selecting)
+                    .as(deployment.getMetadata().getName() + " is isolated for ingress")
                     .anyMatch(p -> p.getSpec().getPolicyTypes().contains("Ingress"));
             Set<Integer> ports = new TreeSet<>();
             for (NetworkPolicy policy : selecting) {
                 for (NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
-                    assertThat(rule.getPorts()).as(policy.getMetadata().getName() + " names its ports").isNotEmpty();
-                    rule.getPorts().stream().map(NetworkPolicyPort::getPort).forEach(port -> ports.add(port.getIntVal()));
+                    assertThat(rule.getPorts())
+                            .as(policy.getMetadata().getName() + " names its ports")
+                            .isNotEmpty();
+                    rule.getPorts().stream()
+                            .map(NetworkPolicyPort::getPort)
+                            .forEach(port -> ports.add(port.getIntVal()));
                 }
             }
             open.put(deployment.getMetadata().getName(), ports);
@@ -146,14 +173,26 @@ class KubernetesManifestsTests {
 
         assertThat(resources).allSatisfy(r -> {
             if (!r.getKind().equals("Namespace")) {
-                assertThat(r.getMetadata().getNamespace()).as(r.getKind() + "/" + r.getMetadata().getName()).isEqualTo("cryptotalks-dev");
+                assertThat(r.getMetadata().getNamespace())
+                        .as(r.getKind() + "/" + r.getMetadata().getName())
+                        .isEqualTo("cryptotalks-dev");
             }
         });
         KubernetesChecks.byName(resources, Deployment.class).values().forEach(d -> {
             assertThat(d.getSpec().getReplicas()).as(d.getMetadata().getName()).isIn(null, 1);
-            assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).endsWith(":dev");
+            assertThat(d.getSpec()
+                            .getTemplate()
+                            .getSpec()
+                            .getContainers()
+                            .get(0)
+                            .getImage())
+                    .endsWith(":dev");
         });
-        assertThat(KubernetesChecks.byName(resources, HorizontalPodAutoscaler.class).get("api-gateway").getSpec().getMaxReplicas()).isEqualTo(1);
+        assertThat(KubernetesChecks.byName(resources, HorizontalPodAutoscaler.class)
+                        .get("api-gateway")
+                        .getSpec()
+                        .getMaxReplicas())
+                .isEqualTo(1);
     }
 
     @Test
@@ -161,7 +200,10 @@ class KubernetesManifestsTests {
         String kubectl = onPath("kubectl");
         assumeTrue(kubectl != null, "kubectl is not installed here: the Java renderer's result stands alone");
         for (String dir : List.of("base", "overlays/dev")) {
-            Process process = new ProcessBuilder(kubectl, "kustomize", k8s.resolve(dir).toString()).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(
+                            kubectl, "kustomize", k8s.resolve(dir).toString())
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).as(output).isZero();
@@ -176,7 +218,10 @@ class KubernetesManifestsTests {
         Map<String, Object> byId = new TreeMap<>();
         for (Object resource : resources) {
             Map<String, Object> r = Kustomize.castMap(resource);
-            byId.put(r.get("kind") + "/" + Kustomize.metadata(r).get("namespace") + "/" + Kustomize.metadata(r).get("name"), r);
+            byId.put(
+                    r.get("kind") + "/" + Kustomize.metadata(r).get("namespace") + "/"
+                            + Kustomize.metadata(r).get("name"),
+                    r);
         }
         return byId;
     }
@@ -212,29 +257,33 @@ class KubernetesManifestsTests {
                             timeoutSeconds: 3
                             failureThreshold: 3
                 """, "");
-        Repository.replaceOnce(users, "image: cryptotalks/users-service:0.1.0", "image: cryptotalks/users-service:latest");
+        Repository.replaceOnce(
+                users, "image: cryptotalks/users-service:0.1.0", "image: cryptotalks/users-service:latest");
         Repository.replaceOnce(copy.resolve("base/web.yaml"), """
                             limits:
                               cpu: 250m
                               memory: 128Mi
                 """, "");
 
-        assertThat(problems(copy.resolve("base"))).containsExactlyInAnyOrder(
-                "Deployment/users-service container users-service: no HTTP readiness probe",
-                "Deployment/users-service container users-service: image cryptotalks/users-service:latest has no tag, or the tag latest",
-                "Deployment/web container web: no cpu limits",
-                "Deployment/web container web: no memory limits");
+        assertThat(problems(copy.resolve("base")))
+                .containsExactlyInAnyOrder(
+                        "Deployment/users-service container users-service: no HTTP readiness probe",
+                        "Deployment/users-service container users-service: image cryptotalks/users-service:latest has no tag, or the tag latest",
+                        "Deployment/web container web: no cpu limits",
+                        "Deployment/web container web: no memory limits");
     }
 
     @Test
     void aProbeOffActuatorFails(@TempDir Path dir) {
         Path copy = copyOfK8s(dir);
-        Repository.replaceOnce(copy.resolve("base/api-gateway.yaml"),
+        Repository.replaceOnce(
+                copy.resolve("base/api-gateway.yaml"),
                 "          livenessProbe:\n            httpGet:\n              path: /actuator/health/liveness",
                 "          livenessProbe:\n            httpGet:\n              path: /health");
 
-        assertThat(problems(copy.resolve("base"))).containsExactly(
-                "Deployment/api-gateway container api-gateway: the liveness probe asks /health, not Actuator's /actuator/health/liveness");
+        assertThat(problems(copy.resolve("base")))
+                .containsExactly(
+                        "Deployment/api-gateway container api-gateway: the liveness probe asks /health, not Actuator's /actuator/health/liveness");
     }
 
     @Test
@@ -242,45 +291,64 @@ class KubernetesManifestsTests {
         Path copy = copyOfK8s(dir);
         Repository.replaceOnce(copy.resolve("base/configmap.yaml"), "  CONFIRMATION_LIFETIME: \"48h\"\n", "");
 
-        assertThat(problems(copy.resolve("base"))).containsExactly("Deployment/users-service container users-service: CONFIRMATION_LIFETIME "
-                + "(read in users-service/src/main/resources/users-service.yml) is provided by no ConfigMap, Secret or env entry");
+        assertThat(problems(copy.resolve("base")))
+                .containsExactly(
+                        "Deployment/users-service container users-service: CONFIRMATION_LIFETIME "
+                                + "(read in users-service/src/main/resources/users-service.yml) is provided by no ConfigMap, Secret or env entry");
     }
 
     @Test
     void aSecretInTheConfigMapOrAMisspeltKeyFails(@TempDir Path dir) {
         Path copy = copyOfK8s(dir);
-        Repository.replaceOnce(copy.resolve("base/configmap.yaml"), "  MAX_BODY_SIZE: \"1MB\"\n",
+        Repository.replaceOnce(
+                copy.resolve("base/configmap.yaml"),
+                "  MAX_BODY_SIZE: \"1MB\"\n",
                 "  MAX_BODY_SIZE: \"1MB\"\n  MAX_BODYSIZE: \"2MB\"\n  TWILIO_AUTH_TOKEN: \"abc\"\n");
 
-        assertThat(problems(copy.resolve("base"))).containsExactlyInAnyOrder(
-                "ConfigMap/cryptotalks-config: MAX_BODYSIZE is read by no service (a typo?)",
-                "ConfigMap/cryptotalks-config: TWILIO_AUTH_TOKEN is a secret; it belongs in a Secret");
+        assertThat(problems(copy.resolve("base")))
+                .containsExactlyInAnyOrder(
+                        "ConfigMap/cryptotalks-config: MAX_BODYSIZE is read by no service (a typo?)",
+                        "ConfigMap/cryptotalks-config: TWILIO_AUTH_TOKEN is a secret; it belongs in a Secret");
     }
 
     @Test
     void aMisspeltFieldOrAPortMismatchFails(@TempDir Path dir) {
         Path copy = copyOfK8s(dir);
-        Repository.replaceOnce(copy.resolve("base/posts-service.yaml"), "          startupProbe:", "          startupProbes:");
-        Repository.replaceOnce(copy.resolve("base/configmap.yaml"), "AUTH_SERVICE_PORT: \"3001\"", "AUTH_SERVICE_PORT: \"8081\"");
+        Repository.replaceOnce(
+                copy.resolve("base/posts-service.yaml"), "          startupProbe:", "          startupProbes:");
+        Repository.replaceOnce(
+                copy.resolve("base/configmap.yaml"), "AUTH_SERVICE_PORT: \"3001\"", "AUTH_SERVICE_PORT: \"8081\"");
 
         List<String> problems = problems(copy.resolve("base"));
 
-        assertThat(problems).anyMatch(p -> p.startsWith("Deployment/posts-service") && p.contains("unknown field(s) [startupProbes]"));
-        assertThat(problems).contains("Deployment/auth-service container auth-service: the service listens on 8081 (AUTH_SERVICE_PORT) "
-                + "but declares no such containerPort");
+        assertThat(problems)
+                .anyMatch(p ->
+                        p.startsWith("Deployment/posts-service") && p.contains("unknown field(s) [startupProbes]"));
+        assertThat(problems)
+                .contains(
+                        "Deployment/auth-service container auth-service: the service listens on 8081 (AUTH_SERVICE_PORT) "
+                                + "but declares no such containerPort");
     }
 
     @Test
     void anOverlayPatchThatIsMissingOrMatchesNothingFails(@TempDir Path dir) {
         Path copy = copyOfK8s(dir);
-        Repository.replaceOnce(copy.resolve("overlays/dev/kustomization.yaml"), "- path: patches/hpa.yaml", "- path: patches/autoscaler.yaml");
+        Repository.replaceOnce(
+                copy.resolve("overlays/dev/kustomization.yaml"),
+                "- path: patches/hpa.yaml",
+                "- path: patches/autoscaler.yaml");
 
-        assertThat(Kustomize.references(copy.resolve("overlays/dev"))).containsExactly(
-                copy.resolve("overlays/dev/kustomization.yaml") + ": patch patches/autoscaler.yaml does not exist");
+        assertThat(Kustomize.references(copy.resolve("overlays/dev")))
+                .containsExactly(copy.resolve("overlays/dev/kustomization.yaml")
+                        + ": patch patches/autoscaler.yaml does not exist");
 
-        Repository.replaceOnce(copy.resolve("overlays/dev/kustomization.yaml"), "- path: patches/autoscaler.yaml", "- path: patches/hpa.yaml");
+        Repository.replaceOnce(
+                copy.resolve("overlays/dev/kustomization.yaml"),
+                "- path: patches/autoscaler.yaml",
+                "- path: patches/hpa.yaml");
         Repository.replaceOnce(copy.resolve("overlays/dev/patches/hpa.yaml"), "name: api-gateway", "name: gateway");
-        assertThatThrownBy(() -> Kustomize.render(copy.resolve("overlays/dev"))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Kustomize.render(copy.resolve("overlays/dev")))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("patches HorizontalPodAutoscaler/gateway, which is not among the resources");
     }
 }

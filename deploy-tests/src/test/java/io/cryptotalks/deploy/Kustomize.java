@@ -1,9 +1,5 @@
 package io.cryptotalks.deploy;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Kustomize's semantics for the subset deploy/k8s uses, in Java (no kustomize binary is needed where the tests run):
@@ -23,13 +22,20 @@ import java.util.Set;
  */
 final class Kustomize {
 
-    private static final Set<String> SUPPORTED = Set.of("apiVersion", "kind", "resources", "namespace", "images", "replicas", "patches");
-    private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition",
-            "PersistentVolume", "StorageClass", "IngressClass", "PriorityClass");
+    private static final Set<String> SUPPORTED =
+            Set.of("apiVersion", "kind", "resources", "namespace", "images", "replicas", "patches");
+    private static final Set<String> CLUSTER_SCOPED = Set.of(
+            "Namespace",
+            "ClusterRole",
+            "ClusterRoleBinding",
+            "CustomResourceDefinition",
+            "PersistentVolume",
+            "StorageClass",
+            "IngressClass",
+            "PriorityClass");
     private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "ReplicaSet");
 
-    private Kustomize() {
-    }
+    private Kustomize() {}
 
     /** Problems with a kustomization folder's references: missing resources and patch files, unsupported fields. */
     static List<String> references(Path dir) {
@@ -105,9 +111,12 @@ final class Kustomize {
         for (Object entry : list(k.get("replicas"))) {
             Map<String, Object> replicas = castMap(entry);
             List<Map<String, Object>> matched = resources.stream()
-                    .filter(r -> WORKLOADS.contains(r.get("kind")) && Objects.equals(metadata(r).get("name"), replicas.get("name"))).toList();
+                    .filter(r -> WORKLOADS.contains(r.get("kind"))
+                            && Objects.equals(metadata(r).get("name"), replicas.get("name")))
+                    .toList();
             if (matched.isEmpty()) {
-                throw new IllegalArgumentException(file + ": replicas for " + replicas.get("name") + ", which is not a workload here");
+                throw new IllegalArgumentException(
+                        file + ": replicas for " + replicas.get("name") + ", which is not a workload here");
             }
             matched.forEach(r -> castMap(r.get("spec")).put("replicas", replicas.get("count")));
         }
@@ -148,7 +157,8 @@ final class Kustomize {
             content = new Yaml(new SafeConstructor(new LoaderOptions())).load(Repository.read(file));
             origin = file.toString();
         } else if (entry.get("patch") != null) {
-            content = new Yaml(new SafeConstructor(new LoaderOptions())).load(entry.get("patch").toString());
+            content = new Yaml(new SafeConstructor(new LoaderOptions()))
+                    .load(entry.get("patch").toString());
             origin = dir + " (inline patch)";
         } else {
             throw new IllegalArgumentException(dir + ": a patch with neither path nor patch");
@@ -158,7 +168,8 @@ final class Kustomize {
             if (target == null) {
                 throw new IllegalArgumentException(origin + ": a JSON 6902 patch needs a target");
             }
-            List<Map<String, Object>> matched = resources.stream().filter(r -> matches(r, target)).toList();
+            List<Map<String, Object>> matched =
+                    resources.stream().filter(r -> matches(r, target)).toList();
             if (matched.isEmpty()) {
                 throw new IllegalArgumentException(origin + ": its target " + target + " matches no resource");
             }
@@ -170,28 +181,34 @@ final class Kustomize {
         } else if (content instanceof Map<?, ?> patch) {
             Map<String, Object> smp = (Map<String, Object>) patch;
             List<Map<String, Object>> matched = resources.stream()
-                    .filter(r -> Objects.equals(r.get("kind"), smp.get("kind")) && Objects.equals(metadata(r).get("name"), metadata(smp).get("name")))
+                    .filter(r -> Objects.equals(r.get("kind"), smp.get("kind"))
+                            && Objects.equals(
+                                    metadata(r).get("name"), metadata(smp).get("name")))
                     .filter(r -> target == null || matches(r, target))
                     .toList();
             if (matched.isEmpty()) {
-                throw new IllegalArgumentException(origin + ": patches " + smp.get("kind") + "/" + metadata(smp).get("name") + ", which is not among the resources");
+                throw new IllegalArgumentException(origin + ": patches " + smp.get("kind") + "/"
+                        + metadata(smp).get("name") + ", which is not among the resources");
             }
             matched.forEach(r -> StrategicMerge.merge(r, smp, origin));
         } else {
-            throw new IllegalArgumentException(origin + ": neither a strategic-merge patch nor a JSON 6902 operation list");
+            throw new IllegalArgumentException(
+                    origin + ": neither a strategic-merge patch nor a JSON 6902 operation list");
         }
     }
 
     private static boolean matches(Map<String, Object> resource, Map<String, Object> target) {
         for (String key : target.keySet()) {
             if (!Set.of("kind", "name", "labelSelector", "group", "version").contains(key)) {
-                throw new IllegalArgumentException("patch target field '" + key + "' is not supported by the tests' renderer");
+                throw new IllegalArgumentException(
+                        "patch target field '" + key + "' is not supported by the tests' renderer");
             }
         }
         if (target.get("kind") != null && !target.get("kind").equals(resource.get("kind"))) {
             return false;
         }
-        if (target.get("name") != null && !target.get("name").equals(metadata(resource).get("name"))) {
+        if (target.get("name") != null
+                && !target.get("name").equals(metadata(resource).get("name"))) {
             return false;
         }
         if (target.get("labelSelector") != null) {
@@ -199,7 +216,8 @@ final class Kustomize {
             for (String requirement : target.get("labelSelector").toString().split(",")) {
                 String[] pair = requirement.split("=", 2);
                 if (pair.length != 2 || requirement.contains("!=") || requirement.contains(" in ")) {
-                    throw new IllegalArgumentException("label selector '" + requirement + "': only key=value is supported by the tests' renderer");
+                    throw new IllegalArgumentException(
+                            "label selector '" + requirement + "': only key=value is supported by the tests' renderer");
                 }
                 if (!pair[1].trim().equals(labels.get(pair[0].trim()))) {
                     return false;
@@ -212,8 +230,10 @@ final class Kustomize {
     /** The containers and init containers of a workload's pod template (empty for other kinds). */
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> containers(Map<String, Object> resource) {
-        if (!WORKLOADS.contains(resource.get("kind")) || !(resource.get("spec") instanceof Map<?, ?> spec)
-                || !(spec.get("template") instanceof Map<?, ?> template) || !(template.get("spec") instanceof Map<?, ?> podSpec)) {
+        if (!WORKLOADS.contains(resource.get("kind"))
+                || !(resource.get("spec") instanceof Map<?, ?> spec)
+                || !(spec.get("template") instanceof Map<?, ?> template)
+                || !(template.get("spec") instanceof Map<?, ?> podSpec)) {
             return List.of();
         }
         List<Map<String, Object>> containers = new ArrayList<>();
@@ -284,15 +304,15 @@ final class Kustomize {
     /** JSON 6902: add, replace and remove on JSON pointers. */
     static final class JsonPatch {
 
-        private JsonPatch() {
-        }
+        private JsonPatch() {}
 
         @SuppressWarnings("unchecked")
         static void apply(Map<String, Object> document, Map<String, Object> operation, String origin) {
             String op = String.valueOf(operation.get("op"));
             String path = String.valueOf(operation.get("path"));
             if (!Set.of("add", "replace", "remove").contains(op)) {
-                throw new IllegalArgumentException(origin + ": JSON 6902 op '" + op + "' is not supported by the tests' renderer");
+                throw new IllegalArgumentException(
+                        origin + ": JSON 6902 op '" + op + "' is not supported by the tests' renderer");
             }
             List<String> tokens = new ArrayList<>();
             for (String token : path.substring(1).split("/", -1)) {
@@ -350,8 +370,7 @@ final class Kustomize {
     /** Strategic merge for the shapes used here: mappings merge, lists of named items merge by name, null deletes. */
     static final class StrategicMerge {
 
-        private StrategicMerge() {
-        }
+        private StrategicMerge() {}
 
         @SuppressWarnings("unchecked")
         static void merge(Map<String, Object> target, Map<String, Object> patch, String origin) {
@@ -359,14 +378,17 @@ final class Kustomize {
                 String key = entry.getKey();
                 Object value = entry.getValue();
                 if (key.startsWith("$")) {
-                    throw new IllegalArgumentException(origin + ": directive " + key + " is not supported by the tests' renderer");
+                    throw new IllegalArgumentException(
+                            origin + ": directive " + key + " is not supported by the tests' renderer");
                 }
                 Object current = target.get(key);
                 if (value == null) {
                     target.remove(key);
                 } else if (value instanceof Map<?, ?> patchMap && current instanceof Map<?, ?> currentMap) {
                     merge((Map<String, Object>) currentMap, (Map<String, Object>) patchMap, origin);
-                } else if (value instanceof List<?> patchList && current instanceof List<?> currentList && isNamedList(patchList)
+                } else if (value instanceof List<?> patchList
+                        && current instanceof List<?> currentList
+                        && isNamedList(patchList)
                         && isNamedList(currentList)) {
                     mergeNamed((List<Object>) currentList, (List<Object>) patchList, origin);
                 } else {
@@ -376,7 +398,8 @@ final class Kustomize {
         }
 
         private static boolean isNamedList(List<?> list) {
-            return !list.isEmpty() && list.stream().allMatch(item -> item instanceof Map<?, ?> m && m.get("name") != null);
+            return !list.isEmpty()
+                    && list.stream().allMatch(item -> item instanceof Map<?, ?> m && m.get("name") != null);
         }
 
         @SuppressWarnings("unchecked")
@@ -384,7 +407,9 @@ final class Kustomize {
             for (Object item : patch) {
                 Map<String, Object> patchItem = (Map<String, Object>) item;
                 Map<String, Object> existing = (Map<String, Object>) current.stream()
-                        .filter(c -> Objects.equals(((Map<?, ?>) c).get("name"), patchItem.get("name"))).findFirst().orElse(null);
+                        .filter(c -> Objects.equals(((Map<?, ?>) c).get("name"), patchItem.get("name")))
+                        .findFirst()
+                        .orElse(null);
                 if (existing == null) {
                     current.add(deepCopy(patchItem));
                 } else {

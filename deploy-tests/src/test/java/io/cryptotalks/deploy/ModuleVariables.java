@@ -1,12 +1,5 @@
 package io.cryptotalks.deploy;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -20,6 +13,12 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The environment variables each deployable service reads, found the way Spring finds them: the service's own config
@@ -31,6 +30,7 @@ final class ModuleVariables {
 
     /** {@code ${NAME}} or {@code ${NAME:default}}; the default ends at the first '}' (no nesting in this project). */
     static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
+
     static final Pattern GETENV = Pattern.compile("getenv\\(\\s*\"([A-Z][A-Z0-9_]*)\"\\s*\\)");
     static final Pattern CONFIG_NAME = Pattern.compile("spring\\.config\\.name=([A-Za-z0-9_.-]+)");
     /** Names that hold a credential: they must never have an inline default nor sit in a ConfigMap. */
@@ -39,11 +39,11 @@ final class ModuleVariables {
      * Variables Spring and the JVM read without a placeholder (relaxed binding of any property, e.g.
      * CRYPTOTALKS_MESSAGING_REPLICATIONFACTOR, and JAVA_TOOL_OPTIONS): allowed in a container's environment.
      */
-    static final Pattern RELAXED_BINDING = Pattern.compile("^(JAVA_|JDK_|SPRING_|SERVER_|MANAGEMENT_|LOGGING_|CRYPTOTALKS_).*");
+    static final Pattern RELAXED_BINDING =
+            Pattern.compile("^(JAVA_|JDK_|SPRING_|SERVER_|MANAGEMENT_|LOGGING_|CRYPTOTALKS_).*");
 
     /** One variable as one service reads it: its default ({@code null}: none) and where it was seen first. */
-    record Variable(String name, String defaultValue, String source) {
-    }
+    record Variable(String name, String defaultValue, String source) {}
 
     private final Path root;
 
@@ -71,7 +71,8 @@ final class ModuleVariables {
             for (int i = 0; i < plugins.getLength(); i++) {
                 Element plugin = (Element) plugins.item(i);
                 if ("spring-boot-maven-plugin".equals(Repository.childText(plugin, "artifactId"))
-                        && plugin.getTextContent().contains("repackage") && isSpringBootApplication(module)) {
+                        && plugin.getTextContent().contains("repackage")
+                        && isSpringBootApplication(module)) {
                     services.add(module);
                     break;
                 }
@@ -123,7 +124,8 @@ final class ModuleVariables {
             if (server instanceof Map<?, ?> map && map.get("port") != null) {
                 Matcher m = PLACEHOLDER.matcher(String.valueOf(map.get("port")));
                 if (m.find()) {
-                    return new Variable(m.group(1), m.group(2), root.relativize(file).toString());
+                    return new Variable(
+                            m.group(1), m.group(2), root.relativize(file).toString());
                 }
             }
         }
@@ -163,7 +165,8 @@ final class ModuleVariables {
                 for (Element dep : Repository.children(deps, "dependency")) {
                     String scope = Repository.childText(dep, "scope");
                     String type = Repository.childText(dep, "type");
-                    if (groupId.equals(Repository.childText(dep, "groupId")) && (scope == null || scope.equals("compile") || scope.equals("runtime"))
+                    if (groupId.equals(Repository.childText(dep, "groupId"))
+                            && (scope == null || scope.equals("compile") || scope.equals("runtime"))
                             && (type == null || type.equals("jar"))) {
                         String artifact = Repository.childText(dep, "artifactId");
                         if (Files.isDirectory(root.resolve(artifact))) {
@@ -198,7 +201,8 @@ final class ModuleVariables {
         Path resources = root.resolve(service).resolve("src/main/resources");
         for (Path file : Repository.files(resources, ".yml", ".yaml", ".properties")) {
             String fileName = file.getFileName().toString();
-            if (file.getParent().equals(resources) && (fileName.startsWith(name + ".") || fileName.startsWith(name + "-"))) {
+            if (file.getParent().equals(resources)
+                    && (fileName.startsWith(name + ".") || fileName.startsWith(name + "-"))) {
                 files.add(file);
             }
         }
@@ -212,7 +216,8 @@ final class ModuleVariables {
                         continue;
                     }
                     if (found == null) {
-                        throw new IllegalStateException(file + " imports " + imported + ", which no module of " + service + " has");
+                        throw new IllegalStateException(
+                                file + " imports " + imported + ", which no module of " + service + " has");
                     }
                     if (files.add(found)) {
                         todo.add(found);
@@ -224,7 +229,9 @@ final class ModuleVariables {
     }
 
     private Path findOnClasspath(String location, List<String> modules) {
-        String path = location.replaceFirst("^optional:", "").replaceFirst("^classpath:", "").replaceFirst("^/", "");
+        String path = location.replaceFirst("^optional:", "")
+                .replaceFirst("^classpath:", "")
+                .replaceFirst("^/", "");
         for (String module : modules) {
             Path candidate = root.resolve(module).resolve("src/main/resources").resolve(path);
             if (Files.isRegularFile(candidate)) {

@@ -1,11 +1,5 @@
 package io.cryptotalks.deploy;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,18 +8,23 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /** The checked-out repository: its root, its Maven modules, and small file helpers. */
 final class Repository {
 
-    private Repository() {
-    }
+    private Repository() {}
 
     /** The repository root: the nearest folder above the working directory with docker-compose.yml and a pom. */
     static Path root() {
         Path dir = Path.of("").toAbsolutePath();
         for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
-            if (Files.isRegularFile(candidate.resolve("docker-compose.yml")) && Files.isRegularFile(candidate.resolve("pom.xml"))
+            if (Files.isRegularFile(candidate.resolve("docker-compose.yml"))
+                    && Files.isRegularFile(candidate.resolve("pom.xml"))
                     && Files.isDirectory(candidate.resolve("deploy-tests"))) {
                 return candidate;
             }
@@ -81,7 +80,8 @@ final class Repository {
         }
         try (Stream<Path> paths = Files.walk(dir)) {
             return paths.filter(Files::isRegularFile)
-                    .filter(p -> Stream.of(suffixes).anyMatch(s -> p.getFileName().toString().endsWith(s)))
+                    .filter(p -> Stream.of(suffixes)
+                            .anyMatch(s -> p.getFileName().toString().endsWith(s)))
                     .sorted()
                     .toList();
         } catch (IOException e) {

@@ -26,8 +26,13 @@ public final class DevStack implements AutoCloseable {
     private final Path dataDirectory;
     private final Ports ports;
 
-    private DevStack(PostgresServer postgres, KafkaBroker kafka, MongoWireServer mongo, S3Store s3,
-                     Path dataDirectory, Ports ports) {
+    private DevStack(
+            PostgresServer postgres,
+            KafkaBroker kafka,
+            MongoWireServer mongo,
+            S3Store s3,
+            Path dataDirectory,
+            Ports ports) {
         this.postgres = postgres;
         this.kafka = kafka;
         this.mongo = mongo;
@@ -54,9 +59,12 @@ public final class DevStack implements AutoCloseable {
     public static DevStack start(Path dataDirectory, Ports ports, boolean keepData) throws Exception {
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            PostgresServer postgres = remember(started, PostgresServer.start(dataDirectory.resolve("postgres"), ports.postgres(), keepData));
-            KafkaBroker kafka = remember(started, KafkaBroker.start(dataDirectory.resolve("kafka"), ports.kafka(), ports.kafkaController()));
-            MongoWireServer mongo = remember(started, MongoWireServer.start(dataDirectory.resolve("mongo"), ports.mongo(), keepData));
+            PostgresServer postgres = remember(
+                    started, PostgresServer.start(dataDirectory.resolve("postgres"), ports.postgres(), keepData));
+            KafkaBroker kafka = remember(
+                    started, KafkaBroker.start(dataDirectory.resolve("kafka"), ports.kafka(), ports.kafkaController()));
+            MongoWireServer mongo =
+                    remember(started, MongoWireServer.start(dataDirectory.resolve("mongo"), ports.mongo(), keepData));
             S3Store s3 = remember(started, S3Store.start(dataDirectory.resolve("s3"), ports.s3()));
             return new DevStack(postgres, kafka, mongo, s3, dataDirectory, ports);
         } catch (Exception | Error e) {

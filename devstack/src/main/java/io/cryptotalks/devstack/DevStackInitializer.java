@@ -12,7 +12,8 @@ public final class DevStackInitializer implements ApplicationContextInitializer<
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        context.getEnvironment().getPropertySources()
+        context.getEnvironment()
+                .getPropertySources()
                 .addFirst(new MapPropertySource("devstack", DevStack.shared().springProperties()));
     }
 }

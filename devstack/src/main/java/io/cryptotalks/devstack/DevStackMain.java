@@ -15,8 +15,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class DevStackMain {
 
-    private DevStackMain() {
-    }
+    private DevStackMain() {}
 
     public static void main(String[] args) throws Exception {
         // set before the first logger exists; a plain logback.xml would leak into every service's test classpath
@@ -24,17 +23,29 @@ public final class DevStackMain {
         Path data = Path.of(args.length > 0 ? args[0] : ".data/devstack").toAbsolutePath();
         DevStack.Ports ports = DevStack.Ports.DEV;
         for (Map.Entry<String, Integer> port : Map.of(
-                "PostgreSQL", ports.postgres(), "Kafka", ports.kafka(), "Kafka controller", ports.kafkaController(),
-                "MongoDB", ports.mongo(), "S3", ports.s3()).entrySet()) {
+                        "PostgreSQL",
+                        ports.postgres(),
+                        "Kafka",
+                        ports.kafka(),
+                        "Kafka controller",
+                        ports.kafkaController(),
+                        "MongoDB",
+                        ports.mongo(),
+                        "S3",
+                        ports.s3())
+                .entrySet()) {
             requireFree(port.getKey(), port.getValue());
         }
         Files.createDirectories(data);
         DevStack stack = DevStack.start(data, ports, true);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stack.close();
-            stopped.countDown();
-        }, "devstack-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stack.close();
+                            stopped.countDown();
+                        },
+                        "devstack-shutdown"));
         System.out.println("postgres  " + stack.jdbcUrl());
         System.out.println("kafka     " + stack.kafkaBootstrapServers());
         System.out.println("mongodb   " + stack.mongoUri());

@@ -1,7 +1,6 @@
 package io.cryptotalks.devstack;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,7 +34,7 @@ final class PostgresServer implements AutoCloseable {
 
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws IOException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             var existing = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
             if (!existing.next()) {
                 statement.execute("create database " + DATABASE);

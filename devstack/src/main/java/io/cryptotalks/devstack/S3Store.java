@@ -1,15 +1,14 @@
 package io.cryptotalks.devstack;
 
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 
 /** An S3-compatible store (s3proxy) that keeps objects as files and checks SigV2/SigV4 signatures. */
 final class S3Store implements AutoCloseable {

@@ -1,6 +1,13 @@
 package io.cryptotalks.devstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoClients;
+import java.net.URI;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,14 +24,6 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import java.net.URI;
-import java.sql.DriverManager;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Each embedded server answers its own protocol on loopback. */
 class DevStackTests {
 
@@ -33,7 +32,7 @@ class DevStackTests {
     @Test
     void postgresAnswersSql() throws Exception {
         try (var connection = DriverManager.getConnection(stack.jdbcUrl(), "postgres", "");
-             var result = connection.createStatement().executeQuery("select current_database(), version()")) {
+                var result = connection.createStatement().executeQuery("select current_database(), version()")) {
             assertThat(result.next()).isTrue();
             assertThat(result.getString(1)).isEqualTo("cryptotalks");
             assertThat(result.getString(2)).startsWith("PostgreSQL 17");
@@ -43,10 +42,13 @@ class DevStackTests {
     @Test
     void kafkaRoundTripsARecord() {
         Map<String, Object> producerConfig = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all");
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all");
         try (var producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>("devstack-check", "key", "hello")).get();
+            producer.send(new ProducerRecord<>("devstack-check", "key", "hello"))
+                    .get();
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -84,7 +86,8 @@ class DevStackTests {
                 .build()) {
             s3.createBucket(b -> b.bucket("devstack-check"));
             s3.putObject(b -> b.bucket("devstack-check").key("hello.txt"), RequestBody.fromString("hello"));
-            assertThat(s3.getObjectAsBytes(b -> b.bucket("devstack-check").key("hello.txt")).asUtf8String())
+            assertThat(s3.getObjectAsBytes(b -> b.bucket("devstack-check").key("hello.txt"))
+                            .asUtf8String())
                     .isEqualTo("hello");
         }
     }

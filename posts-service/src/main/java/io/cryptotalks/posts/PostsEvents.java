@@ -22,8 +22,12 @@ import org.springframework.context.annotation.Configuration;
 class PostsEvents {
 
     @Bean
-    EventHandlers eventHandlers(PostAuthoring authoring, Commenting commenting, Votes votes,
-                                ClosedAccountContent closedAccount, Renaming renaming) {
+    EventHandlers eventHandlers(
+            PostAuthoring authoring,
+            Commenting commenting,
+            Votes votes,
+            ClosedAccountContent closedAccount,
+            Renaming renaming) {
         return EventHandlers.builder()
                 .on(PostCreated.class, authoring::created)
                 .on(PostUpdated.class, authoring::updated)

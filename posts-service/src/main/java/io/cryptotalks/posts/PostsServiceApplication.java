@@ -10,6 +10,8 @@ public class PostsServiceApplication {
     public static final String CONFIG_NAME = "spring.config.name=posts-service";
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(PostsServiceApplication.class).properties(CONFIG_NAME).run(args);
+        new SpringApplicationBuilder(PostsServiceApplication.class)
+                .properties(CONFIG_NAME)
+                .run(args);
     }
 }

@@ -4,11 +4,10 @@ import io.cryptotalks.common.events.DomainEvent;
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.EventJson;
 import io.cryptotalks.common.events.posts.PostCreated;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Envelopes of new events, as Kafka records the way the listener receives them. */
 public final class TestEvents {

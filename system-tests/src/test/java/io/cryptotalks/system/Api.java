@@ -1,7 +1,6 @@
 package io.cryptotalks.system;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,8 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A plain HTTP client for the gateway, as an API client would use it: JSON in, status, headers and JSON out. */
 final class Api {
@@ -32,9 +31,11 @@ final class Api {
 
     Reply post(String path, Object body, String... headers) {
         String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(text)), headers);
+        return send(
+                HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(text)),
+                headers);
     }
 
     Reply delete(String path, String... headers) {
@@ -44,9 +45,12 @@ final class Api {
     /** A GET whose body is not text (an image): status, content type and the bytes. */
     Binary getBinary(String path) {
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+            HttpResponse<byte[]> response = http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            return new Binary(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+            return new Binary(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
                     response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -56,21 +60,24 @@ final class Api {
         }
     }
 
-    record Binary(int status, String contentType, byte[] bytes) {
-    }
+    record Binary(int status, String contentType, byte[] bytes) {}
 
     Reply patch(String path, Object body, String... headers) {
         String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(text)), headers);
+        return send(
+                HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .header("Content-Type", "application/json")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString(text)),
+                headers);
     }
 
     Reply put(String path, Object body, String... headers) {
         String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(text)), headers);
+        return send(
+                HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(text)),
+                headers);
     }
 
     private Reply send(HttpRequest.Builder request, String... headers) {
@@ -103,7 +110,9 @@ final class Api {
         }
 
         String header(String name) {
-            return headers.getOrDefault(name.toLowerCase(), List.of()).stream().findFirst().orElse(null);
+            return headers.getOrDefault(name.toLowerCase(), List.of()).stream()
+                    .findFirst()
+                    .orElse(null);
         }
 
         String text(String field) {

@@ -1,12 +1,11 @@
 package io.cryptotalks.system;
 
-import tools.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The gateway's OpenAPI document ({@code /docs-json}) as a list of operations, each with its path and query
@@ -23,27 +22,33 @@ final class ApiDocument {
         this.document = document;
     }
 
-    record Parameter(String name, String in, boolean required, JsonNode schema, JsonNode example) {
-    }
+    record Parameter(String name, String in, boolean required, JsonNode schema, JsonNode example) {}
 
     /**
      * @param body      the resolved schema of the JSON body, or null when the operation takes none
      * @param bodyTypes the media types the body may have ({@code application/json} is the one sent)
      */
-    record Operation(String method, String path, List<Parameter> parameters, JsonNode body, boolean bodyRequired,
-                     List<String> bodyTypes) {
+    record Operation(
+            String method,
+            String path,
+            List<Parameter> parameters,
+            JsonNode body,
+            boolean bodyRequired,
+            List<String> bodyTypes) {
 
         String name() {
             return method.toUpperCase(Locale.ROOT) + " " + path;
         }
 
         List<Parameter> in(String where) {
-            return parameters.stream().filter(parameter -> parameter.in().equals(where)).toList();
+            return parameters.stream()
+                    .filter(parameter -> parameter.in().equals(where))
+                    .toList();
         }
 
         /** Creating first and deleting last, so that later operations find what earlier ones made. */
-        static final Comparator<Operation> ORDER = Comparator
-                .comparingInt((Operation operation) -> METHODS.indexOf(operation.method()))
+        static final Comparator<Operation> ORDER = Comparator.comparingInt(
+                        (Operation operation) -> METHODS.indexOf(operation.method()))
                 .thenComparing(Operation::path);
     }
 
@@ -64,7 +69,9 @@ final class ApiDocument {
     /** The paths and the methods each has, to find a method a path does not have. */
     List<String> methodsOf(String path) {
         JsonNode item = document.get("paths").get(path);
-        return METHODS.stream().filter(method -> item != null && item.has(method)).toList();
+        return METHODS.stream()
+                .filter(method -> item != null && item.has(method))
+                .toList();
     }
 
     /** The properties of the contract's error body, with their types: {@code statusCode: integer, ...}. */
@@ -79,12 +86,15 @@ final class ApiDocument {
 
     private Operation operation(String method, String path, JsonNode pathItem, JsonNode operation) {
         List<Parameter> parameters = new ArrayList<>();
-        for (JsonNode list : new JsonNode[]{pathItem.get("parameters"), operation.get("parameters")}) {
+        for (JsonNode list : new JsonNode[] {pathItem.get("parameters"), operation.get("parameters")}) {
             if (list != null) {
                 for (JsonNode parameter : list) {
                     JsonNode resolved = resolve(parameter);
-                    parameters.add(new Parameter(resolved.get("name").asString(), resolved.get("in").asString(),
-                            resolved.path("required").asBoolean(false), resolve(resolved.get("schema")),
+                    parameters.add(new Parameter(
+                            resolved.get("name").asString(),
+                            resolved.get("in").asString(),
+                            resolved.path("required").asBoolean(false),
+                            resolve(resolved.get("schema")),
                             resolved.get("example")));
                 }
             }
@@ -95,10 +105,17 @@ final class ApiDocument {
         if (requestBody != null) {
             JsonNode content = requestBody.get("content");
             bodyTypes = List.copyOf(content.propertyNames());
-            body = content.has("application/json") ? resolve(content.get("application/json").get("schema")) : null;
+            body = content.has("application/json")
+                    ? resolve(content.get("application/json").get("schema"))
+                    : null;
         }
-        return new Operation(method, path, List.copyOf(parameters), body,
-                requestBody != null && requestBody.path("required").asBoolean(false), bodyTypes);
+        return new Operation(
+                method,
+                path,
+                List.copyOf(parameters),
+                body,
+                requestBody != null && requestBody.path("required").asBoolean(false),
+                bodyTypes);
     }
 
     /** Follows {@code $ref} and takes the first of {@code allOf}/{@code oneOf}/{@code anyOf}. */
@@ -116,7 +133,7 @@ final class ApiDocument {
             }
             schema = target;
         }
-        for (String combinator : new String[]{"allOf", "oneOf", "anyOf"}) {
+        for (String combinator : new String[] {"allOf", "oneOf", "anyOf"}) {
             if (schema.has(combinator) && !schema.has("type") && !schema.has("properties")) {
                 return resolve(schema.get(combinator).get(0));
             }

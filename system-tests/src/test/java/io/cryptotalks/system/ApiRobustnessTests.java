@@ -1,13 +1,8 @@
 package io.cryptotalks.system;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -19,10 +14,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.abort;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 8: every operation of the gateway's OpenAPI document, signed out and signed in, gets malformed requests made
@@ -38,6 +37,7 @@ class ApiRobustnessTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Cases per operation: this many, plus {@link #PER_INPUT} per path or query parameter and body field. */
     private static final int BASE_CASES = 12;
+
     private static final int PER_INPUT = 5;
 
     /** Operations not exercised here, each with the reason. None today; an entry must name a documented operation. */
@@ -53,7 +53,8 @@ class ApiRobustnessTests {
     private final Api api = new Api(system.gatewayUrl());
     private final RawHttp http = new RawHttp(system.gatewayUrl());
     private final Users users = new Users();
-    private final long seed = Long.getLong("robustness.seed", ThreadLocalRandom.current().nextLong());
+    private final long seed =
+            Long.getLong("robustness.seed", ThreadLocalRandom.current().nextLong());
     private final double scale = Double.parseDouble(System.getProperty("robustness.scale", "1"));
     private final ApiDocument document = new ApiDocument(api.get("/docs-json").json());
     private final Map<String, String> errorShape = document.errorShape();
@@ -63,6 +64,7 @@ class ApiRobustnessTests {
     private final Map<String, Integer> statuses = new TreeMap<>();
     /** What each operation's valid request got, signed out/in: how deep the malformed ones could reach. */
     private final Map<String, String> validAnswers = new TreeMap<>();
+
     private int requests;
     private long started;
     private Users.User owner;
@@ -81,20 +83,23 @@ class ApiRobustnessTests {
         started = System.nanoTime();
         List<ApiDocument.Operation> operations = document.operations();
         assertThat(operations).as("the gateway documents its operations").hasSizeGreaterThan(30);
-        return operations.stream().map(operation -> DynamicTest.dynamicTest(operation.name(), () -> exercise(operation)));
+        return operations.stream()
+                .map(operation -> DynamicTest.dynamicTest(operation.name(), () -> exercise(operation)));
     }
 
     @Test
     void everySkippedOperationIsADocumentedOne() {
-        List<String> documented = document.operations().stream().map(ApiDocument.Operation::name).toList();
+        List<String> documented =
+                document.operations().stream().map(ApiDocument.Operation::name).toList();
         assertThat(documented).containsAll(SKIPPED.keySet());
     }
 
     @AfterAll
     void summary() {
         if (started > 0) {
-            System.out.printf("API robustness: %d requests in %.1f s, seed %d, statuses %s%n", requests,
-                    (System.nanoTime() - started) / 1e9, seed, statuses);
+            System.out.printf(
+                    "API robustness: %d requests in %.1f s, seed %d, statuses %s%n",
+                    requests, (System.nanoTime() - started) / 1e9, seed, statuses);
             validAnswers.forEach((operation, answer) ->
                     System.out.printf("  valid request of %s: %s (signed out/in)%n", operation, answer));
         }
@@ -105,7 +110,8 @@ class ApiRobustnessTests {
             abort("skipped: " + SKIPPED.get(operation.name()));
         }
         assertThat(operation.body() != null || operation.bodyTypes().isEmpty())
-                .as(operation.name() + " takes only " + operation.bodyTypes() + ", which MalformedRequests cannot send yet")
+                .as(operation.name() + " takes only " + operation.bodyTypes()
+                        + ", which MalformedRequests cannot send yet")
                 .isTrue();
         int budget = (int) Math.round(scale * (BASE_CASES + PER_INPUT * MalformedRequests.inputs(operation)));
         Users.User session = signIn();
@@ -125,26 +131,29 @@ class ApiRobustnessTests {
         }
         if (!failures.isEmpty()) {
             StringBuilder message = new StringBuilder(operation.name() + ": " + failures.size()
-                    + " requests got a 5xx, no answer, or an error that is not the contract's JSON (seed " + seed + ")");
+                    + " requests got a 5xx, no answer, or an error that is not the contract's JSON (seed " + seed
+                    + ")");
             failures.stream().limit(12).forEach(each -> message.append("\n\n").append(each));
             fail(message.toString());
         }
     }
 
     /** The status (0: none) and what was wrong with the answer, if anything. */
-    record Outcome(int status, Optional<Failure> failure) {
-    }
+    record Outcome(int status, Optional<Failure> failure) {}
 
     private Outcome send(MalformedRequests.Case testCase, Users.User session) {
         List<String[]> headers = new ArrayList<>(testCase.request().headers());
         boolean ownClient = headers.stream().anyMatch(header -> header[0].equalsIgnoreCase("X-Forwarded-For"));
         if (!ownClient) {
-            headers.add(new String[]{"X-Forwarded-For", Users.newClient()});
+            headers.add(new String[] {"X-Forwarded-For", Users.newClient()});
         }
         if (session != null && !testCase.ownToken()) {
-            headers.add(new String[]{"x-access-token", "Bearer " + session.accessToken()});
+            headers.add(new String[] {"x-access-token", "Bearer " + session.accessToken()});
         }
-        RawHttp.Request request = new RawHttp.Request(testCase.request().method(), testCase.request().target(), headers,
+        RawHttp.Request request = new RawHttp.Request(
+                testCase.request().method(),
+                testCase.request().target(),
+                headers,
                 testCase.request().body());
         String who = session == null ? "signed out" : "signed in as " + session.username();
         requests++;
@@ -154,15 +163,16 @@ class ApiRobustnessTests {
         } catch (RawHttp.NoAnswer hang) {
             return new Outcome(0, Optional.of(new Failure(who, testCase.description(), hang.getMessage(), request)));
         } catch (IOException e) {
-            return new Outcome(0, Optional.of(new Failure(who, testCase.description(), "no HTTP answer: " + e, request)));
+            return new Outcome(
+                    0, Optional.of(new Failure(who, testCase.description(), "no HTTP answer: " + e, request)));
         }
         statuses.merge(reply.status() / 100 + "xx", 1, Integer::sum);
         Optional<String> problem = problemWith(reply);
         if (problem.isEmpty() && reply.status() < 300) {
             harvest(reply, session != null && !request.method().equals("GET"));
         }
-        return new Outcome(reply.status(),
-                problem.map(text -> new Failure(who, testCase.description(), text, request)));
+        return new Outcome(
+                reply.status(), problem.map(text -> new Failure(who, testCase.description(), text, request)));
     }
 
     /** What is wrong with an answer: a 5xx, or an error whose body is not the contract's error JSON. */
@@ -177,19 +187,25 @@ class ApiRobustnessTests {
         }
         JsonNode body = isJson(reply) ? parse(reply) : null;
         if (body == null || !body.isObject()) {
-            return Optional.of("an error that is not JSON (Content-Type " + reply.header("Content-Type") + "): " + answer);
+            return Optional.of(
+                    "an error that is not JSON (Content-Type " + reply.header("Content-Type") + "): " + answer);
         }
         for (Map.Entry<String, String> field : errorShape.entrySet()) {
             JsonNode value = body.get(field.getKey());
-            boolean typed = value != null && (field.getValue().equals("integer") ? value.isIntegralNumber() : value.isString());
+            boolean typed =
+                    value != null && (field.getValue().equals("integer") ? value.isIntegralNumber() : value.isString());
             if (!typed) {
-                return Optional.of("an error body without " + field.getKey() + " (" + field.getValue() + "): " + answer);
+                return Optional.of(
+                        "an error body without " + field.getKey() + " (" + field.getValue() + "): " + answer);
             }
         }
-        if (body.get("statusCode").asInt() != status || body.get("message").asString().isBlank()) {
+        if (body.get("statusCode").asInt() != status
+                || body.get("message").asString().isBlank()) {
             return Optional.of("an error body whose statusCode or message is wrong: " + answer);
         }
-        if (status == 503 && DESIGNED_503.contains(body.get("message").asString()) && reply.header("Retry-After") != null) {
+        if (status == 503
+                && DESIGNED_503.contains(body.get("message").asString())
+                && reply.header("Retry-After") != null) {
             return Optional.empty();
         }
         return status >= 500 ? Optional.of("a server error: " + answer) : Optional.empty();

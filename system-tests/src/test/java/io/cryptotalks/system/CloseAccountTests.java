@@ -1,13 +1,12 @@
 package io.cryptotalks.system;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.Map;
-
 import static io.cryptotalks.system.Api.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Closing an account (E9): the password, then nothing of the user stays, even when a worker is down meanwhile. */
 class CloseAccountTests {
@@ -29,8 +28,10 @@ class CloseAccountTests {
 
         assertError(api.get("/api/user/get-settings", user.auth()), 401, "session-has-expired");
         assertError(api.get("/api/user/get/" + user.username()), 404, "user-not-found");
-        assertError(api.post("/api/user/sign-in", Map.of("email", user.email(), "password", Users.PASSWORD), user.from()),
-                403, "wrong-credentials");
+        assertError(
+                api.post("/api/user/sign-in", Map.of("email", user.email(), "password", Users.PASSWORD), user.from()),
+                403,
+                "wrong-credentials");
         awaitNothingLeftOf(user);
     }
 
@@ -39,8 +40,10 @@ class CloseAccountTests {
         Users.User user = users.signedIn("cascade");
         system.stopUsersService();
         try {
-            assertThat(api.post("/api/user/close-account", Map.of("password", Users.PASSWORD), user.auth()).status())
-                    .as("the gateway answers while the worker is down").isEqualTo(201);
+            assertThat(api.post("/api/user/close-account", Map.of("password", Users.PASSWORD), user.auth())
+                            .status())
+                    .as("the gateway answers while the worker is down")
+                    .isEqualTo(201);
             assertError(api.get("/api/user/get/" + user.username()), 404, "user-not-found");
         } finally {
             system.startUsersService();
@@ -50,10 +53,19 @@ class CloseAccountTests {
 
     private void awaitNothingLeftOf(Users.User user) {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            for (String table : new String[]{"users where id", "user_settings where user_id",
-                    "confirmation_hashes where user_id", "sessions where user_id"}) {
-                assertThat(system.database().sql("select count(*) from " + table + " = ?").param(user.id())
-                        .query(Long.class).single()).as(table).isZero();
+            for (String table : new String[] {
+                "users where id",
+                "user_settings where user_id",
+                "confirmation_hashes where user_id",
+                "sessions where user_id"
+            }) {
+                assertThat(system.database()
+                                .sql("select count(*) from " + table + " = ?")
+                                .param(user.id())
+                                .query(Long.class)
+                                .single())
+                        .as(table)
+                        .isZero();
             }
         });
     }

@@ -1,7 +1,8 @@
 package io.cryptotalks.system;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
+import static io.cryptotalks.system.Api.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,10 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static io.cryptotalks.system.Api.assertError;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** Following users and tags, and the home feed (issue 10), through the gateway, the outbox, Kafka and the users-service. */
 class FollowTests {
@@ -32,36 +31,58 @@ class FollowTests {
         Users.User fan = users.signedIn("fan");
         Users.User star = users.signedIn("star");
 
-        assertThat(api.patch("/api/user/follow/" + star.username(), "", fan.auth()).text("message")).isEqualTo("success");
+        assertThat(api.patch("/api/user/follow/" + star.username(), "", fan.auth())
+                        .text("message"))
+                .isEqualTo("success");
         JsonNode seenByFan = profile(star, fan);
         assertThat(seenByFan.get("followers").asInt()).as("read back at once").isEqualTo(1);
         assertThat(seenByFan.get("followedByYou").asBoolean()).isTrue();
         assertThat(seenByFan.get("followsYou").asBoolean()).isFalse();
-        assertThat(profile(fan, fan).get("following").asInt()).as("the fan's own count at once").isEqualTo(1);
+        assertThat(profile(fan, fan).get("following").asInt())
+                .as("the fan's own count at once")
+                .isEqualTo(1);
         // the same follow again, in another case: one follow
-        assertThat(api.patch("/api/user/follow/" + star.username().toUpperCase(), "", fan.auth()).status()).isEqualTo(200);
+        assertThat(api.patch("/api/user/follow/" + star.username().toUpperCase(), "", fan.auth())
+                        .status())
+                .isEqualTo(200);
         awaitApplied(fan);
 
         assertThat(profile(star, null).get("followers").asInt()).isEqualTo(1);
-        assertThat(profile(star, null).get("followedByYou").asBoolean()).as("anonymous").isFalse();
+        assertThat(profile(star, null).get("followedByYou").asBoolean())
+                .as("anonymous")
+                .isFalse();
         assertThat(profile(fan, star).get("followsYou").asBoolean()).isTrue();
         assertThat(profile(fan, null).get("following").asInt()).isEqualTo(1);
-        JsonNode followers = api.get("/api/user/followers/" + star.username() + "/0/10").json();
+        JsonNode followers =
+                api.get("/api/user/followers/" + star.username() + "/0/10").json();
         assertThat(followers.get("count").asInt()).isEqualTo(1);
         assertThat(followers.get("rows").get(0).get("username").asString()).isEqualTo(fan.username());
         assertThat(followers.get("rows").get(0).get("followedAt").asString()).isNotBlank();
-        JsonNode following = api.get("/api/user/following/" + fan.username() + "/0/10").json();
+        JsonNode following =
+                api.get("/api/user/following/" + fan.username() + "/0/10").json();
         assertThat(following.get("rows").get(0).get("username").asString()).isEqualTo(star.username());
-        assertThat(api.get("/api/user/followers/" + fan.username() + "/0/10").json().get("count").asInt()).isZero();
+        assertThat(api.get("/api/user/followers/" + fan.username() + "/0/10")
+                        .json()
+                        .get("count")
+                        .asInt())
+                .isZero();
 
-        assertThat(api.delete("/api/user/follow/" + star.username(), fan.auth()).status()).isEqualTo(200);
-        assertThat(profile(star, fan).get("followers").asInt()).as("an unfollow reads back at once").isZero();
+        assertThat(api.delete("/api/user/follow/" + star.username(), fan.auth()).status())
+                .isEqualTo(200);
+        assertThat(profile(star, fan).get("followers").asInt())
+                .as("an unfollow reads back at once")
+                .isZero();
         assertThat(profile(star, fan).get("followedByYou").asBoolean()).isFalse();
-        assertThat(api.delete("/api/user/follow/" + star.username(), fan.auth()).status()).as("again: fine").isEqualTo(200);
+        assertThat(api.delete("/api/user/follow/" + star.username(), fan.auth()).status())
+                .as("again: fine")
+                .isEqualTo(200);
         awaitApplied(fan);
         assertThat(profile(star, null).get("followers").asInt()).isZero();
         assertThat(profile(fan, null).get("following").asInt()).isZero();
-        assertThat(api.get("/api/user/followers/" + star.username() + "/0/10").json().get("rows")).isEmpty();
+        assertThat(api.get("/api/user/followers/" + star.username() + "/0/10")
+                        .json()
+                        .get("rows"))
+                .isEmpty();
     }
 
     @Test
@@ -76,7 +97,7 @@ class FollowTests {
         assertError(api.patch("/api/user/follow/" + user.username(), ""), 401, "invalid-token");
         assertError(api.get("/api/user/followers/" + nobody + "/0/10"), 404, "user-not-found");
         assertError(api.get("/api/user/following/" + nobody + "/0/10"), 404, "user-not-found");
-        for (String bad : new String[]{"/-1/10", "/0/0", "/0/101", "/x/10", "/0/y"}) {
+        for (String bad : new String[] {"/-1/10", "/0/0", "/0/101", "/x/10", "/0/y"}) {
             assertError(api.get("/api/user/followers/" + user.username() + bad), 400, "bad-request");
             assertError(api.get("/api/user/following/" + user.username() + bad), 400, "bad-request");
         }
@@ -94,7 +115,9 @@ class FollowTests {
         assertError(api.get("/api/posts/feed?cursor=not-a-cursor", user.auth()), 400, "bad-request");
         JsonNode empty = api.get("/api/posts/feed", user.auth()).json();
         assertThat(empty.get("rows")).isEmpty();
-        assertThat(empty.get("followsAnything").asBoolean()).as("the empty state").isFalse();
+        assertThat(empty.get("followsAnything").asBoolean())
+                .as("the empty state")
+                .isFalse();
         assertThat(empty.get("nextCursor").isNull()).isTrue();
     }
 
@@ -104,12 +127,15 @@ class FollowTests {
         Users.User second = users.signedIn("tagfan");
         String tag = tag();
 
-        JsonNode before = api.get("/api/posts/tags/" + tag.toUpperCase(), first.auth()).json();
+        JsonNode before =
+                api.get("/api/posts/tags/" + tag.toUpperCase(), first.auth()).json();
         assertThat(before.get("tag").asString()).isEqualTo(tag);
         assertThat(before.get("posts").asInt()).isZero();
         assertThat(before.get("followers").asInt()).isZero();
 
-        assertThat(api.patch("/api/posts/tags/" + tag + "/follow", "", first.auth()).status()).isEqualTo(200);
+        assertThat(api.patch("/api/posts/tags/" + tag + "/follow", "", first.auth())
+                        .status())
+                .isEqualTo(200);
         JsonNode mine = api.get("/api/posts/tags/" + tag, first.auth()).json();
         assertThat(mine.get("followers").asInt()).as("read back at once").isEqualTo(1);
         assertThat(mine.get("followedByYou").asBoolean()).isTrue();
@@ -117,14 +143,26 @@ class FollowTests {
         api.patch("/api/posts/tags/" + tag + "/follow", "", second.auth());
         awaitApplied(first);
         awaitApplied(second);
-        assertThat(api.get("/api/posts/tags/" + tag).json().get("followers").asInt()).as("twice is one").isEqualTo(2);
-        assertThat(api.get("/api/posts/tags/" + tag).json().get("followedByYou").asBoolean()).isFalse();
+        assertThat(api.get("/api/posts/tags/" + tag).json().get("followers").asInt())
+                .as("twice is one")
+                .isEqualTo(2);
+        assertThat(api.get("/api/posts/tags/" + tag).json().get("followedByYou").asBoolean())
+                .isFalse();
 
         api.delete("/api/posts/tags/" + tag + "/follow", first.auth());
-        assertThat(api.get("/api/posts/tags/" + tag, first.auth()).json().get("followers").asInt()).isEqualTo(1);
-        assertThat(api.get("/api/posts/tags/" + tag, first.auth()).json().get("followedByYou").asBoolean()).isFalse();
+        assertThat(api.get("/api/posts/tags/" + tag, first.auth())
+                        .json()
+                        .get("followers")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(api.get("/api/posts/tags/" + tag, first.auth())
+                        .json()
+                        .get("followedByYou")
+                        .asBoolean())
+                .isFalse();
         awaitApplied(first);
-        assertThat(api.get("/api/posts/tags/" + tag).json().get("followers").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/posts/tags/" + tag).json().get("followers").asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -142,7 +180,8 @@ class FollowTests {
 
         api.patch("/api/user/follow/" + followed.username(), "", reader.auth());
         api.patch("/api/posts/tags/" + tag + "/follow", "", reader.auth());
-        assertThat(ids(feedPage(reader, null, 10))).as("the caller's follows apply to the feed at once")
+        assertThat(ids(feedPage(reader, null, 10)))
+                .as("the caller's follows apply to the feed at once")
                 .containsExactly(b2, o1, b1);
 
         JsonNode first = feedPage(reader, null, 2);
@@ -153,7 +192,8 @@ class FollowTests {
         assertThat(ids(second)).as("a new post shifts nothing after the cursor").containsExactly(b1);
         assertThat(second.get("nextCursor").isNull()).isTrue();
         assertThat(ids(feedPage(reader, null, 10))).containsExactly(b3, b2, o1, b1);
-        assertThat(feedPage(reader, null, 10).get("followsAnything").asBoolean()).isTrue();
+        assertThat(feedPage(reader, null, 10).get("followsAnything").asBoolean())
+                .isTrue();
 
         api.delete("/api/posts/tags/" + tag + "/follow", reader.auth());
         assertThat(ids(feedPage(reader, null, 10))).containsExactly(b3, b2, b1);
@@ -209,24 +249,30 @@ class FollowTests {
         awaitApplied(reader);
 
         Set<UUID> followed = Set.of(authors.get(0).id(), authors.get(2).id());
-        List<String> expected = system.database().sql("""
+        List<String> expected = system.database()
+                .sql("""
                         select cast(id as varchar) from posts where user_id = any(cast(? as uuid[]))
                         order by created_at desc, id desc""")
-                .param(followed.stream().map(UUID::toString).toArray(String[]::new)).query(String.class).list();
+                .param(followed.stream().map(UUID::toString).toArray(String[]::new))
+                .query(String.class)
+                .list();
         assertThat(expected).hasSize(10);
         List<String> paged = new ArrayList<>();
         String cursor = null;
         do {
             JsonNode page = feedPage(reader, cursor, 3);
             paged.addAll(ids(page));
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+            cursor = page.get("nextCursor").isNull()
+                    ? null
+                    : page.get("nextCursor").asString();
         } while (cursor != null);
         assertThat(paged).as("paged through: newest first, each once").containsExactlyElementsOf(expected);
         assertThat(new LinkedHashSet<>(paged)).hasSize(paged.size());
 
         assertThat(profile(reader, null).get("following").asInt()).isEqualTo(2);
         for (int a = 0; a < authors.size(); a++) {
-            assertThat(profile(authors.get(a), null).get("followers").asInt()).as("author " + a)
+            assertThat(profile(authors.get(a), null).get("followers").asInt())
+                    .as("author " + a)
                     .isEqualTo(a % 2 == 0 ? 1 : 0);
         }
     }
@@ -244,47 +290,64 @@ class FollowTests {
         assertThat(profile(staying, null).get("followers").asInt()).isEqualTo(1);
         assertThat(profile(staying, null).get("following").asInt()).isEqualTo(1);
 
-        assertThat(api.post("/api/user/close-account", Map.of("password", Users.PASSWORD), leaving.auth()).status())
+        assertThat(api.post("/api/user/close-account", Map.of("password", Users.PASSWORD), leaving.auth())
+                        .status())
                 .isEqualTo(201);
 
         await().atMost(APPLIED).untilAsserted(() -> {
             JsonNode profile = profile(staying, staying);
             assertThat(profile.get("followers").asInt()).isZero();
             assertThat(profile.get("following").asInt()).isZero();
-            assertThat(api.get("/api/posts/tags/" + tag).json().get("followers").asInt()).isZero();
-            assertThat(system.database().sql("""
+            assertThat(api.get("/api/posts/tags/" + tag).json().get("followers").asInt())
+                    .isZero();
+            assertThat(system.database()
+                            .sql("""
                             select (select count(*) from user_follows where follower_id = :id or followed_id = :id)
                                  + (select count(*) from tag_follows where user_id = :id)""")
-                    .param("id", leaving.id()).query(Long.class).single()).isZero();
+                            .param("id", leaving.id())
+                            .query(Long.class)
+                            .single())
+                    .isZero();
         });
-        assertThat(api.get("/api/user/following/" + staying.username() + "/0/10").json().get("rows")).isEmpty();
+        assertThat(api.get("/api/user/following/" + staying.username() + "/0/10")
+                        .json()
+                        .get("rows"))
+                .isEmpty();
     }
 
     @Test
     void theApiDocsDescribeTheFollowEndpointsAndTheirErrors() {
         JsonNode paths = api.get("/docs-json").json().get("paths");
-        for (String path : new String[]{"/api/user/follow/{username}", "/api/user/followers/{username}/{page}/{pageSize}",
-                "/api/user/following/{username}/{page}/{pageSize}", "/api/posts/tags/{tag}",
-                "/api/posts/tags/{tag}/follow", "/api/posts/feed"}) {
+        for (String path : new String[] {
+            "/api/user/follow/{username}",
+            "/api/user/followers/{username}/{page}/{pageSize}",
+            "/api/user/following/{username}/{page}/{pageSize}",
+            "/api/posts/tags/{tag}",
+            "/api/posts/tags/{tag}/follow",
+            "/api/posts/feed"
+        }) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
         JsonNode follow = paths.get("/api/user/follow/{username}").get("patch");
         assertThat(follow.has("security")).isTrue();
-        assertThat(follow.get("responses").get("400").get("description").asString()).contains("cannot-follow-yourself");
+        assertThat(follow.get("responses").get("400").get("description").asString())
+                .contains("cannot-follow-yourself");
         assertThat(follow.get("responses").has("404")).isTrue();
-        assertThat(paths.get("/api/posts/feed").get("get").get("responses").has("401")).isTrue();
+        assertThat(paths.get("/api/posts/feed").get("get").get("responses").has("401"))
+                .isTrue();
     }
 
     private JsonNode profile(Users.User whose, Users.User caller) {
-        Api.Reply reply = caller == null ? api.get("/api/user/get/" + whose.username())
+        Api.Reply reply = caller == null
+                ? api.get("/api/user/get/" + whose.username())
                 : api.get("/api/user/get/" + whose.username(), caller.auth());
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply.json().get("data");
     }
 
     private JsonNode feedPage(Users.User reader, String cursor, int pageSize) {
-        Api.Reply reply = api.get("/api/posts/feed?pageSize=" + pageSize + (cursor == null ? "" : "&cursor=" + cursor),
-                reader.auth());
+        Api.Reply reply = api.get(
+                "/api/posts/feed?pageSize=" + pageSize + (cursor == null ? "" : "&cursor=" + cursor), reader.auth());
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply.json();
     }
@@ -296,25 +359,34 @@ class FollowTests {
     }
 
     private String write(Users.User author, String tag) {
-        Api.Reply created = api.post("/api/posts/create", PostsTests.post("Feed " + UUID.randomUUID(), tag), author.auth());
+        Api.Reply created =
+                api.post("/api/posts/create", PostsTests.post("Feed " + UUID.randomUUID(), tag), author.auth());
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.text("id");
     }
 
     private void awaitPosts(String... ids) {
-        await().atMost(APPLIED).until(() -> system.database()
-                .sql("select count(*) from posts where id = any(cast(? as uuid[]))")
-                .param(ids)
-                .query(Long.class).single() == ids.length);
+        await().atMost(APPLIED)
+                .until(() -> system.database()
+                                .sql("select count(*) from posts where id = any(cast(? as uuid[]))")
+                                .param(ids)
+                                .query(Long.class)
+                                .single()
+                        == ids.length);
     }
 
     /** Until the users-service has applied every follow event of the user. */
     private void awaitApplied(Users.User user) {
-        await().atMost(APPLIED).until(() -> system.database().sql("""
+        await().atMost(APPLIED)
+                .until(() -> system.database()
+                                .sql("""
                         select count(*) from outbox o where o.message_key = ?
                           and o.event_type in ('user-followed', 'user-unfollowed', 'tag-followed', 'tag-unfollowed')
                           and not exists (select 1 from users_processed_events p where p.event_id = o.event_id)""")
-                .param(user.id().toString()).query(Long.class).single() == 0);
+                                .param(user.id().toString())
+                                .query(Long.class)
+                                .single()
+                        == 0);
     }
 
     private static String tag() {

@@ -1,6 +1,7 @@
 package io.cryptotalks.system;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,9 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Hardened HTTP on the gateway and the workers' ports: the security headers on every response (errors, 404s and
@@ -55,7 +54,9 @@ class HardenedHttpTests {
 
     private Response send(String method, String url, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -91,12 +92,16 @@ class HardenedHttpTests {
         responses.put("200 public", send("GET", gateway + "/api/posts/tags", null));
         responses.put("404 unknown route", send("GET", gateway + "/api/nope", null));
         responses.put("401 no token", send("GET", gateway + "/api/user/get-settings", null));
-        responses.put("401 bad token", send("GET", gateway + "/api/user/get-settings", null, "x-access-token", "Bearer x.y.z"));
+        responses.put(
+                "401 bad token",
+                send("GET", gateway + "/api/user/get-settings", null, "x-access-token", "Bearer x.y.z"));
         responses.put("400 validation", send("POST", gateway + "/api/user/sign-up", "{}"));
         responses.put("400 broken JSON", send("POST", gateway + "/api/user/sign-up", "{\"email\":"));
-        responses.put("413 ahead of Spring Security", send("POST", gateway + "/api/user/sign-up", "x".repeat(2_000_000)));
+        responses.put(
+                "413 ahead of Spring Security", send("POST", gateway + "/api/user/sign-up", "x".repeat(2_000_000)));
         responses.put("400 NUL ahead of Spring Security", send("GET", gateway + "/api/user/get/a%00b", null));
-        responses.put("400 refused by Tomcat", send("GET", gateway + "/api/user/account-confirmation/..%2f..%2fetc", null));
+        responses.put(
+                "400 refused by Tomcat", send("GET", gateway + "/api/user/account-confirmation/..%2f..%2fetc", null));
         responses.put("405", send("DELETE", gateway + "/api/posts/tags", null));
         responses.put("health", send("GET", gateway + "/actuator/health", null));
         responses.put("OpenAPI document", send("GET", gateway + "/docs-json", null));
@@ -109,16 +114,20 @@ class HardenedHttpTests {
         assertThat(responses.get("400 NUL ahead of Spring Security").status()).isEqualTo(400);
         assertThat(responses.get("400 refused by Tomcat").status()).isEqualTo(400);
         // plain http: no HSTS
-        responses.forEach((what, response) -> assertThat(response.all("Strict-Transport-Security")).as(what).isEmpty());
+        responses.forEach((what, response) ->
+                assertThat(response.all("Strict-Transport-Security")).as(what).isEmpty());
     }
 
     @Test
     void hstsOnlyOverHttpsAsReportedByTheTrustedProxy() {
         Response viaHttps = send("GET", gateway + "/api/posts/tags", null, "X-Forwarded-Proto", "https");
-        assertThat(viaHttps.header("Strict-Transport-Security")).startsWith("max-age=31536000").contains("includeSubDomains");
+        assertThat(viaHttps.header("Strict-Transport-Security"))
+                .startsWith("max-age=31536000")
+                .contains("includeSubDomains");
         Response error = send("GET", gateway + "/api/nope", null, "X-Forwarded-Proto", "https");
         assertThat(error.header("Strict-Transport-Security")).startsWith("max-age=31536000");
-        assertThat(send("GET", gateway + "/api/posts/tags", null).all("Strict-Transport-Security")).isEmpty();
+        assertThat(send("GET", gateway + "/api/posts/tags", null).all("Strict-Transport-Security"))
+                .isEmpty();
     }
 
     @Test
@@ -130,7 +139,8 @@ class HardenedHttpTests {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).startsWith("text/html");
         String policy = page.header("Content-Security-Policy");
-        assertThat(policy).contains("script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'")
+        assertThat(policy)
+                .contains("script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'")
                 .doesNotContain("unsafe-eval");
         assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
         // every script the page runs is a file from this origin, allowed by script-src 'self'
@@ -141,7 +151,8 @@ class HardenedHttpTests {
         while (references.find()) {
             files.add(references.group(1));
         }
-        assertThat(files).anyMatch(file -> file.endsWith("swagger-ui-bundle.js"))
+        assertThat(files)
+                .anyMatch(file -> file.endsWith("swagger-ui-bundle.js"))
                 .anyMatch(file -> file.endsWith("swagger-initializer.js"));
         String initializer = null;
         for (String file : files) {
@@ -173,16 +184,32 @@ class HardenedHttpTests {
 
     @Test
     void corsPreflightIsRefusedForUnknownOriginsAndAllowedForTheConfiguredOne() {
-        Response unknown = send("OPTIONS", gateway + "/api/user/sign-in", null, "Origin", "https://evil.example",
-                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type");
+        Response unknown = send(
+                "OPTIONS",
+                gateway + "/api/user/sign-in",
+                null,
+                "Origin",
+                "https://evil.example",
+                "Access-Control-Request-Method",
+                "POST",
+                "Access-Control-Request-Headers",
+                "content-type");
         assertThat(unknown.status()).isEqualTo(403);
         assertThat(unknown.all("Access-Control-Allow-Origin")).isEmpty();
         assertThat(unknown.header("Content-Type")).startsWith("application/json");
         assertThat(unknown.body()).contains("\"statusCode\":403");
         assertHardened(unknown, "refused preflight", API_POLICY);
 
-        Response allowed = send("OPTIONS", gateway + "/api/user/get-settings", null, "Origin", ALLOWED_ORIGIN,
-                "Access-Control-Request-Method", "GET", "Access-Control-Request-Headers", "x-access-token");
+        Response allowed = send(
+                "OPTIONS",
+                gateway + "/api/user/get-settings",
+                null,
+                "Origin",
+                ALLOWED_ORIGIN,
+                "Access-Control-Request-Method",
+                "GET",
+                "Access-Control-Request-Headers",
+                "x-access-token");
         assertThat(allowed.status()).isEqualTo(200);
         assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo(ALLOWED_ORIGIN);
         assertThat(allowed.header("Access-Control-Allow-Credentials")).isEqualTo("true");
@@ -201,10 +228,12 @@ class HardenedHttpTests {
 
     @Test
     void theGatewayExposesOnlyHealthOfActuator() {
-        assertThat(send("GET", gateway + "/actuator/health/readiness", null).status()).isEqualTo(200);
+        assertThat(send("GET", gateway + "/actuator/health/readiness", null).status())
+                .isEqualTo(200);
         assertThat(send("GET", gateway + "/actuator/info", null).status()).isEqualTo(404);
         assertThat(send("GET", gateway + "/actuator/env", null).status()).isEqualTo(404);
-        assertThat(send("POST", gateway + "/actuator/deadletters", "{}").status()).isEqualTo(404);
+        assertThat(send("POST", gateway + "/actuator/deadletters", "{}").status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -222,12 +251,19 @@ class HardenedHttpTests {
         assertThat(redrive.body()).contains("\"statusCode\":404");
         assertThat(send("GET", outside + "/actuator/info", null).status()).isEqualTo(404);
         // no way around it through the path
-        assertThat(send("POST", outside + "/actuator/health/../deadletters", "{}").status()).isIn(400, 404);
-        assertThat(send("POST", outside + "/actuator/health/..;/deadletters", "{}").status()).isIn(400, 404);
-        assertThat(send("POST", outside + "/actuator/deadletters", "{}", "X-Forwarded-For", "127.0.0.1").status())
+        assertThat(send("POST", outside + "/actuator/health/../deadletters", "{}")
+                        .status())
+                .isIn(400, 404);
+        assertThat(send("POST", outside + "/actuator/health/..;/deadletters", "{}")
+                        .status())
+                .isIn(400, 404);
+        assertThat(send("POST", outside + "/actuator/deadletters", "{}", "X-Forwarded-For", "127.0.0.1")
+                        .status())
                 .isEqualTo(404);
         // the operator on the machine (the launcher's redrive) still can
-        assertThat(send("POST", system.usersServiceUrl() + "/actuator/deadletters", "{}").status()).isEqualTo(200);
+        assertThat(send("POST", system.usersServiceUrl() + "/actuator/deadletters", "{}")
+                        .status())
+                .isEqualTo(200);
     }
 
     private static Optional<String> nonLoopbackAddress() {
@@ -237,7 +273,9 @@ class HardenedHttpTests {
                     continue;
                 }
                 for (InetAddress address : Collections.list(network.getInetAddresses())) {
-                    if (address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress()) {
+                    if (address instanceof Inet4Address
+                            && !address.isLoopbackAddress()
+                            && !address.isLinkLocalAddress()) {
                         return Optional.of(address.getHostAddress());
                     }
                 }

@@ -1,11 +1,10 @@
 package io.cryptotalks.system;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static io.cryptotalks.system.Api.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * Sign-in limits that stop brute force without letting anyone lock the owner out. Client addresses come from
@@ -26,13 +25,18 @@ class LimitTests {
         for (int attempt = 0; attempt < 5; attempt++) {
             assertError(api.post("/api/user/sign-in", guess, "X-Forwarded-For", attacker), 403, "wrong-credentials");
         }
-        Api.Reply stopped = api.post("/api/user/sign-in", Map.of("email", owner.email(), "password", Users.PASSWORD),
-                "X-Forwarded-For", attacker);
+        Api.Reply stopped = api.post(
+                "/api/user/sign-in",
+                Map.of("email", owner.email(), "password", Users.PASSWORD),
+                "X-Forwarded-For",
+                attacker);
         assertError(stopped, 429, "too-many-requests");
         assertThat(Integer.parseInt(stopped.header("Retry-After"))).isBetween(1, 15 * 60);
 
-        assertThat(users.signIn(owner.email(), Users.PASSWORD, owner.client(), owner.username()).accessToken())
-                .as("the owner's own client is not locked out").isNotBlank();
+        assertThat(users.signIn(owner.email(), Users.PASSWORD, owner.client(), owner.username())
+                        .accessToken())
+                .as("the owner's own client is not locked out")
+                .isNotBlank();
     }
 
     @Test
@@ -40,13 +44,24 @@ class LimitTests {
         Users.User user = users.signedIn("shared");
         String frontEnd = Users.newClient();
         for (int attempt = 0; attempt < 20; attempt++) {
-            api.post("/api/user/sign-in", Map.of("email", "guess" + attempt + "@example.com", "password", "Gu3ss!wrong"),
-                    "X-Forwarded-For", frontEnd);
+            api.post(
+                    "/api/user/sign-in",
+                    Map.of("email", "guess" + attempt + "@example.com", "password", "Gu3ss!wrong"),
+                    "X-Forwarded-For",
+                    frontEnd);
         }
-        assertError(api.post("/api/user/sign-in", Map.of("email", "guess-more@example.com", "password", "Gu3ss!wrong"),
-                "X-Forwarded-For", frontEnd), 429, "too-many-requests");
+        assertError(
+                api.post(
+                        "/api/user/sign-in",
+                        Map.of("email", "guess-more@example.com", "password", "Gu3ss!wrong"),
+                        "X-Forwarded-For",
+                        frontEnd),
+                429,
+                "too-many-requests");
 
-        assertThat(users.signIn(user.email(), Users.PASSWORD, frontEnd, user.username()).accessToken()).isNotBlank();
+        assertThat(users.signIn(user.email(), Users.PASSWORD, frontEnd, user.username())
+                        .accessToken())
+                .isNotBlank();
     }
 
     @Test
@@ -58,7 +73,9 @@ class LimitTests {
             api.post("/api/user/sign-in", guess, "X-Forwarded-For", attacker);
         }
         // the attacker prepends an address of their choice; the proxy (127.0.0.1) appends the real one
-        assertError(api.post("/api/user/sign-in", guess, "X-Forwarded-For", "203.0.113.9, " + attacker),
-                429, "too-many-requests");
+        assertError(
+                api.post("/api/user/sign-in", guess, "X-Forwarded-For", "203.0.113.9, " + attacker),
+                429,
+                "too-many-requests");
     }
 }

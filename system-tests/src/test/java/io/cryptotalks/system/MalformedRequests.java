@@ -1,11 +1,5 @@
 package io.cryptotalks.system;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +12,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The malformed requests of one operation, generated from its OpenAPI description: a valid request (from
@@ -32,15 +31,13 @@ final class MalformedRequests {
     private static final int LONG = 10_000;
 
     /** A request to send; {@code ownToken}: it carries its own {@code x-access-token}, signed in or not. */
-    record Case(String description, RawHttp.Request request, boolean ownToken) {
-    }
+    record Case(String description, RawHttp.Request request, boolean ownToken) {}
 
     /** One way to change the valid request, applied to a fresh valid request when the case is made. */
-    record Candidate(String description, Consumer<Draft> change) {
-    }
+    record Candidate(String description, Consumer<Draft> change) {}
 
     /** The valid request itself, unchanged: the first case of every operation. */
-    static final Candidate VALID = new Candidate("the valid request", draft -> { });
+    static final Candidate VALID = new Candidate("the valid request", draft -> {});
 
     private final ApiDocument document;
     private final ValidValues valid;
@@ -77,7 +74,8 @@ final class MalformedRequests {
     /** How many inputs an operation has: path and query parameters and body fields. */
     static int inputs(ApiDocument.Operation operation) {
         int fields = operation.body() != null && operation.body().has("properties")
-                ? operation.body().get("properties").size() : operation.body() != null ? 1 : 0;
+                ? operation.body().get("properties").size()
+                : operation.body() != null ? 1 : 0;
         return operation.parameters().size() + fields;
     }
 
@@ -91,9 +89,11 @@ final class MalformedRequests {
             queryCases(parameter.name(), cases);
         }
         cases.add(new Candidate("query: an unknown parameter", draft -> draft.query.add("unknownParameter=1")));
-        cases.add(new Candidate("query: an unknown parameter of 10000 × 'a'",
+        cases.add(new Candidate(
+                "query: an unknown parameter of 10000 × 'a'",
                 draft -> draft.query.add("unknownParameter=" + "a".repeat(LONG))));
-        cases.add(new Candidate("query: a broken percent-escape as a parameter name", draft -> draft.query.add("%ZZ=1")));
+        cases.add(
+                new Candidate("query: a broken percent-escape as a parameter name", draft -> draft.query.add("%ZZ=1")));
         cases.add(new Candidate("query: empty pairs", draft -> draft.query.add("&&=&")));
         if (operation.body() != null) {
             bodyCases(operation.body(), cases);
@@ -108,49 +108,126 @@ final class MalformedRequests {
     // --- path ---------------------------------------------------------------------------------------------------
 
     /** Path segments as they go on the wire: dot segments, escapes of every kind, numbers, ids and long ones. */
-    private static final List<String> ODD_SEGMENTS = List.of("..", ".", "%2e%2e", "%2E", "%2F", "a%2Fb", "%5C", "%00",
-            "a%00b", "%01", "%0A", "%0D%0A", "%1B", "%7F", "%20", "+", ";", "a;b=c", "%3B", "%25", "%", "%Z", "%ZZ",
-            "%C5%BC%C3%B3%C5%82%C4%87", "%F0%9F%9A%80", "%FF", "%C0%AE%C0%AE", "%ED%A0%80", "\u00c5\u00bc",
-            "00000000-0000-0000-0000-000000000000", "not-a-uuid", "-1", "0", "2147483648", "-2147483649",
-            "99999999999999999999", "1.5", "1e3", "NaN", "null", "undefined", "true", "%3Cscript%3E", "%27%20or%20%271",
-            "*", "~", "$", "()", "%22", "%5B%5D", "%7B%7D");
+    private static final List<String> ODD_SEGMENTS = List.of(
+            "..",
+            ".",
+            "%2e%2e",
+            "%2E",
+            "%2F",
+            "a%2Fb",
+            "%5C",
+            "%00",
+            "a%00b",
+            "%01",
+            "%0A",
+            "%0D%0A",
+            "%1B",
+            "%7F",
+            "%20",
+            "+",
+            ";",
+            "a;b=c",
+            "%3B",
+            "%25",
+            "%",
+            "%Z",
+            "%ZZ",
+            "%C5%BC%C3%B3%C5%82%C4%87",
+            "%F0%9F%9A%80",
+            "%FF",
+            "%C0%AE%C0%AE",
+            "%ED%A0%80",
+            "\u00c5\u00bc",
+            "00000000-0000-0000-0000-000000000000",
+            "not-a-uuid",
+            "-1",
+            "0",
+            "2147483648",
+            "-2147483649",
+            "99999999999999999999",
+            "1.5",
+            "1e3",
+            "NaN",
+            "null",
+            "undefined",
+            "true",
+            "%3Cscript%3E",
+            "%27%20or%20%271",
+            "*",
+            "~",
+            "$",
+            "()",
+            "%22",
+            "%5B%5D",
+            "%7B%7D");
 
     private void pathCases(String name, List<Candidate> cases) {
         for (String segment : ODD_SEGMENTS) {
             cases.add(new Candidate("path {" + name + "} = " + segment, draft -> draft.path.put(name, segment)));
         }
-        cases.add(new Candidate("path {" + name + "} = a random UUID",
+        cases.add(new Candidate(
+                "path {" + name + "} = a random UUID",
                 draft -> draft.path.put(name, UUID.randomUUID().toString())));
-        cases.add(new Candidate("path {" + name + "} = a UUID in upper case",
+        cases.add(new Candidate(
+                "path {" + name + "} = a UUID in upper case",
                 draft -> draft.path.put(name, UUID.randomUUID().toString().toUpperCase(Locale.ROOT))));
         cases.add(new Candidate("path {" + name + "} = 3000 × 'a'", draft -> draft.path.put(name, "a".repeat(3000))));
         cases.add(new Candidate("path {" + name + "} = 10000 × 'a'", draft -> draft.path.put(name, "a".repeat(LONG))));
-        cases.add(new Candidate("path {" + name + "} = 700 × 'ż' (encoded)",
-                draft -> draft.path.put(name, "%C5%BC".repeat(700))));
+        cases.add(new Candidate(
+                "path {" + name + "} = 700 × 'ż' (encoded)", draft -> draft.path.put(name, "%C5%BC".repeat(700))));
         cases.add(new Candidate("path {" + name + "} empty (//)", draft -> draft.path.put(name, "")));
         cases.add(new Candidate("path {" + name + "} left out", draft -> draft.path.put(name, null)));
-        cases.add(new Candidate("path {" + name + "} = a random string (encoded)",
+        cases.add(new Candidate(
+                "path {" + name + "} = a random string (encoded)",
                 draft -> draft.path.put(name, encode(randomText(random, 60)))));
     }
 
     // --- query --------------------------------------------------------------------------------------------------
 
-    private static final List<String> ODD_QUERY_VALUES = List.of("", "%00", "a%00", "%01", "%0A", "%1B", "%7F",
-            "%C5%BC", "%F0%9F%9A%80", "%FF", "%ED%A0%80", "%ZZ", "%", "-1", "0", "99999999999999999999", "1.5", "null",
-            "true", "%27%20or%20%271%27%3D%271", "a,b,,c", ",,,", "%20", "+", "*", "%25", "%3Cscript%3E", "\u00c5\u00bc");
+    private static final List<String> ODD_QUERY_VALUES = List.of(
+            "",
+            "%00",
+            "a%00",
+            "%01",
+            "%0A",
+            "%1B",
+            "%7F",
+            "%C5%BC",
+            "%F0%9F%9A%80",
+            "%FF",
+            "%ED%A0%80",
+            "%ZZ",
+            "%",
+            "-1",
+            "0",
+            "99999999999999999999",
+            "1.5",
+            "null",
+            "true",
+            "%27%20or%20%271%27%3D%271",
+            "a,b,,c",
+            ",,,",
+            "%20",
+            "+",
+            "*",
+            "%25",
+            "%3Cscript%3E",
+            "\u00c5\u00bc");
 
     private void queryCases(String name, List<Candidate> cases) {
         for (String value : ODD_QUERY_VALUES) {
             cases.add(new Candidate("query " + name + "=" + value, draft -> draft.setQuery(name, name + "=" + value)));
         }
-        cases.add(new Candidate("query " + name + " = 10000 × 'a'",
-                draft -> draft.setQuery(name, name + "=" + "a".repeat(LONG))));
-        cases.add(new Candidate("query " + name + " = 1000 × 'ż' (encoded)",
+        cases.add(new Candidate(
+                "query " + name + " = 10000 × 'a'", draft -> draft.setQuery(name, name + "=" + "a".repeat(LONG))));
+        cases.add(new Candidate(
+                "query " + name + " = 1000 × 'ż' (encoded)",
                 draft -> draft.setQuery(name, name + "=" + "%C5%BC".repeat(1000))));
         cases.add(new Candidate("query " + name + " twice", draft -> draft.setQuery(name, name + "=a&" + name + "=b")));
         cases.add(new Candidate("query " + name + " without '='", draft -> draft.setQuery(name, name)));
         cases.add(new Candidate("query " + name + "[]=a", draft -> draft.setQuery(name, name + "%5B%5D=a")));
-        cases.add(new Candidate("query " + name + " = a random string (encoded)",
+        cases.add(new Candidate(
+                "query " + name + " = a random string (encoded)",
                 draft -> draft.setQuery(name, name + "=" + encode(randomText(random, 80)))));
     }
 
@@ -158,36 +235,77 @@ final class MalformedRequests {
 
     private void bodyCases(JsonNode schema, List<Candidate> cases) {
         cases.add(new Candidate("no body", draft -> draft.noBody()));
-        for (String text : List.of("", "null", "[]", "[1,2]", "\"text\"", "1", "true", "{", "}", "{}}", "{} x",
-                "{'a':1}", "{\"a\":1,}", "/* comment */ {}", "{\"a\" 1}", "\ufeff{}", "{\"\\u0000\":1}",
-                "[[[[[[[[[[", "1e999999", "-", "NaN")) {
+        for (String text : List.of(
+                "",
+                "null",
+                "[]",
+                "[1,2]",
+                "\"text\"",
+                "1",
+                "true",
+                "{",
+                "}",
+                "{}}",
+                "{} x",
+                "{'a':1}",
+                "{\"a\":1,}",
+                "/* comment */ {}",
+                "{\"a\" 1}",
+                "\ufeff{}",
+                "{\"\\u0000\":1}",
+                "[[[[[[[[[[",
+                "1e999999",
+                "-",
+                "NaN")) {
             cases.add(new Candidate("body " + RawHttp.printable(text, 40), draft -> draft.rawBody(text)));
         }
         cases.add(new Candidate("the valid body cut in the middle", draft -> {
             String whole = draft.bodyText();
             draft.rawBody(whole.substring(0, whole.length() / 2));
         }));
-        cases.add(new Candidate("the valid body as a JSON array's element", draft -> draft.rawBody("[" + draft.bodyText() + "]")));
-        cases.add(new Candidate("arrays nested 10000 deep", draft -> draft.rawBody("[".repeat(LONG) + "]".repeat(LONG))));
-        cases.add(new Candidate("objects nested 3000 deep",
-                draft -> draft.rawBody("{\"a\":".repeat(3000) + "1" + "}".repeat(3000))));
-        cases.add(new Candidate("a body over the 1 MB limit", draft -> draft.rawBody("{\"a\":\"" + "a".repeat(1_100_000) + "\"}")));
+        cases.add(new Candidate(
+                "the valid body as a JSON array's element", draft -> draft.rawBody("[" + draft.bodyText() + "]")));
+        cases.add(
+                new Candidate("arrays nested 10000 deep", draft -> draft.rawBody("[".repeat(LONG) + "]".repeat(LONG))));
+        cases.add(new Candidate(
+                "objects nested 3000 deep", draft -> draft.rawBody("{\"a\":".repeat(3000) + "1" + "}".repeat(3000))));
+        cases.add(new Candidate(
+                "a body over the 1 MB limit", draft -> draft.rawBody("{\"a\":\"" + "a".repeat(1_100_000) + "\"}")));
         cases.add(new Candidate("20000 unknown fields", draft -> {
             StringBuilder many = new StringBuilder("{");
             for (int i = 0; i < 20_000; i++) {
-                many.append(i == 0 ? "" : ",").append("\"f").append(i).append("\":").append(i);
+                many.append(i == 0 ? "" : ",")
+                        .append("\"f")
+                        .append(i)
+                        .append("\":")
+                        .append(i);
             }
             draft.rawBody(many.append('}').toString());
         }));
-        for (byte[] bytes : List.of(new byte[]{(byte) 0xff}, new byte[]{(byte) 0xc0, (byte) 0xaf},
-                new byte[]{(byte) 0xed, (byte) 0xa0, (byte) 0x80}, new byte[]{(byte) 0xe2, (byte) 0x82})) {
-            cases.add(new Candidate("invalid UTF-8 " + hex(bytes) + " inside a string of the body",
+        for (byte[] bytes : List.of(
+                new byte[] {(byte) 0xff},
+                new byte[] {(byte) 0xc0, (byte) 0xaf},
+                new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+                new byte[] {(byte) 0xe2, (byte) 0x82})) {
+            cases.add(new Candidate(
+                    "invalid UTF-8 " + hex(bytes) + " inside a string of the body",
                     draft -> draft.rawBytes = invalidUtf8Inside(draft.bodyText(), bytes)));
         }
-        for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
-                "application/xml", "application/json; charset=ISO-8859-1", "application/json; charset=UTF-16",
-                "application/json; charset=no-such-charset", "application/json;;", "*/*", "application/", "nonsense",
-                "application/json, text/plain", "application/merge-patch+json", "application/json; boundary=\"")) {
+        for (String type : List.of(
+                "text/plain",
+                "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=x",
+                "application/xml",
+                "application/json; charset=ISO-8859-1",
+                "application/json; charset=UTF-16",
+                "application/json; charset=no-such-charset",
+                "application/json;;",
+                "*/*",
+                "application/",
+                "nonsense",
+                "application/json, text/plain",
+                "application/merge-patch+json",
+                "application/json; boundary=\"")) {
             cases.add(new Candidate("the valid body as Content-Type: " + type, draft -> draft.contentType = type));
         }
         cases.add(new Candidate("a form body", draft -> {
@@ -209,8 +327,10 @@ final class MalformedRequests {
 
     /** One field changed, the rest of the body valid. */
     private void fieldCases(String field, JsonNode schema, List<Candidate> cases) {
-        cases.add(new Candidate("body." + field + " left out", draft -> draft.object().remove(field)));
-        cases.add(new Candidate("body." + field + " = null", draft -> draft.object().putNull(field)));
+        cases.add(new Candidate(
+                "body." + field + " left out", draft -> draft.object().remove(field)));
+        cases.add(new Candidate(
+                "body." + field + " = null", draft -> draft.object().putNull(field)));
         Map<String, String> raw = new LinkedHashMap<>();
         raw.put("0", "0");
         raw.put("-1", "-1");
@@ -234,7 +354,8 @@ final class MalformedRequests {
         raw.put("an invalid escape \\x41", "\"\\x41\"");
         raw.put("a string without its closing quote", "\"abc");
         for (Map.Entry<String, String> each : raw.entrySet()) {
-            cases.add(new Candidate("body." + field + " = " + each.getKey(),
+            cases.add(new Candidate(
+                    "body." + field + " = " + each.getKey(),
                     draft -> draft.object().put(field, draft.raw(each.getValue()))));
         }
         Map<String, String> texts = new LinkedHashMap<>();
@@ -266,20 +387,28 @@ final class MalformedRequests {
         texts.put("400 digits", "9".repeat(400));
         texts.put("a UUID", UUID.randomUUID().toString());
         for (Map.Entry<String, String> each : texts.entrySet()) {
-            cases.add(new Candidate("body." + field + " = " + each.getKey(), draft -> draft.object().put(field, each.getValue())));
+            cases.add(new Candidate(
+                    "body." + field + " = " + each.getKey(),
+                    draft -> draft.object().put(field, each.getValue())));
         }
-        cases.add(new Candidate("body." + field + " = its valid value with a NUL after it",
+        cases.add(new Candidate(
+                "body." + field + " = its valid value with a NUL after it",
                 draft -> draft.object().put(field, draft.text(field) + "\u0000")));
-        cases.add(new Candidate("body." + field + " = its valid value padded with spaces",
+        cases.add(new Candidate(
+                "body." + field + " = its valid value padded with spaces",
                 draft -> draft.object().put(field, "  " + draft.text(field) + "  ")));
-        cases.add(new Candidate("body." + field + " = its valid value in upper case",
+        cases.add(new Candidate(
+                "body." + field + " = its valid value in upper case",
                 draft -> draft.object().put(field, draft.text(field).toUpperCase(Locale.ROOT))));
-        cases.add(new Candidate("body." + field + " = a random string", draft -> draft.object().put(field, randomText(random, 200))));
-        cases.add(new Candidate("body." + field + " = a long random string",
+        cases.add(new Candidate(
+                "body." + field + " = a random string", draft -> draft.object().put(field, randomText(random, 200))));
+        cases.add(new Candidate(
+                "body." + field + " = a long random string",
                 draft -> draft.object().put(field, randomText(random, 12_000))));
         cases.add(new Candidate("body." + field + " given twice", draft -> {
             String text = draft.bodyText();
-            draft.rawBody(text.substring(0, text.length() - 1) + (text.length() > 2 ? "," : "") + "\"" + field + "\":\"again\"}");
+            draft.rawBody(text.substring(0, text.length() - 1) + (text.length() > 2 ? "," : "") + "\"" + field
+                    + "\":\"again\"}");
         }));
         if ("array".equals(ApiDocument.typeOf(schema))) {
             arrayCases(field, cases);
@@ -298,7 +427,8 @@ final class MalformedRequests {
         for (Map.Entry<String, JsonNode> item : items.entrySet()) {
             cases.add(new Candidate("body." + field + " with an item " + item.getKey(), draft -> {
                 JsonNode current = draft.object().get(field);
-                ArrayNode array = current != null && current.isArray() ? (ArrayNode) current.deepCopy() : NODES.arrayNode();
+                ArrayNode array =
+                        current != null && current.isArray() ? (ArrayNode) current.deepCopy() : NODES.arrayNode();
                 array.add(item.getValue());
                 draft.object().set(field, array);
             }));
@@ -306,7 +436,8 @@ final class MalformedRequests {
         cases.add(new Candidate("body." + field + " with 10000 items", draft -> {
             ArrayNode array = NODES.arrayNode();
             JsonNode current = draft.object().get(field);
-            JsonNode item = current != null && current.isArray() && !current.isEmpty() ? current.get(0) : NODES.stringNode("a");
+            JsonNode item =
+                    current != null && current.isArray() && !current.isEmpty() ? current.get(0) : NODES.stringNode("a");
             for (int i = 0; i < LONG; i++) {
                 array.add(item);
             }
@@ -333,13 +464,14 @@ final class MalformedRequests {
         extras.put("accountConfirm", "true");
         extras.put("a".repeat(LONG), "1");
         for (Map.Entry<String, String> extra : extras.entrySet()) {
-            cases.add(new Candidate("an extra field " + RawHttp.printable(extra.getKey(), 20) + ": " + extra.getValue(), draft -> {
-                String text = draft.bodyText();
-                if (text.startsWith("{") && text.endsWith("}")) {
-                    String field = "\"" + extra.getKey() + "\":" + extra.getValue();
-                    draft.rawBody("{" + field + (text.length() > 2 ? "," : "") + text.substring(1));
-                }
-            }));
+            cases.add(new Candidate(
+                    "an extra field " + RawHttp.printable(extra.getKey(), 20) + ": " + extra.getValue(), draft -> {
+                        String text = draft.bodyText();
+                        if (text.startsWith("{") && text.endsWith("}")) {
+                            String field = "\"" + extra.getKey() + "\":" + extra.getValue();
+                            draft.rawBody("{" + field + (text.length() > 2 ? "," : "") + text.substring(1));
+                        }
+                    }));
         }
     }
 
@@ -348,30 +480,46 @@ final class MalformedRequests {
     private void headerCases(ApiDocument.Operation operation, List<Candidate> cases) {
         for (String method : List.of("put", "patch", "delete", "post", "get")) {
             if (!document.methodsOf(operation.path()).contains(method)) {
-                cases.add(new Candidate("a method the path does not have: " + method.toUpperCase(Locale.ROOT),
+                cases.add(new Candidate(
+                        "a method the path does not have: " + method.toUpperCase(Locale.ROOT),
                         draft -> draft.method = method.toUpperCase(Locale.ROOT)));
                 break;
             }
         }
-        for (String accept : List.of("application/xml", "text/html", "image/png", "text/plain", "*/*;q=0", "nonsense")) {
-            cases.add(new Candidate("Accept: " + accept, draft -> draft.headers.add(new String[]{"Accept", accept})));
+        for (String accept :
+                List.of("application/xml", "text/html", "image/png", "text/plain", "*/*;q=0", "nonsense")) {
+            cases.add(new Candidate("Accept: " + accept, draft -> draft.headers.add(new String[] {"Accept", accept})));
         }
-        for (String token : List.of("Bearer", "Bearer ", "Bearer x.y.z", "Bearer " + "a".repeat(LONG), "Basic YTpi",
-                "Bearer null", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", "Bearer a b", "bearer x")) {
+        for (String token : List.of(
+                "Bearer",
+                "Bearer ",
+                "Bearer x.y.z",
+                "Bearer " + "a".repeat(LONG),
+                "Basic YTpi",
+                "Bearer null",
+                "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.",
+                "Bearer a b",
+                "bearer x")) {
             cases.add(new Candidate("x-access-token: " + RawHttp.printable(token, 40), draft -> {
-                draft.headers.add(new String[]{"x-access-token", token});
+                draft.headers.add(new String[] {"x-access-token", token});
                 draft.ownToken = true;
             }));
         }
-        for (String cookie : List.of("_rt=garbage", "_rt=", "_rt=%00", "_rt=" + "a".repeat(4000), "_rt=a; _rt=b", "=; ;")) {
-            cases.add(new Candidate("Cookie: " + RawHttp.printable(cookie, 40),
-                    draft -> draft.headers.add(new String[]{"Cookie", cookie})));
+        for (String cookie :
+                List.of("_rt=garbage", "_rt=", "_rt=%00", "_rt=" + "a".repeat(4000), "_rt=a; _rt=b", "=; ;")) {
+            cases.add(new Candidate(
+                    "Cookie: " + RawHttp.printable(cookie, 40),
+                    draft -> draft.headers.add(new String[] {"Cookie", cookie})));
         }
-        cases.add(new Candidate("X-Forwarded-For: not-an-address",
-                draft -> draft.headers.add(new String[]{"X-Forwarded-For", "not-an-address"})));
-        cases.add(new Candidate("X-Forwarded-For: ::1, 999.1.1.1",
-                draft -> draft.headers.add(new String[]{"X-Forwarded-For", "::1, 999.1.1.1"})));
-        cases.add(new Candidate("Origin: https://evil.example", draft -> draft.headers.add(new String[]{"Origin", "https://evil.example"})));
+        cases.add(new Candidate(
+                "X-Forwarded-For: not-an-address",
+                draft -> draft.headers.add(new String[] {"X-Forwarded-For", "not-an-address"})));
+        cases.add(new Candidate(
+                "X-Forwarded-For: ::1, 999.1.1.1",
+                draft -> draft.headers.add(new String[] {"X-Forwarded-For", "::1, 999.1.1.1"})));
+        cases.add(new Candidate(
+                "Origin: https://evil.example",
+                draft -> draft.headers.add(new String[] {"Origin", "https://evil.example"})));
     }
 
     // --- the valid request and its changes -----------------------------------------------------------------------
@@ -385,10 +533,12 @@ final class MalformedRequests {
         }
         for (ApiDocument.Parameter parameter : operation.in("query")) {
             String known = valid.known(parameter.name(), write);
-            if (parameter.required() || known != null || parameter.example() != null
+            if (parameter.required()
+                    || known != null
+                    || parameter.example() != null
                     || ApiDocument.exampleOf(parameter.schema()) != null) {
-                draft.setQuery(parameter.name(),
-                        parameter.name() + "=" + encode(known != null ? known : valueOf(parameter)));
+                draft.setQuery(
+                        parameter.name(), parameter.name() + "=" + encode(known != null ? known : valueOf(parameter)));
             }
         }
         if (operation.body() != null) {
@@ -488,11 +638,12 @@ final class MalformedRequests {
             if (!query.isEmpty()) {
                 target.append('?').append(String.join("&", query));
             }
-            byte[] bytes = rawBytes != null ? rawBytes
+            byte[] bytes = rawBytes != null
+                    ? rawBytes
                     : rawBody != null || body != null ? bodyText().getBytes(StandardCharsets.UTF_8) : null;
             List<String[]> all = new ArrayList<>(headers);
             if (contentType != null && bytes != null) {
-                all.add(0, new String[]{"Content-Type", contentType});
+                all.add(0, new String[] {"Content-Type", contentType});
             }
             return new RawHttp.Request(method, target.toString(), all, bytes);
         }

@@ -1,18 +1,14 @@
 package io.cryptotalks.system;
 
+import static io.cryptotalks.system.Api.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.EventJson;
 import io.cryptotalks.common.events.Topics;
 import io.cryptotalks.common.events.market.MarketSynced;
 import io.cryptotalks.devstack.DevStack;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -25,10 +21,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static io.cryptotalks.system.Api.assertError;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The market API (E27–E32 and the price history) on the running system. The coins, stats and history are seeded here
@@ -60,11 +59,13 @@ class MarketTests {
 
         JsonNode mine = list("/0/100/ASC/volume24h?searchQuery=" + marker);
         assertThat(mine.get("count").asInt()).isEqualTo(3);
-        assertThat(names(mine)).as("9.50 < 10.00 < 100.25, not as text")
+        assertThat(names(mine))
+                .as("9.50 < 10.00 < 100.25, not as text")
                 .containsExactly("Ethereum " + marker, "Ethereum Classic " + marker, "Bitcoin " + marker);
         assertThat(names(list("/0/100/desc/marketCap?searchQuery=" + marker)))
                 .containsExactly("Bitcoin " + marker, "Ethereum Classic " + marker, "Ethereum " + marker);
-        assertThat(names(list("/0/100/desc/change?searchQuery=" + marker))).as("no change last")
+        assertThat(names(list("/0/100/desc/change?searchQuery=" + marker)))
+                .as("no change last")
                 .containsExactly("Ethereum Classic " + marker, "Bitcoin " + marker, "Ethereum " + marker);
 
         JsonNode row = rowOf(mine, bitcoin);
@@ -77,7 +78,9 @@ class MarketTests {
         assertThat(row.get("price").asDouble()).isEqualTo(43000.12);
         assertThat(row.get("btcPrice").asDouble()).isEqualTo(1.0);
         assertThat(row.get("change").asDouble()).isEqualTo(-1.23);
-        assertThat(row.get("sparkline").get(1).isNull()).as("a gap in the sparkline stays a gap").isTrue();
+        assertThat(row.get("sparkline").get(1).isNull())
+                .as("a gap in the sparkline stays a gap")
+                .isTrue();
         assertThat(row.get("rank").asInt()).isEqualTo(1);
         assertThat(row.get("tier").asInt()).isEqualTo(1);
         assertThat(row.get("likes").asInt()).isEqualTo(3);
@@ -87,16 +90,26 @@ class MarketTests {
         assertThat(rowOf(mine, ethereum).get("change").isNull()).isTrue();
 
         JsonNode eth = list("/0/100/asc/rank?searchQuery=eth");
-        assertThat(names(eth)).as("a prefix finds both").contains("Ethereum " + marker, "Ethereum Classic " + marker)
+        assertThat(names(eth))
+                .as("a prefix finds both")
+                .contains("Ethereum " + marker, "Ethereum Classic " + marker)
                 .doesNotContain("Bitcoin " + marker);
-        assertThat(list("/0/1/asc/rank?searchQuery=eth").get("count").asInt()).as("count is every match")
-                .isEqualTo(eth.get("count").asInt()).isGreaterThanOrEqualTo(2);
-        assertThat(names(list("/0/100/asc/rank?searchQuery=bitcon"))).as("a typo").contains("Bitcoin " + marker)
+        assertThat(list("/0/1/asc/rank?searchQuery=eth").get("count").asInt())
+                .as("count is every match")
+                .isEqualTo(eth.get("count").asInt())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(names(list("/0/100/asc/rank?searchQuery=bitcon")))
+                .as("a typo")
+                .contains("Bitcoin " + marker)
                 .doesNotContain("Ethereum " + marker);
-        assertThat(names(list("/0/100/asc/rank?searchQuery=ETHEREUM%20CLASSIC"))).as("any case")
-                .contains("Ethereum Classic " + marker).doesNotContain("Bitcoin " + marker);
-        assertThat(names(list("/0/100/asc/rank?searchQuery=" + symbolOf(ethereum).toLowerCase(Locale.ROOT))))
-                .as("a symbol").containsExactly("Ethereum " + marker);
+        assertThat(names(list("/0/100/asc/rank?searchQuery=ETHEREUM%20CLASSIC")))
+                .as("any case")
+                .contains("Ethereum Classic " + marker)
+                .doesNotContain("Bitcoin " + marker);
+        assertThat(names(
+                        list("/0/100/asc/rank?searchQuery=" + symbolOf(ethereum).toLowerCase(Locale.ROOT))))
+                .as("a symbol")
+                .containsExactly("Ethereum " + marker);
     }
 
     @Test
@@ -109,31 +122,48 @@ class MarketTests {
         assertThat(top.get("count").asInt()).as("every match, not the page").isEqualTo(3);
         assertThat(names(top)).containsExactly("Beta " + marker, "Alpha " + marker);
         assertThat(names(list("/1/2/DESC/likes?searchQuery=" + marker))).containsExactly("Gamma " + marker);
-        assertThat(names(list("/0/2/asc/likes?searchQuery=" + marker))).containsExactly("Gamma " + marker, "Alpha " + marker);
+        assertThat(names(list("/0/2/asc/likes?searchQuery=" + marker)))
+                .containsExactly("Gamma " + marker, "Alpha " + marker);
     }
 
     @Test
     void badPagesOrdersColumnsAndSearchesAre400() {
-        for (String bad : new String[]{"/-1/10/desc/rank", "/0/0/desc/rank", "/0/101/desc/rank", "/x/10/desc/rank",
-                "/99999999999/10/desc/rank", "/0/10/sideways/rank", "/0/10/desc/password", "/0/10/desc/rank,name"}) {
+        for (String bad : new String[] {
+            "/-1/10/desc/rank",
+            "/0/0/desc/rank",
+            "/0/101/desc/rank",
+            "/x/10/desc/rank",
+            "/99999999999/10/desc/rank",
+            "/0/10/sideways/rank",
+            "/0/10/desc/password",
+            "/0/10/desc/rank,name"
+        }) {
             assertError(api.get("/api/crypto/list" + bad), 400, "bad-request");
             assertError(api.get("/api/crypto/list-favorites" + bad + "?username=johndoe"), 400, "bad-request");
         }
         assertError(api.get("/api/crypto/list/0/10/desc/rank?searchQuery=" + "x".repeat(51)), 400, "bad-request");
-        assertThat(api.get("/api/crypto/list/0/10/desc/rank?searchQuery=" + "x".repeat(50)).status()).isEqualTo(200);
-        for (String orderBy : new String[]{"rank", "name", "price", "marketCap", "change", "volume24h", "likes", "tier",
-                "createdAt"}) {
-            assertThat(api.get("/api/crypto/list/0/5/asc/" + orderBy).status()).as(orderBy).isEqualTo(200);
+        assertThat(api.get("/api/crypto/list/0/10/desc/rank?searchQuery=" + "x".repeat(50))
+                        .status())
+                .isEqualTo(200);
+        for (String orderBy :
+                new String[] {"rank", "name", "price", "marketCap", "change", "volume24h", "likes", "tier", "createdAt"
+                }) {
+            assertThat(api.get("/api/crypto/list/0/5/asc/" + orderBy).status())
+                    .as(orderBy)
+                    .isEqualTo(200);
         }
     }
 
     @Test
     void aCoinWithItsHistoryAndTheErrors() {
         String uuid = coin("HST", "Historic", 7, "5.00", "500", 12.3, 1.5, 0);
-        system.database().sql("""
+        system.database()
+                .sql("""
                         update cryptocurrencies set symbol_id = :symbolId, description = '<p>Plain <b>facts</b></p>'
                         where uuid = :uuid""")
-                .param("symbolId", "historic-" + marker).param("uuid", uuid).update();
+                .param("symbolId", "historic-" + marker)
+                .param("uuid", uuid)
+                .update();
         Instant now = Instant.now();
         point(uuid, now.minus(Duration.ofDays(40)), 1.0);
         point(uuid, now.minus(Duration.ofDays(10)), 2.0);
@@ -153,18 +183,23 @@ class MarketTests {
         assertThat(body.get("updatedAt").isString()).isTrue();
         assertThat(body.get("marketCap").asString()).isEqualTo("500");
         assertThat(body.get("likes").asInt()).isZero();
-        assertThat(api.get("/api/crypto/get/" + uuid, "x-access-token", "Bearer null").json().get("isFavorite")
-                .asBoolean()).isFalse();
+        assertThat(api.get("/api/crypto/get/" + uuid, "x-access-token", "Bearer null")
+                        .json()
+                        .get("isFavorite")
+                        .asBoolean())
+                .isFalse();
         assertError(api.get("/api/crypto/get/no-such-coin-" + marker), 404, "no-crypto");
 
         assertThat(prices(api.get("/api/crypto/history/" + uuid))).containsExactly(4.0, 5.0);
-        assertThat(prices(api.get("/api/crypto/history/" + uuid + "?range=24h"))).containsExactly(4.0, 5.0);
+        assertThat(prices(api.get("/api/crypto/history/" + uuid + "?range=24h")))
+                .containsExactly(4.0, 5.0);
         assertThat(prices(api.get("/api/crypto/history/" + uuid + "?range=7d"))).containsExactly(3.0, 4.0, 5.0);
         Api.Reply month = api.get("/api/crypto/history/" + uuid + "?range=30d");
         assertThat(prices(month)).as("oldest first").containsExactly(2.0, 3.0, 4.0, 5.0);
         assertThat(month.json().get("uuid").asString()).isEqualTo(uuid);
         assertThat(month.json().get("range").asString()).isEqualTo("30d");
-        assertThat(month.json().get("points").get(0).get("marketCap").asString()).isEqualTo("777");
+        assertThat(month.json().get("points").get(0).get("marketCap").asString())
+                .isEqualTo("777");
         assertThat(month.json().get("points").get(0).get("at").asString()).endsWith("Z");
         assertError(api.get("/api/crypto/history/" + uuid + "?range=1y"), 400, "bad-request");
         assertError(api.get("/api/crypto/history/no-such-coin-" + marker), 404, "no-crypto");
@@ -177,32 +212,60 @@ class MarketTests {
         String first = coin("FVA", "Favourite", 1, "1", "1", 1, 0.0, 0);
         String second = coin("FVB", "Second", 2, "1", "1", 1, 0.0, 0);
 
-        assertThat(api.patch("/api/crypto/favorites/" + second, "", fan.auth()).text("message")).isEqualTo("success");
-        assertThat(api.patch("/api/crypto/favorites/" + first, "", fan.auth()).text("message")).isEqualTo("success");
-        assertThat(api.get("/api/crypto/get/" + first, fan.auth()).json().get("isFavorite").asBoolean())
-                .as("the moment the call returns").isTrue();
-        assertThat(api.get("/api/crypto/get/" + first, other.auth()).json().get("isFavorite").asBoolean()).isFalse();
-        assertThat(api.get("/api/crypto/get/" + first).json().get("isFavorite").asBoolean()).isFalse();
-        JsonNode mine = api.get("/api/crypto/list-favorites/0/5/ASC/rank", fan.auth()).json();
+        assertThat(api.patch("/api/crypto/favorites/" + second, "", fan.auth()).text("message"))
+                .isEqualTo("success");
+        assertThat(api.patch("/api/crypto/favorites/" + first, "", fan.auth()).text("message"))
+                .isEqualTo("success");
+        assertThat(api.get("/api/crypto/get/" + first, fan.auth())
+                        .json()
+                        .get("isFavorite")
+                        .asBoolean())
+                .as("the moment the call returns")
+                .isTrue();
+        assertThat(api.get("/api/crypto/get/" + first, other.auth())
+                        .json()
+                        .get("isFavorite")
+                        .asBoolean())
+                .isFalse();
+        assertThat(api.get("/api/crypto/get/" + first).json().get("isFavorite").asBoolean())
+                .isFalse();
+        JsonNode mine =
+                api.get("/api/crypto/list-favorites/0/5/ASC/rank", fan.auth()).json();
         assertThat(mine.get("count").asInt()).isEqualTo(2);
         assertThat(names(mine)).containsExactly("Favourite " + marker, "Second " + marker);
-        assertThat(names(api.get("/api/crypto/list-favorites/0/1/desc/rank", fan.auth()).json()))
+        assertThat(names(api.get("/api/crypto/list-favorites/0/1/desc/rank", fan.auth())
+                        .json()))
                 .containsExactly("Second " + marker);
 
-        JsonNode byName = api.get("/api/crypto/list-favorites/0/5/asc/rank?username=" + fan.username()).json();
-        assertThat(names(byName)).as("anyone may read a user's favourites (F6)")
+        JsonNode byName = api.get("/api/crypto/list-favorites/0/5/asc/rank?username=" + fan.username())
+                .json();
+        assertThat(names(byName))
+                .as("anyone may read a user's favourites (F6)")
                 .containsExactly("Favourite " + marker, "Second " + marker);
         assertThat(names(api.get("/api/crypto/list-favorites/0/5/asc/rank?username=" + fan.username(), other.auth())
-                .json())).as("the username wins over the caller").hasSize(2);
-        assertThat(api.get("/api/crypto/list-favorites/0/5/asc/rank", other.auth()).json().get("count").asInt())
-                .as("the caller's own, not somebody's (S24)").isZero();
+                        .json()))
+                .as("the username wins over the caller")
+                .hasSize(2);
+        assertThat(api.get("/api/crypto/list-favorites/0/5/asc/rank", other.auth())
+                        .json()
+                        .get("count")
+                        .asInt())
+                .as("the caller's own, not somebody's (S24)")
+                .isZero();
 
-        assertThat(api.delete("/api/crypto/favorite/" + first, fan.auth()).text("message")).isEqualTo("success");
-        assertThat(api.get("/api/crypto/get/" + first, fan.auth()).json().get("isFavorite").asBoolean()).isFalse();
-        assertThat(names(api.get("/api/crypto/list-favorites/0/5/asc/rank", fan.auth()).json()))
+        assertThat(api.delete("/api/crypto/favorite/" + first, fan.auth()).text("message"))
+                .isEqualTo("success");
+        assertThat(api.get("/api/crypto/get/" + first, fan.auth())
+                        .json()
+                        .get("isFavorite")
+                        .asBoolean())
+                .isFalse();
+        assertThat(names(api.get("/api/crypto/list-favorites/0/5/asc/rank", fan.auth())
+                        .json()))
                 .containsExactly("Second " + marker);
         assertThat(api.delete("/api/crypto/favorite/" + first, fan.auth()).status())
-                .as("removing a non-favourite is fine").isEqualTo(200);
+                .as("removing a non-favourite is fine")
+                .isEqualTo(200);
     }
 
     @Test
@@ -214,16 +277,26 @@ class MarketTests {
         assertError(api.delete("/api/crypto/favorite/no-such-coin-" + marker, fan.auth()), 404, "no-crypto");
         assertError(api.patch("/api/crypto/favorites/" + coin, ""), 401, "invalid-token");
         assertError(api.delete("/api/crypto/favorite/" + coin), 401, "invalid-token");
-        assertThat(api.patch("/api/crypto/favorites/" + coin, "", "x-access-token", "Bearer not-a-jwt").status())
+        assertThat(api.patch("/api/crypto/favorites/" + coin, "", "x-access-token", "Bearer not-a-jwt")
+                        .status())
                 .isEqualTo(401);
-        assertThat(api.delete("/api/crypto/favorites/" + coin, fan.auth()).status()).as("the contract's singular DELETE")
+        assertThat(api.delete("/api/crypto/favorites/" + coin, fan.auth()).status())
+                .as("the contract's singular DELETE")
                 .isIn(404, 405);
         assertError(api.get("/api/crypto/list-favorites/0/5/asc/rank"), 401, "invalid-token");
-        assertError(api.get("/api/crypto/list-favorites/0/5/asc/rank", "x-access-token", "Bearer null"), 401,
+        assertError(
+                api.get("/api/crypto/list-favorites/0/5/asc/rank", "x-access-token", "Bearer null"),
+                401,
                 "invalid-token");
-        assertError(api.get("/api/crypto/list-favorites/0/5/asc/rank?username=nobody-" + marker), 404, "user-not-found");
-        assertThat(system.database().sql("select count(*) from outbox where message_key = ? and event_type like 'coin-%'")
-                .param(fan.id().toString()).query(Long.class).single()).as("no event for a refused call").isZero();
+        assertError(
+                api.get("/api/crypto/list-favorites/0/5/asc/rank?username=nobody-" + marker), 404, "user-not-found");
+        assertThat(system.database()
+                        .sql("select count(*) from outbox where message_key = ? and event_type like 'coin-%'")
+                        .param(fan.id().toString())
+                        .query(Long.class)
+                        .single())
+                .as("no event for a refused call")
+                .isZero();
     }
 
     /** Passes once the crypto-rates-service applies the favourite events (branch market-worker). */
@@ -232,19 +305,39 @@ class MarketTests {
         Users.User fan = users.signedIn("twice");
         String coin = coin("TWC", "Twice", 1, "1", "1", 1, 0.0, 0);
 
-        assertThat(api.patch("/api/crypto/favorites/" + coin, "", fan.auth()).status()).isEqualTo(200);
-        assertThat(api.patch("/api/crypto/favorites/" + coin, "", fan.auth()).status()).isEqualTo(200);
-        JsonNode mine = api.get("/api/crypto/list-favorites/0/10/asc/rank", fan.auth()).json();
-        assertThat(mine.get("count").asInt()).as("read-your-writes: one favourite").isEqualTo(1);
+        assertThat(api.patch("/api/crypto/favorites/" + coin, "", fan.auth()).status())
+                .isEqualTo(200);
+        assertThat(api.patch("/api/crypto/favorites/" + coin, "", fan.auth()).status())
+                .isEqualTo(200);
+        JsonNode mine =
+                api.get("/api/crypto/list-favorites/0/10/asc/rank", fan.auth()).json();
+        assertThat(mine.get("count").asInt())
+                .as("read-your-writes: one favourite")
+                .isEqualTo(1);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(system.database().sql("select count(*) from favorite_coins where user_id = ? and coin_uuid = ?")
-                    .params(fan.id(), coin).query(Long.class).single()).isEqualTo(1);
-            assertThat(system.database().sql("select likes from cryptocurrencies where uuid = ?").param(coin)
-                    .query(Integer.class).single()).isEqualTo(1);
+            assertThat(system.database()
+                            .sql("select count(*) from favorite_coins where user_id = ? and coin_uuid = ?")
+                            .params(fan.id(), coin)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
+            assertThat(system.database()
+                            .sql("select likes from cryptocurrencies where uuid = ?")
+                            .param(coin)
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(1);
         });
-        assertThat(api.get("/api/crypto/get/" + coin, fan.auth()).json().get("isFavorite").asBoolean()).isTrue();
-        assertThat(api.get("/api/crypto/list-favorites/0/10/asc/rank", fan.auth()).json().get("count").asInt())
+        assertThat(api.get("/api/crypto/get/" + coin, fan.auth())
+                        .json()
+                        .get("isFavorite")
+                        .asBoolean())
+                .isTrue();
+        assertThat(api.get("/api/crypto/list-favorites/0/10/asc/rank", fan.auth())
+                        .json()
+                        .get("count")
+                        .asInt())
                 .isEqualTo(1);
     }
 
@@ -255,30 +348,34 @@ class MarketTests {
         system.database().sql("""
                         insert into market_stats (id, total, total_coins, total_markets, total_exchanges,
                                                   total_market_cap, total_daily_volume, created_at, updated_at, sample)
-                        values (:id, :total, 24625, 40089, 179, '1258893992421', '90917765538', now(), now(), true)""")
-                .param("id", row).param("total", total).update();
+                        values (:id, :total, 24625, 40089, 179, '1258893992421', '90917765538', now(), now(), true)""").param("id", row).param("total", total).update();
         try {
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-                publishMarketSynced();
-                Api.Reply stats = api.get("/api/crypto/market-stats");
-                assertThat(stats.status()).as(stats.body()).isEqualTo(200);
-                Map<String, Object> newest = system.database().sql("""
+            await().atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> {
+                        publishMarketSynced();
+                        Api.Reply stats = api.get("/api/crypto/market-stats");
+                        assertThat(stats.status()).as(stats.body()).isEqualTo(200);
+                        Map<String, Object> newest =
+                                system.database().sql("""
                                 select total, total_coins, total_markets, total_exchanges, total_market_cap,
                                        total_daily_volume, sample
-                                from market_stats order by updated_at desc, id limit 1""")
-                        .query().singleRow();
-                JsonNode body = stats.json();
-                assertThat(body.get("total").asInt()).isEqualTo(newest.get("total"));
-                assertThat(body.get("totalCoins").asInt()).isEqualTo(newest.get("total_coins"));
-                assertThat(body.get("totalMarkets").asInt()).isEqualTo(newest.get("total_markets"));
-                assertThat(body.get("totalExchanges").asInt()).isEqualTo(newest.get("total_exchanges"));
-                assertThat(body.get("totalMarketCap").asString()).isEqualTo(newest.get("total_market_cap"));
-                assertThat(body.get("total24hVolume").asString()).isEqualTo(newest.get("total_daily_volume"));
-                assertThat(body.get("sample").asBoolean()).isEqualTo(newest.get("sample"));
-                assertThat(body.get("updatedAt").asString()).endsWith("Z");
-            });
+                                from market_stats order by updated_at desc, id limit 1""").query().singleRow();
+                        JsonNode body = stats.json();
+                        assertThat(body.get("total").asInt()).isEqualTo(newest.get("total"));
+                        assertThat(body.get("totalCoins").asInt()).isEqualTo(newest.get("total_coins"));
+                        assertThat(body.get("totalMarkets").asInt()).isEqualTo(newest.get("total_markets"));
+                        assertThat(body.get("totalExchanges").asInt()).isEqualTo(newest.get("total_exchanges"));
+                        assertThat(body.get("totalMarketCap").asString()).isEqualTo(newest.get("total_market_cap"));
+                        assertThat(body.get("total24hVolume").asString()).isEqualTo(newest.get("total_daily_volume"));
+                        assertThat(body.get("sample").asBoolean()).isEqualTo(newest.get("sample"));
+                        assertThat(body.get("updatedAt").asString()).endsWith("Z");
+                    });
         } finally {
-            system.database().sql("delete from market_stats where id = ?").param(row).update();
+            system.database()
+                    .sql("delete from market_stats where id = ?")
+                    .param(row)
+                    .update();
         }
     }
 
@@ -287,31 +384,55 @@ class MarketTests {
         String uuid = coin("CCH", "Cached", 1, "1", "1", 10.0, 0.0, 0);
         String page = "/0/10/asc/rank?searchQuery=" + symbolOf(uuid);
         assertThat(list(page).get("rows").get(0).get("price").asDouble()).isEqualTo(10.0);
-        assertThat(api.get("/api/crypto/get/" + uuid).json().get("price").asDouble()).isEqualTo(10.0);
+        assertThat(api.get("/api/crypto/get/" + uuid).json().get("price").asDouble())
+                .isEqualTo(10.0);
 
-        system.database().sql("update cryptocurrencies set price = 12.5, updated_at = now() where uuid = ?").param(uuid)
+        system.database()
+                .sql("update cryptocurrencies set price = 12.5, updated_at = now() where uuid = ?")
+                .param(uuid)
                 .update();
-        assertThat(list(page).get("rows").get(0).get("price").asDouble()).as("served from the cache").isEqualTo(10.0);
+        assertThat(list(page).get("rows").get(0).get("price").asDouble())
+                .as("served from the cache")
+                .isEqualTo(10.0);
 
         // published on every poll: the gateway's consumer hears only notices sent after it joined (latest offset)
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            publishMarketSynced();
-            assertThat(list(page).get("rows").get(0).get("price").asDouble()).isEqualTo(12.5);
-        });
-        assertThat(api.get("/api/crypto/get/" + uuid).json().get("price").asDouble()).isEqualTo(12.5);
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    publishMarketSynced();
+                    assertThat(list(page).get("rows").get(0).get("price").asDouble())
+                            .isEqualTo(12.5);
+                });
+        assertThat(api.get("/api/crypto/get/" + uuid).json().get("price").asDouble())
+                .isEqualTo(12.5);
     }
 
     @Test
     void theApiDocsDescribeTheMarketEndpoints() {
         JsonNode paths = api.get("/docs-json").json().get("paths");
-        for (String path : new String[]{"/api/crypto/list/{page}/{pageSize}/{order}/{orderBy}", "/api/crypto/get/{uuid}",
-                "/api/crypto/market-stats", "/api/crypto/history/{uuid}", "/api/crypto/favorites/{id}",
-                "/api/crypto/favorite/{id}", "/api/crypto/list-favorites/{page}/{pageSize}/{order}/{orderBy}"}) {
+        for (String path : new String[] {
+            "/api/crypto/list/{page}/{pageSize}/{order}/{orderBy}",
+            "/api/crypto/get/{uuid}",
+            "/api/crypto/market-stats",
+            "/api/crypto/history/{uuid}",
+            "/api/crypto/favorites/{id}",
+            "/api/crypto/favorite/{id}",
+            "/api/crypto/list-favorites/{page}/{pageSize}/{order}/{orderBy}"
+        }) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
-        assertThat(paths.get("/api/crypto/market-stats").get("get").get("responses").has("503")).isTrue();
-        assertThat(paths.get("/api/crypto/get/{uuid}").get("get").get("responses").has("404")).isTrue();
-        assertThat(paths.get("/api/crypto/favorites/{id}").get("patch").has("security")).isTrue();
+        assertThat(paths.get("/api/crypto/market-stats")
+                        .get("get")
+                        .get("responses")
+                        .has("503"))
+                .isTrue();
+        assertThat(paths.get("/api/crypto/get/{uuid}")
+                        .get("get")
+                        .get("responses")
+                        .has("404"))
+                .isTrue();
+        assertThat(paths.get("/api/crypto/favorites/{id}").get("patch").has("security"))
+                .isTrue();
     }
 
     private JsonNode list(String rest) {
@@ -338,7 +459,9 @@ class MarketTests {
     private static List<Double> prices(Api.Reply history) {
         assertThat(history.status()).as(history.body()).isEqualTo(200);
         List<Double> prices = new ArrayList<>();
-        history.json().get("points").forEach(point -> prices.add(point.get("price").asDouble()));
+        history.json()
+                .get("points")
+                .forEach(point -> prices.add(point.get("price").asDouble()));
         return prices;
     }
 
@@ -346,32 +469,52 @@ class MarketTests {
      * A coin of this test: its uuid carries the marker and its name ends with it, its symbol gets four random letters
      * of its own (symbols sharing a long suffix would be near each other for the typo search); returns the uuid.
      */
-    private String coin(String symbol, String name, int rank, String volume, String marketCap, double price,
-                        Double change, int likes) {
+    private String coin(
+            String symbol,
+            String name,
+            int rank,
+            String volume,
+            String marketCap,
+            double price,
+            Double change,
+            int likes) {
         String uuid = "T" + symbol + marker;
         String uniqueSymbol = symbol + randomLetters(4).toUpperCase(Locale.ROOT);
-        system.database().sql("""
+        system.database()
+                .sql("""
                         insert into cryptocurrencies (id, uuid, symbol, name, icon_url, volume_24h, market_cap, price,
                                                       btc_price, change, coinranking_url, sparkline, rank, tier, likes)
                         values (:id, :uuid, :symbol, :name, 'https://cdn.coinranking.com/x.svg', :volume, :marketCap,
                                 :price, 1, :change, :url, cast(:sparkline as varchar[]), :rank, 1, :likes)""")
-                .param("id", UUID.randomUUID()).param("uuid", uuid).param("symbol", uniqueSymbol)
-                .param("name", name + " " + marker).param("volume", new BigDecimal(volume))
-                .param("marketCap", new BigDecimal(marketCap)).param("price", price).param("change", change)
+                .param("id", UUID.randomUUID())
+                .param("uuid", uuid)
+                .param("symbol", uniqueSymbol)
+                .param("name", name + " " + marker)
+                .param("volume", new BigDecimal(volume))
+                .param("marketCap", new BigDecimal(marketCap))
+                .param("price", price)
+                .param("change", change)
                 .param("url", "https://coinranking.com/coin/" + uuid)
-                .param("sparkline", new String[]{"1.5", null, "2.5"}).param("rank", rank).param("likes", likes)
+                .param("sparkline", new String[] {"1.5", null, "2.5"})
+                .param("rank", rank)
+                .param("likes", likes)
                 .update();
         return uuid;
     }
 
     private String symbolOf(String uuid) {
-        return system.database().sql("select symbol from cryptocurrencies where uuid = ?").param(uuid)
-                .query(String.class).single();
+        return system.database()
+                .sql("select symbol from cryptocurrencies where uuid = ?")
+                .param(uuid)
+                .query(String.class)
+                .single();
     }
 
     private void point(String uuid, Instant at, double price) {
-        system.database().sql("insert into price_history (coin_uuid, at, price, market_cap) values (?, ?, ?, 777)")
-                .params(uuid, Timestamp.from(at), price).update();
+        system.database()
+                .sql("insert into price_history (coin_uuid, at, price, market_cap) values (?, ?, ?, 777)")
+                .params(uuid, Timestamp.from(at), price)
+                .update();
     }
 
     /** What the crypto-rates-service sends after a sync: the real envelope, on its topic, with its key. */
@@ -383,8 +526,8 @@ class MarketTests {
                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
         }
         EventEnvelope envelope = EventEnvelope.of(new MarketSynced(3, 1, 0, false), Clock.systemUTC());
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.MARKET, MarketSynced.KEY,
-                EVENTS.write(envelope));
+        ProducerRecord<String, String> record =
+                new ProducerRecord<>(Topics.MARKET, MarketSynced.KEY, EVENTS.write(envelope));
         record.headers().add("event-type", envelope.type().getBytes(StandardCharsets.UTF_8));
         producer.send(record).get();
     }

@@ -1,5 +1,12 @@
 package io.cryptotalks.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.PrettyPrinter;
 import tools.jackson.core.util.DefaultIndenter;
@@ -7,14 +14,6 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The web app's API types are generated from {@code frontend/openapi.json} (its build runs openapi-typescript on it), so
@@ -33,12 +32,16 @@ class OpenApiDocumentTests {
             + "-Dsurefire.failIfNoSpecifiedTests=false -Dopenapi.write=true";
 
     /** Sorted keys, two-space indent, {@code "key": value} (as JavaScript's JSON.stringify(doc, null, 2) writes it). */
-    private static final JsonMapper JSON = JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
+
     private static final DefaultIndenter TWO_SPACES = new DefaultIndenter("  ", "\n");
     private static final PrettyPrinter PRINTER = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-            .withObjectNameValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("").withArrayEmptySeparator(""))
-            .withObjectIndenter(TWO_SPACES).withArrayIndenter(TWO_SPACES);
+                    .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""))
+            .withObjectIndenter(TWO_SPACES)
+            .withArrayIndenter(TWO_SPACES);
 
     private final Api api = new Api(RunningSystem.shared().gatewayUrl());
 
@@ -57,8 +60,7 @@ class OpenApiDocumentTests {
                     frontend/openapi.json is not what the gateway serves at /docs-json (%s).
                     The web app's API types are generated from that file. If the API change is intended, refresh it:
                       %s
-                    then run `npm run lint` in frontend/ (it type-checks against the new types) and commit both."""
-                    .formatted(firstDifference(committed, served), REFRESH));
+                    then run `npm run lint` in frontend/ (it type-checks against the new types) and commit both.""".formatted(firstDifference(committed, served), REFRESH));
         }
     }
 
@@ -82,8 +84,8 @@ class OpenApiDocumentTests {
             String old = line < was.size() ? was.get(line) : "<end of file>";
             String now = line < is.size() ? is.get(line) : "<end of document>";
             if (!old.equals(now)) {
-                return "first difference at line %d: the file has `%s`, the gateway `%s`".formatted(line + 1,
-                        old.strip(), now.strip());
+                return "first difference at line %d: the file has `%s`, the gateway `%s`"
+                        .formatted(line + 1, old.strip(), now.strip());
             }
         }
         return "they differ only in line ends";

@@ -1,8 +1,8 @@
 package io.cryptotalks.system;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** What an operator calls on a worker's own port. */
 class OperationsTests {
@@ -13,7 +13,8 @@ class OperationsTests {
     void aWorkerReportsItsHealthAndReDrivesItsDeadLettersOnDemand() {
         assertThat(users.get("/actuator/health/readiness").status()).isEqualTo(200);
         assertThat(users.get("/actuator/health/liveness").status()).isEqualTo(200);
-        assertThat(users.get("/actuator/health").json().get("components").has("mongoPing")).isTrue();
+        assertThat(users.get("/actuator/health").json().get("components").has("mongoPing"))
+                .isTrue();
 
         Api.Reply redriven = users.post("/actuator/deadletters", "{}");
 

@@ -40,13 +40,22 @@ final class RawHttp {
 
         /** The request as it goes on the wire, for a failure message (bodies cut after {@code maxBody} chars). */
         String describe(int maxBody) {
-            StringBuilder text = new StringBuilder(method).append(' ').append(printable(target, 600)).append('\n');
+            StringBuilder text = new StringBuilder(method)
+                    .append(' ')
+                    .append(printable(target, 600))
+                    .append('\n');
             for (String[] header : headers) {
-                text.append(header[0]).append(": ").append(printable(header[1], 200)).append('\n');
+                text.append(header[0])
+                        .append(": ")
+                        .append(printable(header[1], 200))
+                        .append('\n');
             }
             if (body != null) {
-                text.append('\n').append(printable(new String(body, StandardCharsets.UTF_8), maxBody))
-                        .append("\n(").append(body.length).append(" bytes)");
+                text.append('\n')
+                        .append(printable(new String(body, StandardCharsets.UTF_8), maxBody))
+                        .append("\n(")
+                        .append(body.length)
+                        .append(" bytes)");
             }
             return text.toString();
         }
@@ -89,8 +98,15 @@ final class RawHttp {
 
     private void write(OutputStream out, Request request) throws IOException {
         StringBuilder head = new StringBuilder()
-                .append(request.method()).append(' ').append(request.target()).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(host).append(':').append(port).append("\r\n")
+                .append(request.method())
+                .append(' ')
+                .append(request.target())
+                .append(" HTTP/1.1\r\n")
+                .append("Host: ")
+                .append(host)
+                .append(':')
+                .append(port)
+                .append("\r\n")
                 .append("Connection: close\r\n");
         for (String[] header : request.headers()) {
             head.append(header[0]).append(": ").append(header[1]).append("\r\n");
@@ -127,14 +143,16 @@ final class RawHttp {
     private static Reply parse(byte[] raw) throws IOException {
         int end = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
         if (end < 0) {
-            throw new IOException("not an HTTP response: " + printable(new String(raw, StandardCharsets.ISO_8859_1), 200));
+            throw new IOException(
+                    "not an HTTP response: " + printable(new String(raw, StandardCharsets.ISO_8859_1), 200));
         }
         String[] lines = new String(raw, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
+            headers.computeIfAbsent(
+                            lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
                     .add(lines[i].substring(colon + 1).trim());
         }
         byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
@@ -146,7 +164,7 @@ final class RawHttp {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int at = 0;
         while (at < body.length) {
-            int lineEnd = indexOf(body, new byte[]{'\r', '\n'}, at);
+            int lineEnd = indexOf(body, new byte[] {'\r', '\n'}, at);
             String sizeText = new String(body, at, lineEnd - at, StandardCharsets.ISO_8859_1);
             int size = Integer.parseInt(sizeText.split(";")[0].trim(), 16);
             if (size == 0) {

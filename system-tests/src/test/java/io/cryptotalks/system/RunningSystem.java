@@ -6,14 +6,13 @@ import io.cryptotalks.devstack.DevStack;
 import io.cryptotalks.gateway.GatewayApplication;
 import io.cryptotalks.posts.PostsServiceApplication;
 import io.cryptotalks.users.UsersServiceApplication;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The whole back end in this JVM: the four workers and the gateway, each its own Spring application on a free port,
@@ -47,7 +46,10 @@ final class RunningSystem {
     private final ConfigurableApplicationContext gateway;
 
     private RunningSystem() {
-        users = start(UsersServiceApplication.class, UsersServiceApplication.CONFIG_NAME, WORKER,
+        users = start(
+                UsersServiceApplication.class,
+                UsersServiceApplication.CONFIG_NAME,
+                WORKER,
                 "--cryptotalks.demo-data=true");
         auth = start(AuthServiceApplication.class, AuthServiceApplication.CONFIG_NAME, WORKER);
         start(PostsServiceApplication.class, PostsServiceApplication.CONFIG_NAME, WORKER);
@@ -71,7 +73,8 @@ final class RunningSystem {
     }
 
     private static String urlOf(ConfigurableApplicationContext service) {
-        return "http://127.0.0.1:" + ((WebServerApplicationContext) service).getWebServer().getPort();
+        return "http://127.0.0.1:"
+                + ((WebServerApplicationContext) service).getWebServer().getPort();
     }
 
     JdbcClient database() {
@@ -88,7 +91,10 @@ final class RunningSystem {
     }
 
     synchronized void startUsersService() {
-        users = start(UsersServiceApplication.class, UsersServiceApplication.CONFIG_NAME, WORKER,
+        users = start(
+                UsersServiceApplication.class,
+                UsersServiceApplication.CONFIG_NAME,
+                WORKER,
                 "--cryptotalks.demo-data=true");
     }
 
@@ -124,8 +130,12 @@ final class RunningSystem {
     }
 
     private ConfigurableApplicationContext startGateway() {
-        return start(GatewayApplication.class, GatewayApplication.CONFIG_NAME, "--JWT_SECRET=" + JWT_SECRET,
-                "--ENCRYPTION_KEY=" + ENCRYPTION_KEY, "--TRUSTED_PROXIES=127\\.0\\.0\\.1",
+        return start(
+                GatewayApplication.class,
+                GatewayApplication.CONFIG_NAME,
+                "--JWT_SECRET=" + JWT_SECRET,
+                "--ENCRYPTION_KEY=" + ENCRYPTION_KEY,
+                "--TRUSTED_PROXIES=127\\.0\\.0\\.1",
                 "--CORS_ALLOWED_ORIGINS=" + CORS_ALLOWED_ORIGIN);
     }
 

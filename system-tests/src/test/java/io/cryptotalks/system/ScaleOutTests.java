@@ -1,6 +1,8 @@
 package io.cryptotalks.system;
 
-import org.junit.jupiter.api.Test;
+import static io.cryptotalks.system.Api.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -13,10 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static io.cryptotalks.system.Api.assertError;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * Two of everything on one PostgreSQL and one Kafka: two gateways (a token from one works on the other, the sign-in
@@ -38,15 +37,32 @@ class ScaleOutTests {
             Users.User victim = users.signedIn("scalevictim");
             String attacker = Users.newClient();
             for (int attempt = 0; attempt < 5; attempt++) {
-                assertError(gateways.get(attempt % 2).post("/api/user/sign-in",
-                        Map.of("email", victim.email(), "password", "Gu3ss!wrong"), "X-Forwarded-For", attacker),
-                        403, "wrong-credentials");
+                assertError(
+                        gateways.get(attempt % 2)
+                                .post(
+                                        "/api/user/sign-in",
+                                        Map.of("email", victim.email(), "password", "Gu3ss!wrong"),
+                                        "X-Forwarded-For",
+                                        attacker),
+                        403,
+                        "wrong-credentials");
             }
-            assertError(gateways.get(1).post("/api/user/sign-in", Map.of("email", victim.email(), "password",
-                    Users.PASSWORD), "X-Forwarded-For", attacker), 429, "too-many-requests");
+            assertError(
+                    gateways.get(1)
+                            .post(
+                                    "/api/user/sign-in",
+                                    Map.of("email", victim.email(), "password", Users.PASSWORD),
+                                    "X-Forwarded-For",
+                                    attacker),
+                    429,
+                    "too-many-requests");
 
-            String target = gateways.get(1).post("/api/posts/create", PostsTests.post("Scale target " + System.nanoTime(), "scale"),
-                    author.auth()).text("id");
+            String target = gateways.get(1)
+                    .post(
+                            "/api/posts/create",
+                            PostsTests.post("Scale target " + System.nanoTime(), "scale"),
+                            author.auth())
+                    .text("id");
             String marker = "scale" + System.nanoTime();
             AtomicBoolean secondGatewayUp = new AtomicBoolean(true);
             AtomicInteger created = new AtomicInteger();
@@ -61,8 +77,10 @@ class ScaleOutTests {
                         // the balancer sends half of the writes to the second gateway while it is up
                         Api gateway = gateways.get(secondGatewayUp.get() && (i + w) % 2 == 1 ? 1 : 0);
                         try {
-                            Api.Reply post = gateway.post("/api/posts/create",
-                                    PostsTests.post(marker + " " + w + " " + i, "scale"), author.auth());
+                            Api.Reply post = gateway.post(
+                                    "/api/posts/create",
+                                    PostsTests.post(marker + " " + w + " " + i, "scale"),
+                                    author.auth());
                             if (post.status() == 201) {
                                 created.incrementAndGet();
                                 createdIds.add(post.text("id"));
@@ -71,8 +89,13 @@ class ScaleOutTests {
                             // its outcome is unknown to the client, as with any dropped connection
                         }
                         // comments through the first gateway only: their count must come out exact
-                        if (gateways.get(0).patch("/api/posts/comment/" + target, Map.of("comment", "Note " + w + "-" + i),
-                                author.auth()).status() == 200) {
+                        if (gateways.get(0)
+                                        .patch(
+                                                "/api/posts/comment/" + target,
+                                                Map.of("comment", "Note " + w + "-" + i),
+                                                author.auth())
+                                        .status()
+                                == 200) {
                             comments.incrementAndGet();
                         }
                     }
@@ -87,21 +110,46 @@ class ScaleOutTests {
             writers.shutdown();
 
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                assertThat(system.database().sql("select count(*) from posts where title like ?")
-                        .param(marker + " %").query(Long.class).single()).isBetween((long) created.get(), 120L);
-                assertThat(system.database().sql("select comments_count from posts where id = cast(? as uuid)")
-                        .param(target).query(Integer.class).single()).isEqualTo(comments.get());
+                assertThat(system.database()
+                                .sql("select count(*) from posts where title like ?")
+                                .param(marker + " %")
+                                .query(Long.class)
+                                .single())
+                        .isBetween((long) created.get(), 120L);
+                assertThat(system.database()
+                                .sql("select comments_count from posts where id = cast(? as uuid)")
+                                .param(target)
+                                .query(Integer.class)
+                                .single())
+                        .isEqualTo(comments.get());
             });
-            assertThat(system.database().sql("select count(*) from comments where post_id = cast(? as uuid)")
-                    .param(target).query(Long.class).single()).as("no comment applied twice").isEqualTo(comments.get());
-            assertThat(system.database().sql("select count(*) - count(distinct title) from posts where title like ?")
-                    .param(marker + " %").query(Long.class).single()).as("no post applied twice").isZero();
+            assertThat(system.database()
+                            .sql("select count(*) from comments where post_id = cast(? as uuid)")
+                            .param(target)
+                            .query(Long.class)
+                            .single())
+                    .as("no comment applied twice")
+                    .isEqualTo(comments.get());
+            assertThat(system.database()
+                            .sql("select count(*) - count(distinct title) from posts where title like ?")
+                            .param(marker + " %")
+                            .query(Long.class)
+                            .single())
+                    .as("no post applied twice")
+                    .isZero();
             for (String id : createdIds) {
-                assertThat(system.database().sql("select count(*) from posts where id = cast(? as uuid)").param(id)
-                        .query(Long.class).single()).as("post " + id).isEqualTo(1);
+                assertThat(system.database()
+                                .sql("select count(*) from posts where id = cast(? as uuid)")
+                                .param(id)
+                                .query(Long.class)
+                                .single())
+                        .as("post " + id)
+                        .isEqualTo(1);
             }
-            System.out.printf("scale-out: %d posts and %d comments written through two gateways, the second "
-                    + "instance of every service stopped midway; all applied once%n", created.get(), comments.get());
+            System.out.printf(
+                    "scale-out: %d posts and %d comments written through two gateways, the second "
+                            + "instance of every service stopped midway; all applied once%n",
+                    created.get(), comments.get());
         }
     }
 }

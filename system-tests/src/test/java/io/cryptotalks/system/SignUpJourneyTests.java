@@ -1,18 +1,17 @@
 package io.cryptotalks.system;
 
-import org.bson.Document;
-import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import tools.jackson.databind.JsonNode;
 
 /** The first journey end to end: sign up → email → confirm → sign in → refresh, over HTTP, with its asynchronous half. */
 class SignUpJourneyTests {
@@ -33,7 +32,9 @@ class SignUpJourneyTests {
         assertThat(created.json().toString()).isEqualTo("{\"message\":\"success\"}");
 
         Api.Reply unconfirmed = api.post("/api/user/sign-in", Map.of("email", email, "password", "Str0ng!pass"));
-        assertThat(unconfirmed.status()).as("a posted accountConfirm is ignored").isEqualTo(403);
+        assertThat(unconfirmed.status())
+                .as("a posted accountConfirm is ignored")
+                .isEqualTo(403);
         assertThat(unconfirmed.text("message")).isEqualTo("account-not-confirmed");
 
         JsonNode mail = awaitMailTo(email);
@@ -50,20 +51,32 @@ class SignUpJourneyTests {
         assertThat(again.status()).isEqualTo(403);
         assertThat(again.text("message")).isEqualTo("email-already-confirmed");
 
-        Api.Reply signedIn = api.post("/api/user/sign-in", Map.of("email", email.toLowerCase(), "password", "Str0ng!pass"));
+        Api.Reply signedIn =
+                api.post("/api/user/sign-in", Map.of("email", email.toLowerCase(), "password", "Str0ng!pass"));
         assertThat(signedIn.status()).isEqualTo(201);
         assertThat(signedIn.text("_at")).isNotBlank();
         assertThat(signedIn.cookies()).hasSize(1);
-        assertThat(signedIn.header("Cache-Control")).as("tokens are never cached").contains("no-store");
+        assertThat(signedIn.header("Cache-Control"))
+                .as("tokens are never cached")
+                .contains("no-store");
         assertThat(signedIn.cookies().get(0))
-                .startsWith("_rt=ey").contains("; Path=/", "; Max-Age=604800", "; HttpOnly", "; SameSite=Strict");
+                .startsWith("_rt=ey")
+                .contains("; Path=/", "; Max-Age=604800", "; HttpOnly", "; SameSite=Strict");
 
-        UUID userId = system.database().sql("select id from users where lower(username) = lower(?)")
-                .param(username).query(UUID.class).single();
-        await().atMost(Duration.ofSeconds(30)).until(() -> system.database()
-                .sql("select account_confirm from users where id = ?").param(userId).query(Boolean.class).single());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(actionLogsOf(userId))
-                .contains("SIGN_UP/SUCCESS", "SIGN_IN/ERROR", "CONFIRMATION/SUCCESS", "SIGN_IN/SUCCESS"));
+        UUID userId = system.database()
+                .sql("select id from users where lower(username) = lower(?)")
+                .param(username)
+                .query(UUID.class)
+                .single();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> system.database()
+                        .sql("select account_confirm from users where id = ?")
+                        .param(userId)
+                        .query(Boolean.class)
+                        .single());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(actionLogsOf(userId))
+                        .contains("SIGN_UP/SUCCESS", "SIGN_IN/ERROR", "CONFIRMATION/SUCCESS", "SIGN_IN/SUCCESS"));
 
         // the original proxy sends the cookie back as "_rt=<jwt>; Path"; no access token is needed to refresh
         String firstRefreshToken = signedIn.refreshCookie();
@@ -80,12 +93,16 @@ class SignUpJourneyTests {
         assertThat(refreshed.refreshCookie()).isNotEqualTo(firstRefreshToken);
 
         Api.Reply secondTab = api.get("/api/auth/refresh", "Cookie", "_rt=" + firstRefreshToken);
-        assertThat(secondTab.status()).as("a tab refreshing a moment later with the same cookie").isEqualTo(200);
+        assertThat(secondTab.status())
+                .as("a tab refreshing a moment later with the same cookie")
+                .isEqualTo(200);
         Api.Reply later = api.get("/api/auth/refresh", "Cookie", "_rt=" + refreshed.refreshCookie());
         assertThat(later.status()).isEqualTo(200);
 
         Api.Reply reused = api.get("/api/auth/refresh", "Cookie", "_rt=" + firstRefreshToken);
-        assertThat(reused.status()).as("a refresh token two rotations old is a replay").isEqualTo(401);
+        assertThat(reused.status())
+                .as("a refresh token two rotations old is a replay")
+                .isEqualTo(401);
         assertThat(reused.text("message")).isEqualTo("invalid-token");
         Api.Reply afterReuse = api.get("/api/auth/refresh", "Cookie", "_rt=" + later.refreshCookie());
         assertThat(afterReuse.status()).as("reuse revokes the whole session").isEqualTo(401);
@@ -97,7 +114,9 @@ class SignUpJourneyTests {
         system.stopUsersService();
         try {
             Api.Reply created = api.post("/api/user/sign-up", signUpBody(username + "@example.com", username));
-            assertThat(created.status()).as("the gateway answers while the worker is down").isEqualTo(201);
+            assertThat(created.status())
+                    .as("the gateway answers while the worker is down")
+                    .isEqualTo(201);
         } finally {
             system.startUsersService();
         }
@@ -105,20 +124,26 @@ class SignUpJourneyTests {
     }
 
     private JsonNode awaitMailTo(String email) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (JsonNode message : api.get("/api/dev/mailbox").json()) {
-                if (message.get("to").asString().equals(email)) {
-                    return message;
-                }
-            }
-            return null;
-        }, java.util.Objects::nonNull);
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            for (JsonNode message : api.get("/api/dev/mailbox").json()) {
+                                if (message.get("to").asString().equals(email)) {
+                                    return message;
+                                }
+                            }
+                            return null;
+                        },
+                        java.util.Objects::nonNull);
     }
 
     private java.util.List<String> actionLogsOf(UUID userId) {
-        return system.actionLogs()
+        return system
+                .actionLogs()
                 .find(Query.query(Criteria.where("userId").is(userId.toString())), Document.class, "informationlogs")
-                .stream().map(log -> log.getString("event") + "/" + log.getString("status")).toList();
+                .stream()
+                .map(log -> log.getString("event") + "/" + log.getString("status"))
+                .toList();
     }
 
     static Map<String, Object> signUpBody(String email, String username) {

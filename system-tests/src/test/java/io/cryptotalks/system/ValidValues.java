@@ -1,10 +1,5 @@
 package io.cryptotalks.system;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,6 +12,10 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Values an operation's schema accepts, for the valid request that each malformed one changes in one place:
@@ -38,6 +37,7 @@ final class ValidValues {
     private final AtomicLong nonce;
     /** Values by property name from every 2xx answer, and from the answers to the test user's own writes. */
     private final Map<String, Deque<String>> seen = new HashMap<>();
+
     private final Map<String, Deque<String>> owned = new HashMap<>();
 
     ValidValues(Random random) {
@@ -106,7 +106,8 @@ final class ValidValues {
             case "object" -> {
                 ObjectNode object = NODES.objectNode();
                 if (depth < 5 && schema.has("properties")) {
-                    for (Map.Entry<String, JsonNode> property : schema.get("properties").properties()) {
+                    for (Map.Entry<String, JsonNode> property :
+                            schema.get("properties").properties()) {
                         object.set(property.getKey(), of(property.getValue(), depth + 1));
                     }
                 }
@@ -122,12 +123,20 @@ final class ValidValues {
             }
             case "integer" -> {
                 JsonNode example = ApiDocument.exampleOf(schema);
-                return example != null ? example : NODES.numberNode(schema.has("minimum")
-                        ? schema.get("minimum").asLong() : schema.has("maximum") ? schema.get("maximum").asLong() : 1L);
+                return example != null
+                        ? example
+                        : NODES.numberNode(
+                                schema.has("minimum")
+                                        ? schema.get("minimum").asLong()
+                                        : schema.has("maximum")
+                                                ? schema.get("maximum").asLong()
+                                                : 1L);
             }
             case "number" -> {
                 JsonNode example = ApiDocument.exampleOf(schema);
-                return example != null ? example : NODES.numberNode(schema.path("minimum").asDouble(1.5));
+                return example != null
+                        ? example
+                        : NODES.numberNode(schema.path("minimum").asDouble(1.5));
             }
             case "boolean" -> {
                 JsonNode example = ApiDocument.exampleOf(schema);
@@ -169,7 +178,9 @@ final class ValidValues {
                 while (text.length() < min) {
                     text.append('x');
                 }
-                int max = schema == null ? Integer.MAX_VALUE : schema.path("maxLength").asInt(Integer.MAX_VALUE);
+                int max = schema == null
+                        ? Integer.MAX_VALUE
+                        : schema.path("maxLength").asInt(Integer.MAX_VALUE);
                 String plain = text.length() > max ? text.substring(0, max) : text.toString();
                 if (schema == null || !schema.has("pattern") || accepts(schema, plain)) {
                     return plain;
@@ -194,7 +205,9 @@ final class ValidValues {
             return true;
         }
         try {
-            return Pattern.compile(schema.get("pattern").asString()).matcher(text).find();
+            return Pattern.compile(schema.get("pattern").asString())
+                    .matcher(text)
+                    .find();
         } catch (PatternSyntaxException notJavaSyntax) {
             return false;
         }

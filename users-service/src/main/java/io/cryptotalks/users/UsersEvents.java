@@ -5,9 +5,9 @@ import io.cryptotalks.common.events.follows.TagFollowed;
 import io.cryptotalks.common.events.follows.TagUnfollowed;
 import io.cryptotalks.common.events.follows.UserFollowed;
 import io.cryptotalks.common.events.follows.UserUnfollowed;
-import io.cryptotalks.common.events.notifications.NotificationPreferencesChanged;
-import io.cryptotalks.common.events.notifications.NotificationAcknowledged;
 import io.cryptotalks.common.events.notifications.AllNotificationsAcknowledged;
+import io.cryptotalks.common.events.notifications.NotificationAcknowledged;
+import io.cryptotalks.common.events.notifications.NotificationPreferencesChanged;
 import io.cryptotalks.common.events.posts.CommentAdded;
 import io.cryptotalks.common.events.posts.PostCreated;
 import io.cryptotalks.common.events.posts.PostDeleted;
@@ -51,16 +51,24 @@ import org.springframework.context.annotation.Configuration;
 class UsersEvents {
 
     @Bean
-    EventHandlers eventHandlers(SignedUpHandler signedUp, AccountConfirmedHandler accountConfirmed,
-                                ConfirmationEmailRequestedHandler confirmationEmailRequested,
-                                EmailChangeRequestedHandler emailChangeRequested, EmailChangedHandler emailChanged,
-                                PasswordResetRequestedHandler passwordResetRequested,
-                                PasswordChangedHandler passwordChanged, PhoneCodeIssuedHandler phoneCodeIssued,
-                                TwoFactorHandlers twoFactor, ProfileUpdatedHandler profileUpdated,
-                                ProfilePhotoChangedHandler profilePhotoChanged, AccountClosedHandler accountClosed,
-                                UserFollows userFollows, TagFollows tagFollows,
-                                PostNotifications posts, ReadNotifications notifications,
-                                Preferences preferences) {
+    EventHandlers eventHandlers(
+            SignedUpHandler signedUp,
+            AccountConfirmedHandler accountConfirmed,
+            ConfirmationEmailRequestedHandler confirmationEmailRequested,
+            EmailChangeRequestedHandler emailChangeRequested,
+            EmailChangedHandler emailChanged,
+            PasswordResetRequestedHandler passwordResetRequested,
+            PasswordChangedHandler passwordChanged,
+            PhoneCodeIssuedHandler phoneCodeIssued,
+            TwoFactorHandlers twoFactor,
+            ProfileUpdatedHandler profileUpdated,
+            ProfilePhotoChangedHandler profilePhotoChanged,
+            AccountClosedHandler accountClosed,
+            UserFollows userFollows,
+            TagFollows tagFollows,
+            PostNotifications posts,
+            ReadNotifications notifications,
+            Preferences preferences) {
         return EventHandlers.builder()
                 .on(UserSignedUp.class, signedUp)
                 .on(UserAccountConfirmed.class, accountConfirmed)

@@ -14,6 +14,8 @@ public class UsersServiceApplication {
     public static final String CONFIG_NAME = "spring.config.name=users-service";
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(UsersServiceApplication.class).properties(CONFIG_NAME).run(args);
+        new SpringApplicationBuilder(UsersServiceApplication.class)
+                .properties(CONFIG_NAME)
+                .run(args);
     }
 }

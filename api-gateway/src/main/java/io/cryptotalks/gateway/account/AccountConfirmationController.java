@@ -24,11 +24,17 @@ class AccountConfirmationController {
     @GetMapping("/api/user/account-confirmation/{confirmationHash}")
     @Operation(summary = "Confirm an account with the hash from the registration email")
     @ApiResponse(responseCode = "200", description = "confirmed; the account can sign in")
-    @ApiResponse(responseCode = "400", description = "hash-expired",
+    @ApiResponse(
+            responseCode = "400",
+            description = "hash-expired",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @ApiResponse(responseCode = "403", description = "email-already-confirmed: the link was used before",
+    @ApiResponse(
+            responseCode = "403",
+            description = "email-already-confirmed: the link was used before",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @ApiResponse(responseCode = "404", description = "hash-not-found",
+    @ApiResponse(
+            responseCode = "404",
+            description = "hash-not-found",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     MessageResponse confirm(@PathVariable String confirmationHash) {
         confirmation.confirm(confirmationHash);

@@ -3,11 +3,10 @@ package io.cryptotalks.gateway.account;
 import io.cryptotalks.common.events.users.UserAccountConfirmed;
 import io.cryptotalks.common.outbox.OutboxWriter;
 import io.cryptotalks.gateway.web.ApiError;
+import java.time.Clock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.Clock;
 
 /**
  * Uses a registration hash: typed (a password-reset hash confirms nothing), single use (marked in the same statement
@@ -28,8 +27,8 @@ class AccountConfirmationService {
 
     @Transactional
     void confirm(String token) {
-        ConfirmationLinks.Link hash = ConfirmationLinks.find(jdbc, token, "REGISTRATION")
-                .orElseThrow(ApiError.HASH_NOT_FOUND::exception);
+        ConfirmationLinks.Link hash =
+                ConfirmationLinks.find(jdbc, token, "REGISTRATION").orElseThrow(ApiError.HASH_NOT_FOUND::exception);
         if (hash.confirmed()) {
             throw ApiError.EMAIL_ALREADY_CONFIRMED.exception();
         }

@@ -1,10 +1,9 @@
 package io.cryptotalks.gateway.account;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The account columns of {@code user_settings} the gateway reads and writes synchronously (users-service/README.md):
@@ -40,12 +39,14 @@ class AccountSettings {
 
     private void upsert(UUID userId, String assignment) {
         jdbc.sql("insert into user_settings (id, user_id) values (:id, :userId) on conflict (user_id) do nothing")
-                .param("id", UUID.randomUUID()).param("userId", userId).update();
+                .param("id", UUID.randomUUID())
+                .param("userId", userId)
+                .update();
         jdbc.sql("update user_settings set " + assignment + ", updated_at = now() where user_id = :userId")
-                .param("userId", userId).update();
+                .param("userId", userId)
+                .update();
     }
 
-    record Settings(boolean publicEmail, boolean emailChanged, OffsetDateTime passwordChanged, String phone,
-                    boolean twoFa) {
-    }
+    record Settings(
+            boolean publicEmail, boolean emailChanged, OffsetDateTime passwordChanged, String phone, boolean twoFa) {}
 }

@@ -1,10 +1,9 @@
 package io.cryptotalks.gateway.account;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The gateway's access to the users-service's tables: the reads, and the synchronous writes listed in
@@ -82,9 +81,12 @@ public class Accounts {
                 .param("username", username)
                 .query(PersonalInformation.class)
                 .optional()
-                .map(profile -> profile.withEmptyStrings().withEmailShown(
-                        jdbc.sql("select coalesce((select public_email from user_settings where user_id = :id), false)")
-                                .param("id", profile.id()).query(Boolean.class).single()));
+                .map(profile -> profile.withEmptyStrings()
+                        .withEmailShown(jdbc.sql(
+                                        "select coalesce((select public_email from user_settings where user_id = :id), false)")
+                                .param("id", profile.id())
+                                .query(Boolean.class)
+                                .single()));
     }
 
     private static final String PROFILE = """
@@ -101,46 +103,58 @@ public class Accounts {
 
     boolean emailTaken(String email) {
         return jdbc.sql("select exists (select 1 from users where lower(email) = lower(:email))")
-                .param("email", email.trim()).query(Boolean.class).single();
+                .param("email", email.trim())
+                .query(Boolean.class)
+                .single();
     }
 
     boolean usernameTakenByAnother(String username, UUID userId) {
         return jdbc.sql("select exists (select 1 from users where lower(username) = lower(:username) and id <> :id)")
-                .param("username", username).param("id", userId).query(Boolean.class).single();
+                .param("username", username)
+                .param("id", userId)
+                .query(Boolean.class)
+                .single();
     }
 
     void updatePassword(UUID userId, String hash) {
         jdbc.sql("update users set password = :hash, updated_at = now() where id = :id")
-                .param("id", userId).param("hash", hash).update();
+                .param("id", userId)
+                .param("hash", hash)
+                .update();
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException when another account took the address meanwhile */
     void updateEmail(UUID userId, String email) {
         jdbc.sql("update users set email = :email, updated_at = now() where id = :id")
-                .param("id", userId).param("email", email).update();
+                .param("id", userId)
+                .param("email", email)
+                .update();
     }
 
     void updatePhotoKey(UUID userId, String photoKey) {
         jdbc.sql("update users set photo_key = :key, updated_at = now() where id = :id")
-                .param("id", userId).param("key", photoKey).update();
+                .param("id", userId)
+                .param("key", photoKey)
+                .update();
     }
 
     Optional<String> photoKeyOf(String username) {
-        return jdbc.sql("select photo_key from users where lower(username) = lower(:username) and photo_key is not null")
-                .param("username", username).query(String.class).optional();
+        return jdbc.sql(
+                        "select photo_key from users where lower(username) = lower(:username) and photo_key is not null")
+                .param("username", username)
+                .query(String.class)
+                .optional();
     }
 
     void delete(UUID userId) {
         jdbc.sql("delete from users where id = :id").param("id", userId).update();
     }
 
-    record Account(UUID id, String email, String username, String password, String photoKey) {
-    }
+    record Account(UUID id, String email, String username, String password, String photoKey) {}
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    public record SignInAccount(UUID id, String email, String password, boolean confirmed) {
-    }
+    public record SignInAccount(UUID id, String email, String password, boolean confirmed) {}
 }

@@ -6,11 +6,10 @@ import io.cryptotalks.gateway.secondfactor.Purpose;
 import io.cryptotalks.gateway.security.Sessions;
 import io.cryptotalks.gateway.web.ApiError;
 import io.cryptotalks.gateway.web.MessageResponse;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Closing an account (E9): the password, and the second factor when set. The users row goes at once (nothing of the
@@ -26,8 +25,12 @@ class CloseAccountService {
     private final OutboxWriter outbox;
     private final TransactionTemplate transactions;
 
-    CloseAccountService(Accounts accounts, Reauthentication reauthentication, Sessions sessions, OutboxWriter outbox,
-                        TransactionTemplate transactions) {
+    CloseAccountService(
+            Accounts accounts,
+            Reauthentication reauthentication,
+            Sessions sessions,
+            OutboxWriter outbox,
+            TransactionTemplate transactions) {
         this.accounts = accounts;
         this.reauthentication = reauthentication;
         this.sessions = sessions;
@@ -38,8 +41,8 @@ class CloseAccountService {
     /** Empty when the account is closed; otherwise the second-factor message. */
     Optional<MessageResponse> close(UUID userId, AccountRequests.CloseAccount request) {
         Accounts.Account account = accounts.byId(userId).orElseThrow(ApiError.SESSION_HAS_EXPIRED::exception);
-        Optional<MessageResponse> challenge = reauthentication.passwordAndFactor(account, Purpose.CLOSE_ACCOUNT,
-                request.password(), request.twoFaCode(), request.code());
+        Optional<MessageResponse> challenge = reauthentication.passwordAndFactor(
+                account, Purpose.CLOSE_ACCOUNT, request.password(), request.twoFaCode(), request.code());
         if (challenge.isPresent()) {
             return challenge;
         }

@@ -1,13 +1,12 @@
 package io.cryptotalks.gateway.account;
 
 import io.cryptotalks.common.tokens.TokenDigest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The confirmation hash of a token from a link, of one type only (a password-reset token confirms nothing else),
@@ -17,8 +16,7 @@ final class ConfirmationLinks {
 
     private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{40}");
 
-    private ConfirmationLinks() {
-    }
+    private ConfirmationLinks() {}
 
     static Optional<Link> find(JdbcClient jdbc, String token, String type) {
         if (token == null || !TOKEN.matcher(token).matches()) {
@@ -36,7 +34,8 @@ final class ConfirmationLinks {
     }
 
     static void markUsed(JdbcClient jdbc, UUID hashId) {
-        jdbc.sql("update confirmation_hashes set confirmed = true, confirmed_at = now(), updated_at = now() where id = :id")
+        jdbc.sql(
+                        "update confirmation_hashes set confirmed = true, confirmed_at = now(), updated_at = now() where id = :id")
                 .param("id", hashId)
                 .update();
     }

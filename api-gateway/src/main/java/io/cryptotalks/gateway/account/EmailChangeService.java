@@ -7,15 +7,14 @@ import io.cryptotalks.gateway.ratelimit.RateLimits;
 import io.cryptotalks.gateway.secondfactor.Purpose;
 import io.cryptotalks.gateway.web.ApiError;
 import io.cryptotalks.gateway.web.MessageResponse;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.time.Clock;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Changing the email (E6, E4): re-authenticated, confirmed from the new address (a typed, expiring, single-use link)
@@ -33,8 +32,15 @@ class EmailChangeService {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    EmailChangeService(Accounts accounts, AccountSettings settings, Reauthentication reauthentication, RateLimits limits,
-                       OutboxWriter outbox, TransactionTemplate transactions, JdbcClient jdbc, Clock clock) {
+    EmailChangeService(
+            Accounts accounts,
+            AccountSettings settings,
+            Reauthentication reauthentication,
+            RateLimits limits,
+            OutboxWriter outbox,
+            TransactionTemplate transactions,
+            JdbcClient jdbc,
+            Clock clock) {
         this.accounts = accounts;
         this.settings = settings;
         this.reauthentication = reauthentication;
@@ -54,21 +60,21 @@ class EmailChangeService {
         if (settings.of(userId).emailChanged()) {
             throw ApiError.EMAIL_ALREADY_CHANGED.exception();
         }
-        Optional<MessageResponse> challenge = reauthentication.factorOrPassword(account, Purpose.CHANGE_EMAIL,
-                request.password(), request.twoFaCode(), request.code());
+        Optional<MessageResponse> challenge = reauthentication.factorOrPassword(
+                account, Purpose.CHANGE_EMAIL, request.password(), request.twoFaCode(), request.code());
         if (challenge.isPresent()) {
             return challenge.get();
         }
         limits.mail(email, client, userId);
-        transactions.executeWithoutResult(status ->
-                outbox.append(new EmailChangeRequested(userId, email, account.email())));
+        transactions.executeWithoutResult(
+                status -> outbox.append(new EmailChangeRequested(userId, email, account.email())));
         return MessageResponse.SUCCESS;
     }
 
     @Transactional
     void confirm(String token) {
-        ConfirmationLinks.Link hash = ConfirmationLinks.find(jdbc, token, "EMAIL_CHANGE")
-                .orElseThrow(ApiError.HASH_NOT_FOUND::exception);
+        ConfirmationLinks.Link hash =
+                ConfirmationLinks.find(jdbc, token, "EMAIL_CHANGE").orElseThrow(ApiError.HASH_NOT_FOUND::exception);
         if (hash.confirmed()) {
             throw ApiError.EMAIL_CHANGE_CONFIRMED.exception();
         }

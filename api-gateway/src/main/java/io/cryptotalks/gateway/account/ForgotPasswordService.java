@@ -10,15 +10,14 @@ import io.cryptotalks.gateway.security.Passwords;
 import io.cryptotalks.gateway.web.ApiError;
 import io.cryptotalks.gateway.web.ApiException;
 import io.cryptotalks.gateway.web.MessageResponse;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Forgot password (E8), by email (a typed, expiring, single-use link bound to the address) or by SMS (a code). Step
@@ -41,9 +40,16 @@ class ForgotPasswordService {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    ForgotPasswordService(Accounts accounts, Passwords passwords, PasswordChangeService passwordChange,
-                          PhoneCodes phoneCodes, RateLimits limits, OutboxWriter outbox,
-                          TransactionTemplate transactions, JdbcClient jdbc, Clock clock) {
+    ForgotPasswordService(
+            Accounts accounts,
+            Passwords passwords,
+            PasswordChangeService passwordChange,
+            PhoneCodes phoneCodes,
+            RateLimits limits,
+            OutboxWriter outbox,
+            TransactionTemplate transactions,
+            JdbcClient jdbc,
+            Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.passwordChange = passwordChange;
@@ -57,7 +63,8 @@ class ForgotPasswordService {
 
     MessageResponse forgot(AccountRequests.ForgotPassword request, String client) {
         boolean byEmail = present(request.email());
-        if (!byEmail && !present(request.phone()) || byEmail && !EMAIL.matcher(request.email().trim()).matches()) {
+        if (!byEmail && !present(request.phone())
+                || byEmail && !EMAIL.matcher(request.email().trim()).matches()) {
             throw ApiError.BAD_REQUEST.exception();
         }
         if (!present(request.verificationString())) {
@@ -78,8 +85,9 @@ class ForgotPasswordService {
 
     private void sendLink(String email, String client) {
         limits.mail(email, client, null);
-        accounts.findForSignIn(email).ifPresent(account -> transactions.executeWithoutResult(status ->
-                outbox.append(new PasswordResetRequested(account.id(), account.email()))));
+        accounts.findForSignIn(email)
+                .ifPresent(account -> transactions.executeWithoutResult(
+                        status -> outbox.append(new PasswordResetRequested(account.id(), account.email()))));
     }
 
     /** An unknown number, or one whose SMS limit is spent, answers exactly like a known one. */
@@ -98,8 +106,10 @@ class ForgotPasswordService {
         transactions.executeWithoutResult(status -> {
             ConfirmationLinks.Link hash = ConfirmationLinks.find(jdbc, request.verificationString(), "FORGOT_PASSWORD")
                     .filter(found -> !found.confirmed())
-                    .filter(found -> found.changingEmail() != null && found.changingEmail().toLowerCase(Locale.ROOT)
-                            .equals(request.email().trim().toLowerCase(Locale.ROOT)))
+                    .filter(found -> found.changingEmail() != null
+                            && found.changingEmail()
+                                    .toLowerCase(Locale.ROOT)
+                                    .equals(request.email().trim().toLowerCase(Locale.ROOT)))
                     .orElseThrow(ApiError.WRONG_HASH::exception);
             if (hash.expired(clock.instant())) {
                 throw ApiError.HASH_EXPIRED.exception();
@@ -112,7 +122,8 @@ class ForgotPasswordService {
 
     private MessageResponse resetWithCode(AccountRequests.ForgotPassword request) {
         UUID userId = userWithPhone(request.phone().trim()).orElseThrow(ApiError.PHONE_CODE_ERROR::exception);
-        phoneCodes.use(userId, Purpose.RESET_PASSWORD, request.verificationString())
+        phoneCodes
+                .use(userId, Purpose.RESET_PASSWORD, request.verificationString())
                 .orElseThrow(ApiError.PHONE_CODE_ERROR::exception);
         replace(userId, request.password(), "RESET_SMS");
         return MessageResponse.SUCCESS;
@@ -129,7 +140,9 @@ class ForgotPasswordService {
 
     private Optional<UUID> userWithPhone(String phone) {
         return jdbc.sql("select user_id from user_settings where phone = :phone limit 1")
-                .param("phone", phone).query(UUID.class).optional();
+                .param("phone", phone)
+                .query(UUID.class)
+                .optional();
     }
 
     private static boolean present(String value) {

@@ -8,14 +8,13 @@ import io.cryptotalks.gateway.security.Passwords;
 import io.cryptotalks.gateway.security.Sessions;
 import io.cryptotalks.gateway.web.ApiError;
 import io.cryptotalks.gateway.web.MessageResponse;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Changing the password (E7): re-authenticated (second factor, or the current password for accounts without one —
@@ -35,9 +34,15 @@ class PasswordChangeService {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    PasswordChangeService(Accounts accounts, AccountSettings settings, Reauthentication reauthentication,
-                          Passwords passwords, Sessions sessions, OutboxWriter outbox, TransactionTemplate transactions,
-                          Clock clock) {
+    PasswordChangeService(
+            Accounts accounts,
+            AccountSettings settings,
+            Reauthentication reauthentication,
+            Passwords passwords,
+            Sessions sessions,
+            OutboxWriter outbox,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.accounts = accounts;
         this.settings = settings;
         this.reauthentication = reauthentication;
@@ -56,11 +61,11 @@ class PasswordChangeService {
         var changed = settings.of(user.userId()).passwordChanged();
         if (changed != null && changed.toInstant().plus(MIN_INTERVAL).isAfter(clock.instant())) {
             Instant next = changed.toInstant().plus(MIN_INTERVAL);
-            throw ApiError.PASSWORD_CHANGED_RECENTLY.exception("The password was changed less than 24 hours ago;"
-                    + " it can be changed again after " + next);
+            throw ApiError.PASSWORD_CHANGED_RECENTLY.exception(
+                    "The password was changed less than 24 hours ago;" + " it can be changed again after " + next);
         }
-        Optional<MessageResponse> challenge = reauthentication.factorOrPassword(account, Purpose.CHANGE_PASSWORD,
-                request.currentPassword(), request.twoFaCode(), request.code());
+        Optional<MessageResponse> challenge = reauthentication.factorOrPassword(
+                account, Purpose.CHANGE_PASSWORD, request.currentPassword(), request.twoFaCode(), request.code());
         if (challenge.isPresent()) {
             return challenge.get();
         }

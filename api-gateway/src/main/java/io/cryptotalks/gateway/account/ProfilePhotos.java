@@ -4,6 +4,8 @@ import io.cryptotalks.common.events.users.ProfilePhotoChanged;
 import io.cryptotalks.common.outbox.OutboxWriter;
 import io.cryptotalks.common.storage.StorageProperties;
 import io.cryptotalks.gateway.web.ApiError;
+import java.util.Base64;
+import java.util.UUID;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,9 +17,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-
-import java.util.Base64;
-import java.util.UUID;
 
 /**
  * Profile photos (E16) on S3, under a new key per upload ({@code users-profile-pictures/<userId>/<photoId>.<ext>}):
@@ -36,8 +35,12 @@ class ProfilePhotos {
     private final OutboxWriter outbox;
     private final TransactionTemplate transactions;
 
-    ProfilePhotos(S3Client s3, StorageProperties storage, Accounts accounts, OutboxWriter outbox,
-                  TransactionTemplate transactions) {
+    ProfilePhotos(
+            S3Client s3,
+            StorageProperties storage,
+            Accounts accounts,
+            OutboxWriter outbox,
+            TransactionTemplate transactions) {
         this.s3 = s3;
         this.bucket = storage.photoBucket();
         this.accounts = accounts;
@@ -50,8 +53,8 @@ class ProfilePhotos {
         if (bytes.length > MAX_BYTES) {
             throw ApiError.PAYLOAD_TOO_LARGE.exception("A profile photo may be at most 2 MB");
         }
-        ImageFormat format = ImageFormat.of(bytes).orElseThrow(() -> ApiError.VALIDATION_ERROR
-                .exception("photo: must be a PNG, JPEG or WebP image"));
+        ImageFormat format = ImageFormat.of(bytes)
+                .orElseThrow(() -> ApiError.VALIDATION_ERROR.exception("photo: must be a PNG, JPEG or WebP image"));
         byte[] stored = format.clean(bytes);
         Accounts.Account account = accounts.byId(userId).orElseThrow(ApiError.SESSION_HAS_EXPIRED::exception);
         String key = "users-profile-pictures/" + userId + "/" + UUID.randomUUID() + "." + format.extension();
@@ -65,7 +68,8 @@ class ProfilePhotos {
     Photo photoOf(String username) {
         String key = accounts.photoKeyOf(username).orElseThrow(ApiError.USER_NOT_FOUND::exception);
         try {
-            ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(get -> get.bucket(bucket).key(key));
+            ResponseBytes<GetObjectResponse> object =
+                    s3.getObjectAsBytes(get -> get.bucket(bucket).key(key));
             return new Photo(object.asByteArray(), object.response().contentType(), key);
         } catch (NoSuchKeyException | NoSuchBucketException missing) {
             throw ApiError.USER_NOT_FOUND.exception("No profile photo");
@@ -81,8 +85,7 @@ class ProfilePhotos {
         }
     }
 
-    record Photo(byte[] bytes, String mediaType, String key) {
-    }
+    record Photo(byte[] bytes, String mediaType, String key) {}
 
     @Configuration(proxyBeanMethods = false)
     static class Bucket {

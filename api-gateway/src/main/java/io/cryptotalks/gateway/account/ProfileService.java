@@ -5,11 +5,10 @@ import io.cryptotalks.common.outbox.OutboxWriter;
 import io.cryptotalks.gateway.follows.Follows;
 import io.cryptotalks.gateway.web.ApiError;
 import io.swagger.v3.oas.annotations.media.Schema;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Settings (E14), the profile form (E15) and public profiles (E17) with their follow fields. */
 @Service
@@ -21,8 +20,12 @@ class ProfileService {
     private final TransactionTemplate transactions;
     private final Follows follows;
 
-    ProfileService(Accounts accounts, AccountSettings settings, OutboxWriter outbox, TransactionTemplate transactions,
-                   Follows follows) {
+    ProfileService(
+            Accounts accounts,
+            AccountSettings settings,
+            OutboxWriter outbox,
+            TransactionTemplate transactions,
+            Follows follows) {
         this.accounts = accounts;
         this.settings = settings;
         this.outbox = outbox;
@@ -31,13 +34,19 @@ class ProfileService {
     }
 
     UserSettings settingsOf(UUID userId) {
-        PersonalInformation profile = accounts.personalInformation(userId)
-                .orElseThrow(ApiError.SESSION_HAS_EXPIRED::exception);
+        PersonalInformation profile =
+                accounts.personalInformation(userId).orElseThrow(ApiError.SESSION_HAS_EXPIRED::exception);
         AccountSettings.Settings security = settings.of(userId);
         // the email once, in securitySettings (the original meant to drop it from personalSettings and failed, F19)
-        return new UserSettings(profile.isProfilePicPresent(),
-                new SecuritySettingsView(security.publicEmail(), security.emailChanged(), security.passwordChanged(),
-                        security.phone(), profile.email(), security.twoFa()),
+        return new UserSettings(
+                profile.isProfilePicPresent(),
+                new SecuritySettingsView(
+                        security.publicEmail(),
+                        security.emailChanged(),
+                        security.passwordChanged(),
+                        security.phone(),
+                        profile.email(),
+                        security.twoFa()),
                 profile.withEmailShown(false));
     }
 
@@ -46,10 +55,20 @@ class ProfileService {
         if (accounts.usernameTakenByAnother(request.username(), userId)) {
             throw ApiError.USERNAME_TAKEN.exception();
         }
-        boolean publicEmail = request.publicEmail() != null ? request.publicEmail() : settings.of(userId).publicEmail();
-        transactions.executeWithoutResult(status -> outbox.append(new UserProfileUpdated(userId, request.username(),
-                text(request.firstName()), text(request.lastName()), text(request.twitter()), text(request.linkedIn()),
-                text(request.personalWebsite()), text(request.title()), text(request.bio()), publicEmail)));
+        boolean publicEmail = request.publicEmail() != null
+                ? request.publicEmail()
+                : settings.of(userId).publicEmail();
+        transactions.executeWithoutResult(status -> outbox.append(new UserProfileUpdated(
+                userId,
+                request.username(),
+                text(request.firstName()),
+                text(request.lastName()),
+                text(request.twitter()),
+                text(request.linkedIn()),
+                text(request.personalWebsite()),
+                text(request.title()),
+                text(request.bio()),
+                publicEmail)));
     }
 
     PublicProfile publicProfile(String username, UUID caller) {
@@ -62,14 +81,16 @@ class ProfileService {
     }
 
     @Schema(name = "UserSettings")
-    record UserSettings(boolean isProfilePicPresent, SecuritySettingsView securitySettings,
-                        PersonalInformation personalSettings) {
-    }
+    record UserSettings(
+            boolean isProfilePicPresent, SecuritySettingsView securitySettings, PersonalInformation personalSettings) {}
 
     /** {@code twoFaToken} says whether TOTP is on; the secret never leaves the server. */
     @Schema(name = "SecuritySettings")
-    record SecuritySettingsView(boolean publicEmail, boolean emailChanged,
-                                @Schema(nullable = true) OffsetDateTime passwordChanged,
-                                @Schema(nullable = true) String phone, String email, boolean twoFaToken) {
-    }
+    record SecuritySettingsView(
+            boolean publicEmail,
+            boolean emailChanged,
+            @Schema(nullable = true) OffsetDateTime passwordChanged,
+            @Schema(nullable = true) String phone,
+            String email,
+            boolean twoFaToken) {}
 }

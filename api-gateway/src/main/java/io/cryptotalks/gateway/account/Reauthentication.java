@@ -7,9 +7,8 @@ import io.cryptotalks.gateway.secondfactor.SecondFactor;
 import io.cryptotalks.gateway.security.Passwords;
 import io.cryptotalks.gateway.web.ApiError;
 import io.cryptotalks.gateway.web.MessageResponse;
-import org.springframework.stereotype.Component;
-
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /**
  * Proof that the person holding a session is the account's owner before a sensitive change: the second factor when
@@ -30,21 +29,22 @@ class Reauthentication {
     }
 
     /** Empty when proven; otherwise the second-factor message to answer with. */
-    Optional<MessageResponse> factorOrPassword(Accounts.Account account, Purpose purpose, String password,
-                                               String twoFaCode, String code) {
+    Optional<MessageResponse> factorOrPassword(
+            Accounts.Account account, Purpose purpose, String password, String twoFaCode, String code) {
         if (secondFactor.isSet(account.id())) {
             return secondFactor.challenge(account.id(), purpose, twoFaCode, code);
         }
         if (password == null || password.isEmpty()) {
-            throw ApiError.VALIDATION_ERROR.exception("password: your current password is required to confirm this change");
+            throw ApiError.VALIDATION_ERROR.exception(
+                    "password: your current password is required to confirm this change");
         }
         checkPassword(account, password);
         return Optional.empty();
     }
 
     /** The password and, when the account has one, the second factor too (closing the account). */
-    Optional<MessageResponse> passwordAndFactor(Accounts.Account account, Purpose purpose, String password,
-                                                String twoFaCode, String code) {
+    Optional<MessageResponse> passwordAndFactor(
+            Accounts.Account account, Purpose purpose, String password, String twoFaCode, String code) {
         checkPassword(account, password);
         return secondFactor.challenge(account.id(), purpose, twoFaCode, code);
     }

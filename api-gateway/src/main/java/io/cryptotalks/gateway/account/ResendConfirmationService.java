@@ -21,8 +21,12 @@ class ResendConfirmationService {
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
 
-    ResendConfirmationService(Accounts accounts, RateLimits limits, OutboxWriter outbox,
-                              TransactionTemplate transactions, JdbcClient jdbc) {
+    ResendConfirmationService(
+            Accounts accounts,
+            RateLimits limits,
+            OutboxWriter outbox,
+            TransactionTemplate transactions,
+            JdbcClient jdbc) {
         this.accounts = accounts;
         this.limits = limits;
         this.outbox = outbox;
@@ -33,10 +37,12 @@ class ResendConfirmationService {
     MessageResponse resend(String email, String client) {
         limits.mail(email.trim(), client, null);
         accounts.findForSignIn(email).filter(account -> !account.confirmed()).ifPresent(account -> {
-            String username = jdbc.sql("select username from users where id = :id").param("id", account.id())
-                    .query(String.class).single();
-            transactions.executeWithoutResult(status ->
-                    outbox.append(new ConfirmationEmailRequested(account.id(), account.email(), username)));
+            String username = jdbc.sql("select username from users where id = :id")
+                    .param("id", account.id())
+                    .query(String.class)
+                    .single();
+            transactions.executeWithoutResult(
+                    status -> outbox.append(new ConfirmationEmailRequested(account.id(), account.email(), username)));
         });
         return ForgotPasswordService.SENT;
     }

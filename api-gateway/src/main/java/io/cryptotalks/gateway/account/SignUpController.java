@@ -27,13 +27,21 @@ class SignUpController {
 
     @PostMapping("/api/user/sign-up")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create an account", description = "Sends a confirmation email; the account can sign in once confirmed.")
+    @Operation(
+            summary = "Create an account",
+            description = "Sends a confirmation email; the account can sign in once confirmed.")
     @ApiResponse(responseCode = "201", description = "created; the confirmation email is on its way")
-    @ApiResponse(responseCode = "400", description = "validation-error: a field is missing or malformed",
+    @ApiResponse(
+            responseCode = "400",
+            description = "validation-error: a field is missing or malformed",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @ApiResponse(responseCode = "403", description = "tac-not-accepted, or user-already-exists (email or username taken)",
+    @ApiResponse(
+            responseCode = "403",
+            description = "tac-not-accepted, or user-already-exists (email or username taken)",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @ApiResponse(responseCode = "429", description = "too-many-requests: too many sign-ups from this client or to this address",
+    @ApiResponse(
+            responseCode = "429",
+            description = "too-many-requests: too many sign-ups from this client or to this address",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     MessageResponse signUp(@Valid @RequestBody SignUpRequest request, HttpServletRequest http) {
         signUp.signUp(request, http.getRemoteAddr());

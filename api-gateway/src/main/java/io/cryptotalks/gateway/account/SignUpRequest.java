@@ -14,27 +14,45 @@ public record SignUpRequest(
         @NotBlank(message = "is required")
         @Size(max = 255, message = "must be at most 255 characters")
         @Pattern(regexp = AccountRules.EMAIL, message = "must be a valid email address")
-        @Schema(example = "ada@example.com") String email,
+        @Schema(example = "ada@example.com")
+        String email,
 
         @NotNull(message = "is required")
         @Pattern(regexp = AccountRules.PASSWORD, message = AccountRules.PASSWORD_RULE)
-        @Schema(example = "Str0ng!pass") String password,
+        @Schema(example = "Str0ng!pass")
+        String password,
 
         @NotBlank(message = "is required")
         @Pattern(regexp = AccountRules.USERNAME, message = AccountRules.USERNAME_RULE)
-        @Schema(example = "AdaL") String username,
+        @Schema(example = "AdaL")
+        String username,
 
-        @Schema(description = "the terms and conditions must be accepted") Boolean tac,
+        @Schema(description = "the terms and conditions must be accepted")
+        Boolean tac,
 
-        @Size(max = 255, message = "must be at most 255 characters") String firstName,
-        @Size(max = 255, message = "must be at most 255 characters") String lastName,
         @Size(max = 255, message = "must be at most 255 characters")
-        @Pattern(regexp = AccountRules.LINK, message = AccountRules.LINK_RULE) String twitter,
+        String firstName,
+
         @Size(max = 255, message = "must be at most 255 characters")
-        @Pattern(regexp = AccountRules.LINK, message = AccountRules.LINK_RULE) String linkedIn,
+        String lastName,
+
         @Size(max = 255, message = "must be at most 255 characters")
-        @Pattern(regexp = AccountRules.LINK, message = AccountRules.LINK_RULE) String personalWebsite,
-        @Size(max = 255, message = "must be at most 255 characters") String title,
-        @Size(max = 1000, message = "must be at most 1000 characters") String bio,
-        @Schema(description = "show the email on the public profile") Boolean publicEmail) {
-}
+        @Pattern(regexp = AccountRules.LINK, message = AccountRules.LINK_RULE)
+        String twitter,
+
+        @Size(max = 255, message = "must be at most 255 characters")
+        @Pattern(regexp = AccountRules.LINK, message = AccountRules.LINK_RULE)
+        String linkedIn,
+
+        @Size(max = 255, message = "must be at most 255 characters")
+        @Pattern(regexp = AccountRules.LINK, message = AccountRules.LINK_RULE)
+        String personalWebsite,
+
+        @Size(max = 255, message = "must be at most 255 characters")
+        String title,
+
+        @Size(max = 1000, message = "must be at most 1000 characters")
+        String bio,
+
+        @Schema(description = "show the email on the public profile")
+        Boolean publicEmail) {}

@@ -6,11 +6,10 @@ import io.cryptotalks.gateway.ratelimit.Limit;
 import io.cryptotalks.gateway.ratelimit.RateLimits;
 import io.cryptotalks.gateway.security.Passwords;
 import io.cryptotalks.gateway.web.ApiError;
+import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.UUID;
 
 /** Registers an account: the users row and the {@link UserSignedUp} event commit together, or neither does. */
 @Service
@@ -22,8 +21,12 @@ class SignUpService {
     private final TransactionTemplate transactions;
     private final RateLimits limits;
 
-    SignUpService(Accounts accounts, OutboxWriter outbox, Passwords passwords, TransactionTemplate transactions,
-                  RateLimits limits) {
+    SignUpService(
+            Accounts accounts,
+            OutboxWriter outbox,
+            Passwords passwords,
+            TransactionTemplate transactions,
+            RateLimits limits) {
         this.accounts = accounts;
         this.outbox = outbox;
         this.passwords = passwords;
@@ -46,7 +49,10 @@ class SignUpService {
             transactions.executeWithoutResult(status -> {
                 accounts.insert(userId, request, passwordHash);
                 limits.mail(request.email().trim(), client, userId);
-                outbox.append(new UserSignedUp(userId, request.email().trim(), request.username(),
+                outbox.append(new UserSignedUp(
+                        userId,
+                        request.email().trim(),
+                        request.username(),
                         Boolean.TRUE.equals(request.publicEmail())));
             });
         } catch (DuplicateKeyException taken) {

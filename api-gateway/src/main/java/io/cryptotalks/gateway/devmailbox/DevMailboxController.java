@@ -3,15 +3,14 @@ package io.cryptotalks.gateway.devmailbox;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A development tool: the email and SMS the users-service kept in its dev mailbox instead of sending. The route
@@ -32,7 +31,8 @@ class DevMailboxController {
     }
 
     @GetMapping("/api/dev/mailbox")
-    @Operation(summary = "Development mailbox: the latest 100 emails and SMS, newest first",
+    @Operation(
+            summary = "Development mailbox: the latest 100 emails and SMS, newest first",
             description = "A development tool, only with DEV_MAILBOX=true; 404 otherwise.")
     List<MailboxMessage> messages() {
         return jdbc.sql("""
@@ -52,8 +52,15 @@ class DevMailboxController {
     }
 
     @Schema(name = "MailboxMessage")
-    record MailboxMessage(UUID id, @Schema(allowableValues = {"email", "sms"}) String channel, String to,
-                          @Schema(nullable = true, description = "none for an SMS") String subject, String text,
-                          List<String> links, OffsetDateTime createdAt) {
-    }
+    record MailboxMessage(
+            UUID id,
+            @Schema(allowableValues = {"email", "sms"}) String channel,
+            String to,
+
+            @Schema(nullable = true, description = "none for an SMS")
+            String subject,
+
+            String text,
+            List<String> links,
+            OffsetDateTime createdAt) {}
 }

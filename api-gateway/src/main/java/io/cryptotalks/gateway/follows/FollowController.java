@@ -35,17 +35,25 @@ class FollowController {
 
     @PatchMapping("/api/user/follow/{username}")
     @SecurityRequirement(name = "access-token")
-    @Operation(summary = "Follow a user", description = "Twice is one follow. The caller's reads (profile counts, "
-            + "followedByYou, the feed) show it at once; everyone else's within moments.")
+    @Operation(
+            summary = "Follow a user",
+            description = "Twice is one follow. The caller's reads (profile counts, "
+                    + "followedByYou, the feed) show it at once; everyone else's within moments.")
     @ApiResponse(responseCode = "200", description = "success")
-    @ApiResponse(responseCode = "400", description = "cannot-follow-yourself",
+    @ApiResponse(
+            responseCode = "400",
+            description = "cannot-follow-yourself",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @ApiResponse(responseCode = "401", description = "invalid-token, token-expired, session-has-expired",
+    @ApiResponse(
+            responseCode = "401",
+            description = "invalid-token, token-expired, session-has-expired",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @ApiResponse(responseCode = "404", description = "user-not-found",
+    @ApiResponse(
+            responseCode = "404",
+            description = "user-not-found",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    MessageResponse follow(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user,
-                           @PathVariable String username) {
+    MessageResponse follow(
+            @Parameter(hidden = true) @CurrentUser AuthenticatedUser user, @PathVariable String username) {
         writes.followUser(user.userId(), username);
         return MessageResponse.SUCCESS;
     }
@@ -54,41 +62,57 @@ class FollowController {
     @SecurityRequirement(name = "access-token")
     @Operation(summary = "Unfollow a user", description = "Unfollowing someone not followed is fine.")
     @ApiResponse(responseCode = "200", description = "success")
-    @ApiResponse(responseCode = "400", description = "cannot-follow-yourself",
+    @ApiResponse(
+            responseCode = "400",
+            description = "cannot-follow-yourself",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @ApiResponse(responseCode = "401", description = "invalid-token, token-expired, session-has-expired",
+    @ApiResponse(
+            responseCode = "401",
+            description = "invalid-token, token-expired, session-has-expired",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @ApiResponse(responseCode = "404", description = "user-not-found",
+    @ApiResponse(
+            responseCode = "404",
+            description = "user-not-found",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    MessageResponse unfollow(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user,
-                             @PathVariable String username) {
+    MessageResponse unfollow(
+            @Parameter(hidden = true) @CurrentUser AuthenticatedUser user, @PathVariable String username) {
         writes.unfollowUser(user.userId(), username);
         return MessageResponse.SUCCESS;
     }
 
     @GetMapping("/api/user/followers/{username}/{page}/{pageSize}")
-    @Operation(summary = "Who follows a user", description = "Newest follow first; page from 0, pageSize 1 to 100; "
-            + "count is the profile's followers.")
+    @Operation(
+            summary = "Who follows a user",
+            description = "Newest follow first; page from 0, pageSize 1 to 100; " + "count is the profile's followers.")
     @ApiResponse(responseCode = "200", description = "a page of people")
-    @ApiResponse(responseCode = "400", description = "bad-request",
+    @ApiResponse(
+            responseCode = "400",
+            description = "bad-request",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @ApiResponse(responseCode = "404", description = "user-not-found",
+    @ApiResponse(
+            responseCode = "404",
+            description = "user-not-found",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    FollowResponses.People followers(@PathVariable String username, @PathVariable int page,
-                                     @PathVariable int pageSize) {
+    FollowResponses.People followers(
+            @PathVariable String username, @PathVariable int page, @PathVariable int pageSize) {
         return follows.followers(follows.idOf(username), page, pageSize);
     }
 
     @GetMapping("/api/user/following/{username}/{page}/{pageSize}")
-    @Operation(summary = "Whom a user follows", description = "Newest follow first; page from 0, pageSize 1 to 100; "
-            + "count is the profile's following.")
+    @Operation(
+            summary = "Whom a user follows",
+            description = "Newest follow first; page from 0, pageSize 1 to 100; " + "count is the profile's following.")
     @ApiResponse(responseCode = "200", description = "a page of people")
-    @ApiResponse(responseCode = "400", description = "bad-request",
+    @ApiResponse(
+            responseCode = "400",
+            description = "bad-request",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @ApiResponse(responseCode = "404", description = "user-not-found",
+    @ApiResponse(
+            responseCode = "404",
+            description = "user-not-found",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    FollowResponses.People following(@PathVariable String username, @PathVariable int page,
-                                     @PathVariable int pageSize) {
+    FollowResponses.People following(
+            @PathVariable String username, @PathVariable int page, @PathVariable int pageSize) {
         return follows.following(follows.idOf(username), page, pageSize);
     }
 }

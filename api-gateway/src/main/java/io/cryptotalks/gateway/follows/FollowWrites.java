@@ -7,11 +7,10 @@ import io.cryptotalks.common.events.follows.UserFollowed;
 import io.cryptotalks.common.events.follows.UserUnfollowed;
 import io.cryptotalks.common.outbox.OutboxWriter;
 import io.cryptotalks.gateway.web.ApiError;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.util.UUID;
 import java.util.function.Function;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Following and unfollowing users and tags: the gateway checks what must be decided at once (the user exists, is not

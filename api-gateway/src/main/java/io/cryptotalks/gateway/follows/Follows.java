@@ -1,18 +1,17 @@
 package io.cryptotalks.gateway.follows;
 
 import io.cryptotalks.gateway.web.ApiError;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Follows as the caller last asked for them: the users-service's rows and counters ({@code user_follows},
@@ -40,8 +39,11 @@ public class Follows {
     /** A user's counters and the caller's relation to them ({@code caller} null: anonymous). */
     public FollowResponses.ProfileFollows ofUser(UUID userId, UUID caller) {
         return Objects.requireNonNull(snapshot.execute(status -> {
-            int[] counters = jdbc.sql("select followers, following from users where id = :id").param("id", userId)
-                    .query((rs, row) -> new int[]{rs.getInt(1), rs.getInt(2)}).optional().orElse(new int[2]);
+            int[] counters = jdbc.sql("select followers, following from users where id = :id")
+                    .param("id", userId)
+                    .query((rs, row) -> new int[] {rs.getInt(1), rs.getInt(2)})
+                    .optional()
+                    .orElse(new int[2]);
             if (caller == null) {
                 return new FollowResponses.ProfileFollows(counters[0], counters[1], false, false);
             }
@@ -66,14 +68,20 @@ public class Follows {
     /** A tag's follower count and whether the caller follows it. */
     public FollowResponses.TagFollows ofTag(String tag, UUID caller) {
         return Objects.requireNonNull(snapshot.execute(status -> {
-            int followers = jdbc.sql("select followers from tag_followers where tag = :tag").param("tag", tag)
-                    .query(Integer.class).optional().orElse(0);
+            int followers = jdbc.sql("select followers from tag_followers where tag = :tag")
+                    .param("tag", tag)
+                    .query(Integer.class)
+                    .optional()
+                    .orElse(0);
             if (caller == null) {
                 return new FollowResponses.TagFollows(followers, false);
             }
             boolean followedByYou = jdbc.sql(
                             "select exists (select 1 from tag_follows where user_id = :caller and tag = :tag)")
-                    .param("caller", caller).param("tag", tag).query(Boolean.class).single();
+                    .param("caller", caller)
+                    .param("tag", tag)
+                    .query(Boolean.class)
+                    .single();
             Boolean asked = pending.of(caller).tags().get(tag);
             if (asked != null) {
                 followers += delta(followedByYou, asked);
@@ -86,11 +94,15 @@ public class Follows {
     /** Whom and which tags the caller follows (the feed's sources). */
     public Followed followedBy(UUID caller) {
         return Objects.requireNonNull(snapshot.execute(status -> {
-            Set<UUID> users = new LinkedHashSet<>(jdbc.sql(
-                            "select followed_id from user_follows where follower_id = :caller")
-                    .param("caller", caller).query(UUID.class).list());
+            Set<UUID> users =
+                    new LinkedHashSet<>(jdbc.sql("select followed_id from user_follows where follower_id = :caller")
+                            .param("caller", caller)
+                            .query(UUID.class)
+                            .list());
             Set<String> tags = new LinkedHashSet<>(jdbc.sql("select tag from tag_follows where user_id = :caller")
-                    .param("caller", caller).query(String.class).list());
+                    .param("caller", caller)
+                    .query(String.class)
+                    .list());
             PendingFollows.Pending mine = pending.of(caller);
             mine.users().forEach((user, follows) -> apply(users, user, follows));
             mine.tags().forEach((tag, follows) -> apply(tags, tag, follows));
@@ -100,8 +112,11 @@ public class Follows {
 
     /** The id of the user with this name (any case). */
     UUID idOf(String username) {
-        return jdbc.sql("select id from users where lower(username) = lower(:username)").param("username", username)
-                .query(UUID.class).optional().orElseThrow(ApiError.USER_NOT_FOUND::exception);
+        return jdbc.sql("select id from users where lower(username) = lower(:username)")
+                .param("username", username)
+                .query(UUID.class)
+                .optional()
+                .orElseThrow(ApiError.USER_NOT_FOUND::exception);
     }
 
     /** Who follows the user, newest follow first. */
@@ -115,22 +130,28 @@ public class Follows {
     }
 
     /** The column names are constants of this class, never input. */
-    private FollowResponses.People people(UUID userId, int page, int pageSize, String counter, String whose,
-                                          String other) {
+    private FollowResponses.People people(
+            UUID userId, int page, int pageSize, String counter, String whose, String other) {
         if (page < 0 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw ApiError.BAD_REQUEST.exception("page must be 0 or more and pageSize 1 to " + MAX_PAGE_SIZE);
         }
         return Objects.requireNonNull(snapshot.execute(status -> {
-            long count = jdbc.sql("select " + counter + " from users where id = :id").param("id", userId)
-                    .query(Long.class).optional().orElse(0L);
+            long count = jdbc.sql("select " + counter + " from users where id = :id")
+                    .param("id", userId)
+                    .query(Long.class)
+                    .optional()
+                    .orElse(0L);
             // the join leaves out accounts closed meanwhile, whose rows the users-service is about to delete
             List<FollowResponses.Person> rows = jdbc.sql("""
                             select u.username, u.photo_key is not null as is_profile_pic_present, f.created_at as followed_at
                             from user_follows f join users u on u.id = f.%s
                             where f.%s = :id order by f.created_at desc, f.%s limit :limit offset :offset
                             """.formatted(other, whose, other))
-                    .param("id", userId).param("limit", pageSize).param("offset", (long) page * pageSize)
-                    .query(FollowResponses.Person.class).list();
+                    .param("id", userId)
+                    .param("limit", pageSize)
+                    .param("offset", (long) page * pageSize)
+                    .query(FollowResponses.Person.class)
+                    .list();
             return new FollowResponses.People(count, rows);
         }));
     }
@@ -139,7 +160,10 @@ public class Follows {
         return jdbc.sql("""
                         select exists (select 1 from user_follows where follower_id = :follower and followed_id = :followed)
                         """)
-                .param("follower", follower).param("followed", followed).query(Boolean.class).single();
+                .param("follower", follower)
+                .param("followed", followed)
+                .query(Boolean.class)
+                .single();
     }
 
     private Set<UUID> storedAmong(UUID caller, Set<UUID> others) {
@@ -147,7 +171,10 @@ public class Follows {
                         select followed_id from user_follows
                         where follower_id = :caller and followed_id = any(cast(:others as uuid[]))
                         """)
-                .param("caller", caller).param("others", others.stream().map(UUID::toString).toArray(String[]::new)).query(UUID.class).list());
+                .param("caller", caller)
+                .param("others", others.stream().map(UUID::toString).toArray(String[]::new))
+                .query(UUID.class)
+                .list());
     }
 
     private static int delta(boolean before, boolean after) {

@@ -7,13 +7,12 @@ import io.cryptotalks.common.events.follows.TagFollowed;
 import io.cryptotalks.common.events.follows.TagUnfollowed;
 import io.cryptotalks.common.events.follows.UserFollowed;
 import io.cryptotalks.common.events.follows.UserUnfollowed;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The caller's follow events the users-service has not applied yet (still in the outbox, not in
@@ -28,8 +27,8 @@ class PendingFollows {
             select envelope from outbox o
             where o.message_key = :key and o.event_type in ('%s', '%s', '%s', '%s')
               and not exists (select 1 from users_processed_events p where p.event_id = o.event_id)
-            order by o.seq""".formatted(name(UserFollowed.class), name(UserUnfollowed.class),
-            name(TagFollowed.class), name(TagUnfollowed.class));
+            order by o.seq""".formatted(
+            name(UserFollowed.class), name(UserUnfollowed.class), name(TagFollowed.class), name(TagUnfollowed.class));
 
     private final JdbcClient jdbc;
     private final EventJson json;
@@ -42,8 +41,10 @@ class PendingFollows {
     Pending of(UUID caller) {
         Map<UUID, Boolean> users = new LinkedHashMap<>();
         Map<String, Boolean> tags = new LinkedHashMap<>();
-        List<DomainEvent> events = jdbc.sql(PENDING).param("key", caller.toString())
-                .query((rs, row) -> json.read(rs.getString("envelope")).payload()).list();
+        List<DomainEvent> events = jdbc.sql(PENDING)
+                .param("key", caller.toString())
+                .query((rs, row) -> json.read(rs.getString("envelope")).payload())
+                .list();
         for (DomainEvent event : events) {
             if (event instanceof UserFollowed followed) {
                 users.put(followed.followedId(), true);
@@ -59,8 +60,7 @@ class PendingFollows {
     }
 
     /** The caller's last word on each user and tag that has a pending event. */
-    record Pending(Map<UUID, Boolean> users, Map<String, Boolean> tags) {
-    }
+    record Pending(Map<UUID, Boolean> users, Map<String, Boolean> tags) {}
 
     private static String name(Class<? extends DomainEvent> type) {
         return EventCatalog.typeOf(type).name();

@@ -1,7 +1,6 @@
 package io.cryptotalks.gateway.market;
 
 import io.cryptotalks.gateway.web.ApiError;
-
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,9 +15,24 @@ record CoinQuery(int page, int pageSize, String order, String orderBy, String se
 
     /** orderBy (lower case) → its column; {@code tier} and {@code createdAt} for the original's clients. */
     private static final Map<String, String> COLUMNS = Map.of(
-            "rank", "c.rank", "name", "lower(c.name)", "price", "c.price", "marketcap", "c.market_cap",
-            "change", "c.change", "volume24h", "c.volume_24h", "likes", "c.likes", "tier", "c.tier",
-            "createdat", "c.created_at");
+            "rank",
+            "c.rank",
+            "name",
+            "lower(c.name)",
+            "price",
+            "c.price",
+            "marketcap",
+            "c.market_cap",
+            "change",
+            "c.change",
+            "volume24h",
+            "c.volume_24h",
+            "likes",
+            "c.likes",
+            "tier",
+            "c.tier",
+            "createdat",
+            "c.created_at");
 
     CoinQuery {
         if (page < 0 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {

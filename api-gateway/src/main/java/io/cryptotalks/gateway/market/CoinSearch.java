@@ -1,11 +1,5 @@
 package io.cryptotalks.gateway.market;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -18,6 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The coin lists (E27, E32) on the crypto-rates-service's {@code cryptocurrencies}: sorted by an allow-listed column
@@ -72,26 +71,41 @@ class CoinSearch {
         }
         String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
         return snapshot.execute(status -> {
-            long count = jdbc.sql("select count(*) from cryptocurrencies c" + filter).params(params)
-                    .query(Long.class).single();
-            List<MarketResponses.CoinRow> rows = count == 0 ? List.of() : jdbc.sql("select " + ROW_COLUMNS
-                            + " from cryptocurrencies c" + filter + " order by " + query.orderClause()
-                            + " limit :limit offset :offset")
+            long count = jdbc.sql("select count(*) from cryptocurrencies c" + filter)
                     .params(params)
-                    .param("limit", query.pageSize())
-                    .param("offset", query.offset())
-                    .query((rs, row) -> row(rs))
-                    .list();
+                    .query(Long.class)
+                    .single();
+            List<MarketResponses.CoinRow> rows = count == 0
+                    ? List.of()
+                    : jdbc.sql("select " + ROW_COLUMNS
+                                    + " from cryptocurrencies c" + filter + " order by " + query.orderClause()
+                                    + " limit :limit offset :offset")
+                            .params(params)
+                            .param("limit", query.pageSize())
+                            .param("offset", query.offset())
+                            .query((rs, row) -> row(rs))
+                            .list();
             return new MarketResponses.CoinPage(count, rows);
         });
     }
 
     static MarketResponses.CoinRow row(ResultSet rs) throws SQLException {
-        return new MarketResponses.CoinRow(rs.getObject("id", UUID.class), rs.getString("uuid"),
-                rs.getString("symbol"), rs.getString("name"), rs.getString("icon_url"),
-                plain(rs.getBigDecimal("volume_24h")), plain(rs.getBigDecimal("market_cap")), rs.getDouble("price"),
-                rs.getDouble("btc_price"), rs.getObject("change", Double.class), rs.getString("coinranking_url"),
-                texts(rs.getArray("sparkline")), rs.getInt("rank"), rs.getInt("tier"), rs.getInt("likes"));
+        return new MarketResponses.CoinRow(
+                rs.getObject("id", UUID.class),
+                rs.getString("uuid"),
+                rs.getString("symbol"),
+                rs.getString("name"),
+                rs.getString("icon_url"),
+                plain(rs.getBigDecimal("volume_24h")),
+                plain(rs.getBigDecimal("market_cap")),
+                rs.getDouble("price"),
+                rs.getDouble("btc_price"),
+                rs.getObject("change", Double.class),
+                rs.getString("coinranking_url"),
+                texts(rs.getArray("sparkline")),
+                rs.getInt("rank"),
+                rs.getInt("tier"),
+                rs.getInt("likes"));
     }
 
     static String plain(BigDecimal number) {

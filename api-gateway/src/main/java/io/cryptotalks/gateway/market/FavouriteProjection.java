@@ -5,17 +5,16 @@ import io.cryptotalks.common.events.EventCatalog;
 import io.cryptotalks.common.events.EventJson;
 import io.cryptotalks.common.events.market.CoinFavourited;
 import io.cryptotalks.common.events.market.CoinUnfavourited;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A user's favourites as they last asked for them: the crypto-rates-service's {@code favorite_coins} rows, then the
@@ -31,8 +30,9 @@ class FavouriteProjection {
             select envelope from outbox o
             where o.message_key = :key and o.event_type in ('%s', '%s')
               and not exists (select 1 from crypto_processed_events p where p.event_id = o.event_id)
-            order by o.seq""".formatted(EventCatalog.typeOf(CoinFavourited.class).name(),
-            EventCatalog.typeOf(CoinUnfavourited.class).name());
+            order by o.seq""".formatted(
+                    EventCatalog.typeOf(CoinFavourited.class).name(),
+                    EventCatalog.typeOf(CoinUnfavourited.class).name());
 
     private final JdbcClient jdbc;
     private final EventJson json;
@@ -51,7 +51,9 @@ class FavouriteProjection {
         return Objects.requireNonNull(snapshot.execute(status -> {
             Set<String> favourites = new LinkedHashSet<>(jdbc.sql(
                             "select coin_uuid from favorite_coins where user_id = :userId order by created_at, coin_uuid")
-                    .param("userId", userId).query(String.class).list());
+                    .param("userId", userId)
+                    .query(String.class)
+                    .list());
             for (DomainEvent pending : pending(userId)) {
                 if (pending instanceof CoinFavourited favourited) {
                     favourites.add(favourited.coinUuid());
@@ -68,11 +70,16 @@ class FavouriteProjection {
         return Boolean.TRUE.equals(snapshot.execute(status -> {
             boolean favourite = jdbc.sql(
                             "select exists (select 1 from favorite_coins where user_id = :userId and coin_uuid = :coin)")
-                    .param("userId", userId).param("coin", coinUuid).query(Boolean.class).single();
+                    .param("userId", userId)
+                    .param("coin", coinUuid)
+                    .query(Boolean.class)
+                    .single();
             for (DomainEvent pending : pending(userId)) {
-                if (pending instanceof CoinFavourited favourited && favourited.coinUuid().equals(coinUuid)) {
+                if (pending instanceof CoinFavourited favourited
+                        && favourited.coinUuid().equals(coinUuid)) {
                     favourite = true;
-                } else if (pending instanceof CoinUnfavourited unfavourited && unfavourited.coinUuid().equals(coinUuid)) {
+                } else if (pending instanceof CoinUnfavourited unfavourited
+                        && unfavourited.coinUuid().equals(coinUuid)) {
                     favourite = false;
                 }
             }

@@ -5,10 +5,9 @@ import io.cryptotalks.common.events.market.CoinFavourited;
 import io.cryptotalks.common.events.market.CoinUnfavourited;
 import io.cryptotalks.common.outbox.OutboxWriter;
 import io.cryptotalks.gateway.web.ApiError;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.UUID;
 
 /**
  * Starring and unstarring coins (E30, E31): the coin must exist; the event, keyed by the user, leaves through the

@@ -1,7 +1,6 @@
 package io.cryptotalks.gateway.market;
 
 import io.cryptotalks.gateway.web.ApiError;
-
 import java.time.Duration;
 
 /** The price-history windows a client may ask for. */

@@ -2,12 +2,11 @@ package io.cryptotalks.gateway.market;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * The gateway's copy of the shared market reads (list pages, coins without the caller's flag, stats, history):
@@ -21,9 +20,13 @@ class MarketCache {
     private final AtomicLong generation = new AtomicLong();
     private final Cache<Key, Object> entries;
 
-    MarketCache(@Value("${cryptotalks.market.cache.ttl:60s}") Duration ttl,
-                @Value("${cryptotalks.market.cache.max-entries:5000}") long maxEntries) {
-        this.entries = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(ttl).build();
+    MarketCache(
+            @Value("${cryptotalks.market.cache.ttl:60s}") Duration ttl,
+            @Value("${cryptotalks.market.cache.max-entries:5000}") long maxEntries) {
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(maxEntries)
+                .expireAfterWrite(ttl)
+                .build();
     }
 
     /**
@@ -40,6 +43,5 @@ class MarketCache {
         entries.invalidateAll();
     }
 
-    private record Key(long generation, Object query) {
-    }
+    private record Key(long generation, Object query) {}
 }

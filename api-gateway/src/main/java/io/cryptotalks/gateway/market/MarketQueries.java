@@ -1,10 +1,9 @@
 package io.cryptotalks.gateway.market;
 
 import io.cryptotalks.gateway.web.ApiError;
-import org.springframework.stereotype.Service;
-
 import java.time.Duration;
 import java.util.UUID;
+import org.springframework.stereotype.Service;
 
 /**
  * The market reads as the API answers them: shared results through {@link MarketCache}, the caller's favourites
@@ -34,7 +33,9 @@ class MarketQueries {
 
     /** The coin; {@code isFavorite} is the caller's own (false when anonymous), read past the cache. */
     MarketResponses.Coin coin(String uuid, UUID caller) {
-        MarketResponses.Coin coin = cache.get(new CoinKey(uuid), MarketResponses.Coin.class,
+        MarketResponses.Coin coin = cache.get(
+                new CoinKey(uuid),
+                MarketResponses.Coin.class,
                 () -> reads.coin(uuid).orElse(null));
         if (coin == null) {
             throw ApiError.NO_CRYPTO.exception();
@@ -43,7 +44,9 @@ class MarketQueries {
     }
 
     MarketResponses.MarketStats stats() {
-        MarketResponses.MarketStats stats = cache.get(StatsKey.INSTANCE, MarketResponses.MarketStats.class,
+        MarketResponses.MarketStats stats = cache.get(
+                StatsKey.INSTANCE,
+                MarketResponses.MarketStats.class,
                 () -> reads.stats().orElse(null));
         if (stats == null) {
             throw ApiError.MARKET_NOT_SYNCED.exception("The market data has not been loaded yet", NOT_SYNCED_RETRY);
@@ -52,7 +55,9 @@ class MarketQueries {
     }
 
     MarketResponses.History history(String uuid, HistoryRange range) {
-        MarketResponses.History history = cache.get(new HistoryKey(uuid, range), MarketResponses.History.class,
+        MarketResponses.History history = cache.get(
+                new HistoryKey(uuid, range),
+                MarketResponses.History.class,
                 () -> reads.history(uuid, range).orElse(null));
         if (history == null) {
             throw ApiError.NO_CRYPTO.exception();
@@ -76,11 +81,9 @@ class MarketQueries {
         return search.among(query, favourites.of(owner));
     }
 
-    private record CoinKey(String uuid) {
-    }
+    private record CoinKey(String uuid) {}
 
-    private record HistoryKey(String uuid, HistoryRange range) {
-    }
+    private record HistoryKey(String uuid, HistoryRange range) {}
 
     private enum StatsKey {
         INSTANCE

@@ -1,13 +1,12 @@
 package io.cryptotalks.gateway.market;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** One coin (E28), the market stats (E29) and a coin's price history, as the crypto-rates-service last wrote them. */
 @Repository
@@ -29,18 +28,36 @@ class MarketReads {
                 .param("uuid", uuid)
                 .query((rs, row) -> {
                     MarketResponses.CoinRow r = CoinSearch.row(rs);
-                    return new MarketResponses.Coin(r.id(), r.uuid(), rs.getString("symbol_id"), r.symbol(), r.name(),
-                            rs.getString("description"), r.iconUrl(), r.volume24h(), r.marketCap(), r.price(),
-                            r.btcPrice(), r.change(), r.coinrankingUrl(), r.sparkline(), r.rank(), r.tier(), r.likes(),
+                    return new MarketResponses.Coin(
+                            r.id(),
+                            r.uuid(),
+                            rs.getString("symbol_id"),
+                            r.symbol(),
+                            r.name(),
+                            rs.getString("description"),
+                            r.iconUrl(),
+                            r.volume24h(),
+                            r.marketCap(),
+                            r.price(),
+                            r.btcPrice(),
+                            r.change(),
+                            r.coinrankingUrl(),
+                            r.sparkline(),
+                            r.rank(),
+                            r.tier(),
+                            r.likes(),
                             rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                            rs.getObject("updated_at", OffsetDateTime.class).toInstant(), false);
+                            rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                            false);
                 })
                 .optional();
     }
 
     boolean exists(String uuid) {
-        return jdbc.sql("select exists (select 1 from cryptocurrencies where uuid = :uuid)").param("uuid", uuid)
-                .query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from cryptocurrencies where uuid = :uuid)")
+                .param("uuid", uuid)
+                .query(Boolean.class)
+                .single();
     }
 
     /** The newest stats row: the worker replaces its one row in one statement, so there is never a gap once synced. */
@@ -49,10 +66,15 @@ class MarketReads {
                         select total, total_coins, total_markets, total_exchanges, total_market_cap,
                                total_daily_volume, updated_at, sample
                         from market_stats order by updated_at desc, id limit 1""")
-                .query((rs, row) -> new MarketResponses.MarketStats(rs.getInt("total"), rs.getInt("total_coins"),
-                        rs.getInt("total_markets"), rs.getInt("total_exchanges"), rs.getString("total_market_cap"),
+                .query((rs, row) -> new MarketResponses.MarketStats(
+                        rs.getInt("total"),
+                        rs.getInt("total_coins"),
+                        rs.getInt("total_markets"),
+                        rs.getInt("total_exchanges"),
+                        rs.getString("total_market_cap"),
                         rs.getString("total_daily_volume"),
-                        rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getBoolean("sample")))
+                        rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                        rs.getBoolean("sample")))
                 .optional();
     }
 
@@ -66,8 +88,10 @@ class MarketReads {
                         where coin_uuid = :uuid and at >= :since order by at""")
                 .param("uuid", uuid)
                 .param("since", OffsetDateTime.ofInstant(clock.instant().minus(range.length()), clock.getZone()))
-                .query((rs, row) -> new MarketResponses.PricePoint(rs.getObject("at", OffsetDateTime.class).toInstant(),
-                        rs.getDouble("price"), CoinSearch.plain(rs.getBigDecimal("market_cap"))))
+                .query((rs, row) -> new MarketResponses.PricePoint(
+                        rs.getObject("at", OffsetDateTime.class).toInstant(),
+                        rs.getDouble("price"),
+                        CoinSearch.plain(rs.getBigDecimal("market_cap"))))
                 .list();
         return Optional.of(new MarketResponses.History(uuid, range.label(), points));
     }

@@ -31,7 +31,10 @@ class MarketSyncListener {
         this.json = json;
     }
 
-    @KafkaListener(id = "market-cache", idIsGroup = false, topics = Topics.MARKET,
+    @KafkaListener(
+            id = "market-cache",
+            idIsGroup = false,
+            topics = Topics.MARKET,
             groupId = "${spring.application.name}-market-${random.uuid}",
             properties = {"auto.offset.reset=latest"})
     void on(ConsumerRecord<String, String> record) {
@@ -44,8 +47,11 @@ class MarketSyncListener {
         }
         if (envelope.payload() instanceof MarketSynced synced) {
             cache.invalidateAll();
-            log.debug("market cache dropped: sync of {} coins ({} changed, sample {})", synced.coinsSeen(),
-                    synced.coinsChanged(), synced.sample());
+            log.debug(
+                    "market cache dropped: sync of {} coins ({} changed, sample {})",
+                    synced.coinsSeen(),
+                    synced.coinsChanged(),
+                    synced.sample());
         }
     }
 }

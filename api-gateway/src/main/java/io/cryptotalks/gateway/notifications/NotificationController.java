@@ -29,33 +29,44 @@ class NotificationController {
     private final NotificationWrites writes;
     private final NotificationPreferences preferences;
 
-    NotificationController(Notifications notifications, NotificationWrites writes,
-                           NotificationPreferences preferences) {
+    NotificationController(
+            Notifications notifications, NotificationWrites writes, NotificationPreferences preferences) {
         this.notifications = notifications;
         this.writes = writes;
         this.preferences = preferences;
     }
 
     @GetMapping("/api/notifications/preferences")
-    @Operation(summary = "Which notifications the caller wants", description = "Per type, and email for mentions and "
-            + "for comments and replies in the caller's threads (at most one email per thread an hour). All on by default.")
+    @Operation(
+            summary = "Which notifications the caller wants",
+            description =
+                    "Per type, and email for mentions and "
+                            + "for comments and replies in the caller's threads (at most one email per thread an hour). All on by default.")
     @ApiResponse(responseCode = "200", description = "the preferences")
-    @ApiResponse(responseCode = "401", description = "invalid-token, token-expired, session-has-expired",
+    @ApiResponse(
+            responseCode = "401",
+            description = "invalid-token, token-expired, session-has-expired",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     NotificationPreferences.Settings preferences(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user) {
         return preferences.of(user.userId());
     }
 
     @PutMapping("/api/notifications/preferences")
-    @Operation(summary = "Save which notifications the caller wants", description = "Every field required; read back "
-            + "at once, applied within moments.")
+    @Operation(
+            summary = "Save which notifications the caller wants",
+            description = "Every field required; read back " + "at once, applied within moments.")
     @ApiResponse(responseCode = "200", description = "success")
-    @ApiResponse(responseCode = "400", description = "validation-error",
+    @ApiResponse(
+            responseCode = "400",
+            description = "validation-error",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @ApiResponse(responseCode = "401", description = "invalid-token, token-expired, session-has-expired",
+    @ApiResponse(
+            responseCode = "401",
+            description = "invalid-token, token-expired, session-has-expired",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    MessageResponse savePreferences(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user,
-                                    @Valid @RequestBody NotificationPreferences.Settings body) {
+    MessageResponse savePreferences(
+            @Parameter(hidden = true) @CurrentUser AuthenticatedUser user,
+            @Valid @RequestBody NotificationPreferences.Settings body) {
         preferences.save(user.userId(), body);
         return MessageResponse.SUCCESS;
     }
@@ -63,32 +74,48 @@ class NotificationController {
     @GetMapping("/api/notifications/{page}/{pageSize}")
     @Operation(summary = "The caller's notifications", description = "Newest first; page from 0, pageSize 1 to 100.")
     @ApiResponse(responseCode = "200", description = "a page of notifications")
-    @ApiResponse(responseCode = "400", description = "bad-request",
+    @ApiResponse(
+            responseCode = "400",
+            description = "bad-request",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @ApiResponse(responseCode = "401", description = "invalid-token, token-expired, session-has-expired",
+    @ApiResponse(
+            responseCode = "401",
+            description = "invalid-token, token-expired, session-has-expired",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    NotificationResponses.Page page(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user,
-                                    @PathVariable int page, @PathVariable int pageSize) {
+    NotificationResponses.Page page(
+            @Parameter(hidden = true) @CurrentUser AuthenticatedUser user,
+            @PathVariable int page,
+            @PathVariable int pageSize) {
         return notifications.page(user.userId(), page, pageSize);
     }
 
     @GetMapping("/api/notifications/unread-count")
     @Operation(summary = "How many of the caller's notifications are unread")
     @ApiResponse(responseCode = "200", description = "the count")
-    @ApiResponse(responseCode = "401", description = "invalid-token, token-expired, session-has-expired",
+    @ApiResponse(
+            responseCode = "401",
+            description = "invalid-token, token-expired, session-has-expired",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     NotificationResponses.UnreadCount unreadCount(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user) {
         return new NotificationResponses.UnreadCount(notifications.unreadCount(user.userId()));
     }
 
     @PatchMapping("/api/notifications/read/{id}")
-    @Operation(summary = "Mark one notification read", description = "Twice is fine; the caller's reads show it at once.")
+    @Operation(
+            summary = "Mark one notification read",
+            description = "Twice is fine; the caller's reads show it at once.")
     @ApiResponse(responseCode = "200", description = "success")
-    @ApiResponse(responseCode = "400", description = "bad-request",
+    @ApiResponse(
+            responseCode = "400",
+            description = "bad-request",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @ApiResponse(responseCode = "401", description = "invalid-token, token-expired, session-has-expired",
+    @ApiResponse(
+            responseCode = "401",
+            description = "invalid-token, token-expired, session-has-expired",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @ApiResponse(responseCode = "404", description = "notification-not-found (also another user's)",
+    @ApiResponse(
+            responseCode = "404",
+            description = "notification-not-found (also another user's)",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     MessageResponse read(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user, @PathVariable long id) {
         writes.read(user.userId(), id);
@@ -98,7 +125,9 @@ class NotificationController {
     @PatchMapping("/api/notifications/read-all")
     @Operation(summary = "Mark all notifications read", description = "All the caller has now; later ones stay unread.")
     @ApiResponse(responseCode = "200", description = "success")
-    @ApiResponse(responseCode = "401", description = "invalid-token, token-expired, session-has-expired",
+    @ApiResponse(
+            responseCode = "401",
+            description = "invalid-token, token-expired, session-has-expired",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     MessageResponse readAll(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user) {
         writes.readAll(user.userId());

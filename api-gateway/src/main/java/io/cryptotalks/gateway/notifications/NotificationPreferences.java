@@ -6,11 +6,10 @@ import io.cryptotalks.common.events.notifications.NotificationPreferencesChanged
 import io.cryptotalks.common.outbox.OutboxWriter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.UUID;
 
 /**
  * Which notifications a user wants, saved as an event the users-service applies ({@code notification_preferences});
@@ -23,7 +22,8 @@ class NotificationPreferences {
             select envelope from outbox o
             where o.message_key = :key and o.event_type = '%s'
               and not exists (select 1 from users_processed_events p where p.event_id = o.event_id)
-            order by o.seq desc limit 1""".formatted(EventCatalog.typeOf(NotificationPreferencesChanged.class).name());
+            order by o.seq desc limit 1""".formatted(
+                    EventCatalog.typeOf(NotificationPreferencesChanged.class).name());
 
     private final JdbcClient jdbc;
     private final EventJson json;
@@ -38,35 +38,52 @@ class NotificationPreferences {
     }
 
     Settings of(UUID caller) {
-        return transactions.execute(status -> jdbc.sql(PENDING).param("key", caller.toString())
-                .query((rs, row) -> Settings.of((NotificationPreferencesChanged) json.read(rs.getString("envelope"))
-                        .payload())).optional()
+        return transactions.execute(status -> jdbc.sql(PENDING)
+                .param("key", caller.toString())
+                .query((rs, row) -> Settings.of((NotificationPreferencesChanged)
+                        json.read(rs.getString("envelope")).payload()))
+                .optional()
                 .or(() -> jdbc.sql("""
                                 select comments, replies, mentions, follows, ratings, email_mentions, email_replies
                                 from notification_preferences where user_id = :user""")
-                        .param("user", caller).query(Settings.class).optional())
+                        .param("user", caller)
+                        .query(Settings.class)
+                        .optional())
                 .orElse(new Settings(true, true, true, true, true, true, true)));
     }
 
     void save(UUID caller, Settings settings) {
-        transactions.executeWithoutResult(status -> outbox.append(new NotificationPreferencesChanged(caller,
-                settings.comments(), settings.replies(), settings.mentions(), settings.follows(), settings.ratings(),
-                settings.emailMentions(), settings.emailReplies())));
+        transactions.executeWithoutResult(status -> outbox.append(new NotificationPreferencesChanged(
+                caller,
+                settings.comments(),
+                settings.replies(),
+                settings.mentions(),
+                settings.follows(),
+                settings.ratings(),
+                settings.emailMentions(),
+                settings.emailReplies())));
     }
 
     /** Per type on or off, and the emails for mentions and for comments and replies in one's threads. */
     @Schema(name = "NotificationPreferences")
-    record Settings(@NotNull(message = "is required") Boolean comments,
-                    @NotNull(message = "is required") Boolean replies,
-                    @NotNull(message = "is required") Boolean mentions,
-                    @NotNull(message = "is required") Boolean follows,
-                    @NotNull(message = "is required") Boolean ratings,
-                    @NotNull(message = "is required") Boolean emailMentions,
-                    @NotNull(message = "is required") Boolean emailReplies) {
+    record Settings(
+            @NotNull(message = "is required") Boolean comments,
+            @NotNull(message = "is required") Boolean replies,
+            @NotNull(message = "is required") Boolean mentions,
+            @NotNull(message = "is required") Boolean follows,
+            @NotNull(message = "is required") Boolean ratings,
+            @NotNull(message = "is required") Boolean emailMentions,
+            @NotNull(message = "is required") Boolean emailReplies) {
 
         static Settings of(NotificationPreferencesChanged event) {
-            return new Settings(event.comments(), event.replies(), event.mentions(), event.follows(), event.ratings(),
-                    event.emailMentions(), event.emailReplies());
+            return new Settings(
+                    event.comments(),
+                    event.replies(),
+                    event.mentions(),
+                    event.follows(),
+                    event.ratings(),
+                    event.emailMentions(),
+                    event.emailReplies());
         }
     }
 }

@@ -1,13 +1,12 @@
 package io.cryptotalks.gateway.notifications;
 
-import io.cryptotalks.common.events.notifications.NotificationAcknowledged;
 import io.cryptotalks.common.events.notifications.AllNotificationsAcknowledged;
+import io.cryptotalks.common.events.notifications.NotificationAcknowledged;
 import io.cryptotalks.common.outbox.OutboxWriter;
 import io.cryptotalks.gateway.web.ApiError;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.UUID;
 
 /**
  * Marking notifications read: the gateway checks what must be decided at once (the notification is the caller's), the

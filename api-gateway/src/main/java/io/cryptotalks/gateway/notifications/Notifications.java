@@ -1,15 +1,14 @@
 package io.cryptotalks.gateway.notifications;
 
 import io.cryptotalks.gateway.web.ApiError;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.List;
-import java.util.Objects;
-import java.util.UUID;
 
 /**
  * A user's notifications as they last left them: the users-service's {@code notifications} rows with the caller's
@@ -43,19 +42,27 @@ class Notifications {
         }
         return Objects.requireNonNull(snapshot.execute(status -> {
             PendingReads.Pending mine = pending.of(caller);
-            long count = jdbc.sql("select count(*) from notifications where user_id = :user").param("user", caller)
-                    .query(Long.class).single();
+            long count = jdbc.sql("select count(*) from notifications where user_id = :user")
+                    .param("user", caller)
+                    .query(Long.class)
+                    .single();
             // the join leaves out notifications by accounts closed since
-            List<NotificationResponses.Notification> rows = jdbc.sql("""
+            List<NotificationResponses.Notification> rows = jdbc
+                    .sql("""
                             select n.id, n.type, u.username as actor, n.actors, n.post_id, p.title as post_title,
                                    p.slug as post_slug, n.comment_id, n.read, n.created_at, n.updated_at
                             from notifications n
                             join users u on u.id = n.actor_id
                             left join notification_posts p on p.post_id = n.post_id
                             where n.user_id = :user order by n.id desc limit :limit offset :offset""")
-                    .param("user", caller).param("limit", pageSize).param("offset", (long) page * pageSize)
-                    .query(NotificationResponses.Notification.class).list().stream()
-                    .map(row -> !row.read() && mine.covers(row.id()) ? row.markedRead() : row).toList();
+                    .param("user", caller)
+                    .param("limit", pageSize)
+                    .param("offset", (long) page * pageSize)
+                    .query(NotificationResponses.Notification.class)
+                    .list()
+                    .stream()
+                    .map(row -> !row.read() && mine.covers(row.id()) ? row.markedRead() : row)
+                    .toList();
             return new NotificationResponses.Page(count, unread(caller, mine), rows);
         }));
     }
@@ -67,17 +74,26 @@ class Notifications {
     /** Whether the caller has a notification with this id. */
     boolean owns(UUID caller, long id) {
         return jdbc.sql("select exists (select 1 from notifications where id = :id and user_id = :user)")
-                .param("id", id).param("user", caller).query(Boolean.class).single();
+                .param("id", id)
+                .param("user", caller)
+                .query(Boolean.class)
+                .single();
     }
 
     /** The newest notification id the caller has, 0 when none. */
     long newestId(UUID caller) {
-        return jdbc.sql("select coalesce(max(id), 0) from notifications where user_id = :user").param("user", caller)
-                .query(Long.class).single();
+        return jdbc.sql("select coalesce(max(id), 0) from notifications where user_id = :user")
+                .param("user", caller)
+                .query(Long.class)
+                .single();
     }
 
     private long unread(UUID caller, PendingReads.Pending mine) {
-        return jdbc.sql(UNREAD).param("user", caller).param("upTo", mine.upTo())
-                .param("ids", mine.ids().toArray(Long[]::new)).query(Long.class).single();
+        return jdbc.sql(UNREAD)
+                .param("user", caller)
+                .param("upTo", mine.upTo())
+                .param("ids", mine.ids().toArray(Long[]::new))
+                .query(Long.class)
+                .single();
     }
 }

@@ -3,15 +3,14 @@ package io.cryptotalks.gateway.notifications;
 import io.cryptotalks.common.events.DomainEvent;
 import io.cryptotalks.common.events.EventCatalog;
 import io.cryptotalks.common.events.EventJson;
-import io.cryptotalks.common.events.notifications.NotificationAcknowledged;
 import io.cryptotalks.common.events.notifications.AllNotificationsAcknowledged;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
+import io.cryptotalks.common.events.notifications.NotificationAcknowledged;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The caller's "mark read" events the users-service has not applied yet (in the outbox, not in
@@ -25,8 +24,9 @@ class PendingReads {
             select envelope from outbox o
             where o.message_key = :key and o.event_type in ('%s', '%s')
               and not exists (select 1 from users_processed_events p where p.event_id = o.event_id)
-            order by o.seq""".formatted(EventCatalog.typeOf(NotificationAcknowledged.class).name(),
-            EventCatalog.typeOf(AllNotificationsAcknowledged.class).name());
+            order by o.seq""".formatted(
+                    EventCatalog.typeOf(NotificationAcknowledged.class).name(),
+                    EventCatalog.typeOf(AllNotificationsAcknowledged.class).name());
 
     private final JdbcClient jdbc;
     private final EventJson json;
@@ -39,8 +39,10 @@ class PendingReads {
     Pending of(UUID caller) {
         Set<Long> ids = new HashSet<>();
         long upTo = 0;
-        List<DomainEvent> events = jdbc.sql(PENDING).param("key", caller.toString())
-                .query((rs, row) -> json.read(rs.getString("envelope")).payload()).list();
+        List<DomainEvent> events = jdbc.sql(PENDING)
+                .param("key", caller.toString())
+                .query((rs, row) -> json.read(rs.getString("envelope")).payload())
+                .list();
         for (DomainEvent event : events) {
             if (event instanceof NotificationAcknowledged read) {
                 ids.add(read.notificationId());

@@ -1,7 +1,6 @@
 package io.cryptotalks.gateway.posts;
 
 import io.cryptotalks.gateway.web.ApiError;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,7 +25,8 @@ record FeedCursor(Instant createdAt, UUID id) {
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
             int bar = decoded.indexOf('|');
-            return new FeedCursor(Instant.parse(decoded.substring(0, bar)), UUID.fromString(decoded.substring(bar + 1)));
+            return new FeedCursor(
+                    Instant.parse(decoded.substring(0, bar)), UUID.fromString(decoded.substring(bar + 1)));
         } catch (RuntimeException unreadable) {
             throw ApiError.BAD_REQUEST.exception("cursor is not one this API gave");
         }

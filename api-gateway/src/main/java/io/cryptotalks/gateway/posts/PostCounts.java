@@ -3,11 +3,10 @@ package io.cryptotalks.gateway.posts;
 import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * How many posts a list filter matches. Counting every match of a common search word or of the whole table costs
@@ -31,8 +30,10 @@ class PostCounts {
 
     PostCounts(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.shared = Caffeine.newBuilder().maximumSize(10_000)
-                .refreshAfterWrite(REFRESHED_AFTER).expireAfterWrite(DROPPED_AFTER)
+        this.shared = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .refreshAfterWrite(REFRESHED_AFTER)
+                .expireAfterWrite(DROPPED_AFTER)
                 .build(new CacheLoader<>() {
                     @Override
                     public Counted load(Shared key) {
@@ -43,7 +44,8 @@ class PostCounts {
                     public Counted reload(Shared key, Counted old) {
                         boolean capped = old.matches() >= key.limit();
                         return capped && System.nanoTime() - old.countedAt() < CAPPED_RECOUNTED_AFTER.toNanos()
-                                ? old : load(key);
+                                ? old
+                                : load(key);
                     }
                 });
     }
@@ -55,16 +57,24 @@ class PostCounts {
     /** The matches, counted up to {@code limit} (which is the answer when there are more). */
     long count(PostFilter filter, long limit) {
         // a first count: one caller counts, the others with the same filter wait for its result rather than count too
-        return filter.perAuthor() ? countNow(filter, limit) : shared.get(new Shared(filter, limit)).matches();
+        return filter.perAuthor()
+                ? countNow(filter, limit)
+                : shared.get(new Shared(filter, limit)).matches();
     }
 
     private long countNow(PostFilter filter, long limit) {
         String matches = "select 1 from posts p" + filter.where();
         if (limit == Long.MAX_VALUE) {
-            return jdbc.sql("select count(*) from (" + matches + ") m").params(filter.params()).query(Long.class).single();
+            return jdbc.sql("select count(*) from (" + matches + ") m")
+                    .params(filter.params())
+                    .query(Long.class)
+                    .single();
         }
-        return jdbc.sql("select count(*) from (" + matches + " limit :countLimit) m").params(filter.params())
-                .param("countLimit", limit).query(Long.class).single();
+        return jdbc.sql("select count(*) from (" + matches + " limit :countLimit) m")
+                .params(filter.params())
+                .param("countLimit", limit)
+                .query(Long.class)
+                .single();
     }
 
     private record Counted(long matches, long countedAt) {}

@@ -2,12 +2,11 @@ package io.cryptotalks.gateway.posts;
 
 import io.cryptotalks.gateway.follows.Follows;
 import io.cryptotalks.gateway.web.ApiError;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The home feed (issue 10), fanned out on read: posts by the users the caller follows and posts with the tags they
@@ -82,7 +81,8 @@ class PostFeed {
                 + " where (" + String.join(" or ", sources) + ") and " + PostFilter.NOT_DELETED
                 + " order by p.created_at desc, p.id desc limit :window";
         return bind(jdbc.sql(sql).param("recent", RECENT_WINDOW), caller, followed, cursor, window)
-                .query((rs, row) -> PostSearch.summary(rs)).list();
+                .query((rs, row) -> PostSearch.summary(rs))
+                .list();
     }
 
     private List<PostResponses.Summary> fanOut(UUID caller, Follows.Followed followed, FeedCursor cursor, int window) {
@@ -92,35 +92,38 @@ class PostFeed {
                     select a.id, a.created_at from unnest(cast(:authors as uuid[])) f(user_id)
                     cross join lateral (select p.id, p.created_at from posts p
                         where p.user_id = f.user_id%s and %s
-                        order by p.created_at desc, p.id desc limit :window) a""".formatted(after(cursor),
-                    PostFilter.NOT_DELETED));
+                        order by p.created_at desc, p.id desc limit :window) a""".formatted(after(cursor), PostFilter.NOT_DELETED));
         }
         if (!followed.tags().isEmpty()) {
             branches.add("""
                     select * from (select p.id, p.created_at from posts p
                         where p.search_tags && cast(:tags as varchar[]) and p.user_id <> :caller%s and %s
-                        order by p.created_at desc, p.id desc limit :window) t""".formatted(after(cursor),
-                    PostFilter.NOT_DELETED));
+                        order by p.created_at desc, p.id desc limit :window) t""".formatted(after(cursor), PostFilter.NOT_DELETED));
         }
         String sql = "select " + PostSearch.columns("r") + " from posts r join ("
                 + "select c.id from (" + String.join(" union ", branches) + ") c"
                 + " order by c.created_at desc, c.id desc limit :window) page on page.id = r.id"
                 + " order by r.created_at desc, r.id desc";
-        return bind(jdbc.sql(sql), caller, followed, cursor, window).query((rs, row) -> PostSearch.summary(rs)).list();
+        return bind(jdbc.sql(sql), caller, followed, cursor, window)
+                .query((rs, row) -> PostSearch.summary(rs))
+                .list();
     }
 
     private static String after(FeedCursor cursor) {
         return cursor == null ? "" : " and (p.created_at, p.id) < (cast(:at as timestamptz), cast(:atId as uuid))";
     }
 
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, UUID caller,
-                                                 Follows.Followed followed, FeedCursor cursor, int window) {
+    private static JdbcClient.StatementSpec bind(
+            JdbcClient.StatementSpec statement, UUID caller, Follows.Followed followed, FeedCursor cursor, int window) {
         statement = statement.param("window", window);
         if (!followed.users().isEmpty()) {
-            statement = statement.param("authors", followed.users().stream().map(UUID::toString).toArray(String[]::new));
+            statement = statement.param(
+                    "authors", followed.users().stream().map(UUID::toString).toArray(String[]::new));
         }
         if (!followed.tags().isEmpty()) {
-            statement = statement.param("tags", followed.tags().toArray(String[]::new)).param("caller", caller);
+            statement = statement
+                    .param("tags", followed.tags().toArray(String[]::new))
+                    .param("caller", caller);
         }
         if (cursor != null) {
             statement = statement.param("at", cursor.createdAtUtc()).param("atId", cursor.id());

@@ -1,13 +1,12 @@
 package io.cryptotalks.gateway.posts;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The gateway's synchronous record of each post ({@code post_heads}, {@code post_slugs}): who wrote it, its unique
@@ -35,7 +34,10 @@ class PostHeads {
                         insert into post_heads (post_id, user_id, title_key, slug, writes)
                         values (:postId, :userId, :titleKey, :slug, 1)
                         """)
-                .param("postId", postId).param("userId", userId).param("titleKey", titleKey(title)).param("slug", slug)
+                .param("postId", postId)
+                .param("userId", userId)
+                .param("titleKey", titleKey(title))
+                .param("slug", slug)
                 .update();
     }
 
@@ -48,7 +50,9 @@ class PostHeads {
                             select :slug, :postId where not exists (select 1 from posts where slug = :slug and id <> :postId)
                             on conflict do nothing
                             """)
-                    .param("slug", candidate).param("postId", postId).update();
+                    .param("slug", candidate)
+                    .param("postId", postId)
+                    .update();
             if (reserved == 1) {
                 return candidate;
             }
@@ -60,7 +64,10 @@ class PostHeads {
         if (head.isPresent()) {
             return head;
         }
-        jdbc.sql("select id from posts where slug = :slug").param("slug", slug).query(UUID.class).optional()
+        jdbc.sql("select id from posts where slug = :slug")
+                .param("slug", slug)
+                .query(UUID.class)
+                .optional()
                 .ifPresent(this::adopt);
         return headBySlug(slug);
     }
@@ -69,16 +76,23 @@ class PostHeads {
     Optional<Head> lockLive(UUID postId) {
         adopt(postId);
         return jdbc.sql(HEAD + " where post_id = :postId and deleted_at is null for update")
-                .param("postId", postId).query(Head.class).optional();
+                .param("postId", postId)
+                .query(Head.class)
+                .optional();
     }
 
     Optional<Head> byId(UUID postId) {
         adopt(postId);
-        return jdbc.sql(HEAD + " where post_id = :postId").param("postId", postId).query(Head.class).optional();
+        return jdbc.sql(HEAD + " where post_id = :postId")
+                .param("postId", postId)
+                .query(Head.class)
+                .optional();
     }
 
     void countWrite(UUID postId) {
-        jdbc.sql("update post_heads set writes = writes + 1 where post_id = :postId").param("postId", postId).update();
+        jdbc.sql("update post_heads set writes = writes + 1 where post_id = :postId")
+                .param("postId", postId)
+                .update();
     }
 
     /** @throws DuplicateKeyException when another live post has this title */
@@ -87,12 +101,16 @@ class PostHeads {
             throw new DuplicateKeyException("the title of a post not adopted yet");
         }
         jdbc.sql("update post_heads set title_key = :titleKey, slug = :slug where post_id = :postId")
-                .param("postId", postId).param("titleKey", titleKey(title)).param("slug", slug).update();
+                .param("postId", postId)
+                .param("titleKey", titleKey(title))
+                .param("slug", slug)
+                .update();
     }
 
     void markDeleted(UUID postId) {
         jdbc.sql("update post_heads set deleted_at = now(), writes = writes + 1 where post_id = :postId")
-                .param("postId", postId).update();
+                .param("postId", postId)
+                .update();
     }
 
     static String titleKey(String title) {
@@ -103,8 +121,7 @@ class PostHeads {
         return jdbc.sql("""
                         select h.post_id, h.user_id, h.slug, h.writes, h.deleted_at from post_slugs s
                         join post_heads h on h.post_id = s.post_id where s.slug = :slug
-                        """)
-                .param("slug", slug).query(Head.class).optional();
+                        """).param("slug", slug).query(Head.class).optional();
     }
 
     /** Makes the head of a post that exists only in the projection; nothing when it has one (or there is no post). */
@@ -114,11 +131,12 @@ class PostHeads {
                         select p.id, p.user_id, lower(p.title), p.slug, p.applied_writes from posts p
                         where p.id = :postId and not exists (select 1 from post_heads h where h.post_id = p.id)
                         on conflict do nothing
-                        """)
-                .param("postId", postId).update();
+                        """).param("postId", postId).update();
         if (adopted == 1) {
-            jdbc.sql("insert into post_slugs (slug, post_id) select slug, id from posts where id = :postId on conflict do nothing")
-                    .param("postId", postId).update();
+            jdbc.sql(
+                            "insert into post_slugs (slug, post_id) select slug, id from posts where id = :postId on conflict do nothing")
+                    .param("postId", postId)
+                    .update();
         }
     }
 
@@ -127,7 +145,9 @@ class PostHeads {
                         select exists (select 1 from posts p where lower(p.title) = :titleKey
                                        and not exists (select 1 from post_heads h where h.post_id = p.id))
                         """)
-                .param("titleKey", titleKey(title)).query(Boolean.class).single();
+                .param("titleKey", titleKey(title))
+                .query(Boolean.class)
+                .single();
     }
 
     record Head(UUID postId, UUID userId, String slug, long writes, OffsetDateTime deletedAt) {

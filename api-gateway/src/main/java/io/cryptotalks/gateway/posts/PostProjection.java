@@ -1,11 +1,6 @@
 package io.cryptotalks.gateway.posts;
 
 import io.cryptotalks.common.events.EventJson;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads one post as its readers should see it: the posts-service's rows, and — while the post's writes are still on
@@ -76,9 +75,13 @@ class PostProjection {
 
     /** @param caller whose votes the view holds (null: nobody's) */
     Optional<PostView> load(PostHeads.Head head, UUID caller, CommentWindow window) {
-        return jdbc.sql(LOAD).param("id", head.postId()).param("key", head.postId().toString())
-                .param("writes", head.writes()).param("caller", caller)
-                .param("offset", window.offset()).param("limit", window.pageSize())
+        return jdbc.sql(LOAD)
+                .param("id", head.postId())
+                .param("key", head.postId().toString())
+                .param("writes", head.writes())
+                .param("caller", caller)
+                .param("offset", window.offset())
+                .param("limit", window.pageSize())
                 .query((rs, row) -> {
                     PostView view = rs.getObject("id") == null ? null : post(rs, window);
                     for (String pending : (String[]) rs.getArray("pending").getArray()) {
@@ -102,9 +105,13 @@ class PostProjection {
                                             where o.message_key = :key and o.event_type = 'comment-added'
                                               and cast(o.envelope as jsonb) #>> '{payload,commentId}' = :commentKey))
                         """)
-                .param("id", head.postId()).param("key", head.postId().toString()).param("writes", head.writes())
-                .param("commentId", commentId).param("commentKey", commentId.toString())
-                .query(Boolean.class).single();
+                .param("id", head.postId())
+                .param("key", head.postId().toString())
+                .param("writes", head.writes())
+                .param("commentId", commentId)
+                .param("commentKey", commentId.toString())
+                .query(Boolean.class)
+                .single();
     }
 
     private PostView post(ResultSet rs, CommentWindow window) throws SQLException {
@@ -122,19 +129,28 @@ class PostProjection {
         view.createdAt = rs.getObject("created_at", OffsetDateTime.class).toInstant();
         view.updatedAt = rs.getObject("updated_at", OffsetDateTime.class).toInstant();
         for (JsonNode vote : rows(rs, "votes")) {
-            view.votes.put(uuid(vote.get(0)), new PostView.Vote(vote.get(1).asString(), vote.get(2).asString()));
+            view.votes.put(
+                    uuid(vote.get(0)),
+                    new PostView.Vote(vote.get(1).asString(), vote.get(2).asString()));
         }
         Map<UUID, PostView.Comment> comments = new HashMap<>();
         for (JsonNode row : rows(rs, "comments")) {
-            PostView.Comment comment = new PostView.Comment(uuid(row.get(0)), uuid(row.get(1)), row.get(2).asString(),
-                    row.get(3).asString(), OffsetDateTime.parse(row.get(4).asString()).toInstant(), row.get(5).asInt());
+            PostView.Comment comment = new PostView.Comment(
+                    uuid(row.get(0)),
+                    uuid(row.get(1)),
+                    row.get(2).asString(),
+                    row.get(3).asString(),
+                    OffsetDateTime.parse(row.get(4).asString()).toInstant(),
+                    row.get(5).asInt());
             comments.put(comment.id, comment);
             view.comments.add(comment);
         }
         for (JsonNode vote : rows(rs, "comment_votes")) {
             PostView.Comment comment = comments.get(uuid(vote.get(0)));
             if (comment != null) {
-                comment.votes.put(uuid(vote.get(1)), new PostView.Vote(vote.get(2).asString(), vote.get(3).asString()));
+                comment.votes.put(
+                        uuid(vote.get(1)),
+                        new PostView.Vote(vote.get(2).asString(), vote.get(3).asString()));
             }
         }
         return view;

@@ -1,7 +1,6 @@
 package io.cryptotalks.gateway.posts;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,40 +9,87 @@ import java.util.UUID;
 /** The post and list shapes of the contract (E20, E21); no user id but the author's leaves the gateway. */
 final class PostResponses {
 
-    private PostResponses() {
-    }
+    private PostResponses() {}
 
     @Schema(name = "Post")
-    record Post(UUID id, UUID userId, String username, String title, String slug, List<String> content, String preview,
-                List<String> searchTags, Instant createdAt, Instant updatedAt, int rating,
-                @Schema(description = "all the post's comments; postInfo.comments holds the first page of them, "
-                        + "the rest are at /api/posts/comments/{postId}/{page}/{pageSize}") long commentsCount,
-                @Schema(description = "the caller's vote: +, - or null", nullable = true, allowableValues = {"+", "-"})
-                String myRate, PostInfo postInfo) {
+    record Post(
+            UUID id,
+            UUID userId,
+            String username,
+            String title,
+            String slug,
+            List<String> content,
+            String preview,
+            List<String> searchTags,
+            Instant createdAt,
+            Instant updatedAt,
+            int rating,
+
+            @Schema(
+                    description = "all the post's comments; postInfo.comments holds the first page of them, "
+                            + "the rest are at /api/posts/comments/{postId}/{page}/{pageSize}")
+            long commentsCount,
+
+            @Schema(
+                    description = "the caller's vote: +, - or null",
+                    nullable = true,
+                    allowableValues = {"+", "-"})
+            String myRate,
+
+            PostInfo postInfo) {
 
         static Post of(PostView view, UUID caller) {
-            return new Post(view.id, view.userId, view.username, view.title, view.slug, view.content, view.preview,
-                    view.searchTags, view.createdAt, view.updatedAt, view.rating, view.commentsCount,
-                    voteOf(view.votes, caller), new PostInfo(rates(view.votes, caller), comments(view, caller)));
+            return new Post(
+                    view.id,
+                    view.userId,
+                    view.username,
+                    view.title,
+                    view.slug,
+                    view.content,
+                    view.preview,
+                    view.searchTags,
+                    view.createdAt,
+                    view.updatedAt,
+                    view.rating,
+                    view.commentsCount,
+                    voteOf(view.votes, caller),
+                    new PostInfo(rates(view.votes, caller), comments(view, caller)));
         }
     }
 
-    record PostInfo(@Schema(description = "the caller's own vote, if any (the contract listed every voter's name; "
-            + "rating counts them all)") List<Rate> rates,
-                    @Schema(description = "the first page of the comments, oldest first") List<Comment> comments) {
-    }
+    record PostInfo(
+            @Schema(
+                    description = "the caller's own vote, if any (the contract listed every voter's name; "
+                            + "rating counts them all)")
+            List<Rate> rates,
 
-    record Rate(String username, @Schema(allowableValues = {"+", "-"}) String rate, boolean rated) {
-    }
+            @Schema(description = "the first page of the comments, oldest first")
+            List<Comment> comments) {}
 
-    record Comment(UUID id, String username, String payload, Instant createdAt, int rating,
-                   @Schema(description = "the caller's vote: +, - or null", nullable = true, allowableValues = {"+", "-"})
-                   String myRate,
-                   @Schema(description = "the caller's own vote on the comment, if any") List<Rate> commentRates) {
-    }
+    record Rate(
+            String username,
+            @Schema(allowableValues = {"+", "-"}) String rate,
+            boolean rated) {}
+
+    record Comment(
+            UUID id,
+            String username,
+            String payload,
+            Instant createdAt,
+            int rating,
+
+            @Schema(
+                    description = "the caller's vote: +, - or null",
+                    nullable = true,
+                    allowableValues = {"+", "-"})
+            String myRate,
+
+            @Schema(description = "the caller's own vote on the comment, if any")
+            List<Rate> commentRates) {}
 
     @Schema(name = "CommentPage")
-    record CommentPage(@Schema(description = "all the post's comments") long count, List<Comment> rows) {
+    record CommentPage(
+            @Schema(description = "all the post's comments") long count, List<Comment> rows) {
 
         static CommentPage of(PostView view, UUID caller) {
             return new CommentPage(view.commentsCount, comments(view, caller));
@@ -51,34 +97,56 @@ final class PostResponses {
     }
 
     @Schema(name = "PostSummary")
-    record Summary(UUID id, String title, String preview, String slug, List<String> searchTags, String username,
-                   Instant createdAt, int rating, int commentsCount) {
-    }
+    record Summary(
+            UUID id,
+            String title,
+            String preview,
+            String slug,
+            List<String> searchTags,
+            String username,
+            Instant createdAt,
+            int rating,
+            int commentsCount) {}
 
     @Schema(name = "PostPage")
-    record Page(long count, List<Summary> rows) {
-    }
+    record Page(long count, List<Summary> rows) {}
 
     @Schema(name = "Tag")
-    record Tag(String tag, int posts) {
-    }
+    record Tag(String tag, int posts) {}
 
     @Schema(name = "TagPage")
-    record TagDetails(String tag, @Schema(description = "live posts that carry it") int posts,
-                      @Schema(description = "users who follow it") int followers,
-                      @Schema(description = "the signed-in caller follows it") boolean followedByYou) {
-    }
+    record TagDetails(
+            String tag,
+
+            @Schema(description = "live posts that carry it")
+            int posts,
+
+            @Schema(description = "users who follow it") int followers,
+
+            @Schema(description = "the signed-in caller follows it")
+            boolean followedByYou) {}
 
     @Schema(name = "Feed")
-    record Feed(List<Summary> rows,
-                @Schema(nullable = true, description = "pass as cursor for the next page; null on the last page") String nextCursor,
-                @Schema(description = "false when the caller follows no one and no tag (the empty state)")
-                boolean followsAnything) {
-    }
+    record Feed(
+            List<Summary> rows,
+
+            @Schema(nullable = true, description = "pass as cursor for the next page; null on the last page")
+            String nextCursor,
+
+            @Schema(description = "false when the caller follows no one and no tag (the empty state)")
+            boolean followsAnything) {}
 
     private static List<Comment> comments(PostView view, UUID caller) {
-        return view.comments.stream().map(comment -> new Comment(comment.id, comment.username, comment.payload,
-                comment.createdAt, comment.rating, voteOf(comment.votes, caller), rates(comment.votes, caller))).toList();
+        return view.comments.stream()
+                .map(comment -> new Comment(
+                        comment.id,
+                        comment.username,
+                        comment.payload,
+                        comment.createdAt,
+                        comment.rating,
+                        voteOf(comment.votes, caller),
+                        rates(comment.votes, caller)))
+                .toList();
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.cryptotalks.gateway.posts;
 
 import io.cryptotalks.gateway.web.ApiError;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +13,7 @@ final class PostRules {
     static final int MAX_CONTENT_CHARACTERS = 50_000;
     private static final Pattern TAG = Pattern.compile("[a-z0-9-]{1,20}");
 
-    private PostRules() {
-    }
+    private PostRules() {}
 
     /** Lower-cased, without duplicates, in the order given; 1 to 5 of them. */
     static List<String> tags(List<String> tags) {
@@ -47,7 +45,8 @@ final class PostRules {
             total += line.length();
         }
         if (total == 0 || total > MAX_CONTENT_CHARACTERS) {
-            throw ApiError.VALIDATION_ERROR.exception("content: must be 1 to " + MAX_CONTENT_CHARACTERS + " characters");
+            throw ApiError.VALIDATION_ERROR.exception(
+                    "content: must be 1 to " + MAX_CONTENT_CHARACTERS + " characters");
         }
         return List.copyOf(lines);
     }

@@ -1,9 +1,6 @@
 package io.cryptotalks.gateway.posts;
 
 import io.cryptotalks.gateway.web.ApiError;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -13,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The list (E21): filters and sorts from allow-lists only, full-text search on the posts-service's {@code search}
@@ -31,8 +30,16 @@ class PostSearch {
     // the same test on one row, cheaper: the stored search vector weighs the title's words A (no title parsing per row)
     private static final String IN_TITLE_WEIGHTED = "p.search @@ to_tsquery('simple', :titleQuery)";
     private static final Map<String, String> ORDER_BY = Map.of(
-            "createdat", "%s.created_at", "title", "lower(%s.title)", "rating", "%s.rating", "rate", "%s.rating",
-            "comments", "%s.comments_count");
+            "createdat",
+            "%s.created_at",
+            "title",
+            "lower(%s.title)",
+            "rating",
+            "%s.rating",
+            "rate",
+            "%s.rating",
+            "comments",
+            "%s.comments_count");
 
     private final JdbcClient jdbc;
     private final PostCounts counts;
@@ -42,8 +49,15 @@ class PostSearch {
         this.counts = counts;
     }
 
-    record Query(int page, int pageSize, String order, String orderBy, String searchQuery, String username,
-                 UUID authorId, List<String> tags) {
+    record Query(
+            int page,
+            int pageSize,
+            String order,
+            String orderBy,
+            String searchQuery,
+            String username,
+            UUID authorId,
+            List<String> tags) {
 
         Query {
             if (page < 0 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
@@ -60,8 +74,8 @@ class PostSearch {
 
         /** The ORDER BY over the rows aliased {@code alias}: the chosen key, then the id, both in the chosen direction. */
         String orderOf(String alias) {
-            return ORDER_BY.get(orderBy.toLowerCase(Locale.ROOT)).formatted(alias) + " " + order
-                    + ", " + alias + ".id " + order;
+            return ORDER_BY.get(orderBy.toLowerCase(Locale.ROOT)).formatted(alias) + " " + order + ", " + alias + ".id "
+                    + order;
         }
 
         long offset() {
@@ -77,13 +91,17 @@ class PostSearch {
 
     List<PostResponses.Tag> tags() {
         return jdbc.sql("select tag, posts from post_tags where posts > 0 order by posts desc, tag limit 200")
-                .query(PostResponses.Tag.class).list();
+                .query(PostResponses.Tag.class)
+                .list();
     }
 
     /** How many live posts carry the tag, as the tag list counts them. */
     int postsWith(String tag) {
-        return jdbc.sql("select posts from post_tags where tag = :tag").param("tag", tag).query(Integer.class)
-                .optional().orElse(0);
+        return jdbc.sql("select posts from post_tags where tag = :tag")
+                .param("tag", tag)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
     }
 
     /**
@@ -97,8 +115,10 @@ class PostSearch {
                                 + filter.where() + " order by " + query.orderOf("p") + " limit :limit offset :offset)"
                                 + " order by " + query.orderOf("r"))
                 .params(filter.params())
-                .param("limit", query.pageSize()).param("offset", query.offset())
-                .query((rs, row) -> summary(rs)).list();
+                .param("limit", query.pageSize())
+                .param("offset", query.offset())
+                .query((rs, row) -> summary(rs))
+                .list();
         return new PostResponses.Page(count, rows);
     }
 
@@ -117,32 +137,50 @@ class PostSearch {
         long inTitle = counts.count(titled, SEARCH_COUNT_LIMIT);
         String titleQuery = tsQuery.replace(":*", ":*A");
         // many title matches are found by walking the order's index, testing each row: the cheaper test then
-        PostFilter titledRows = inTitle > SearchTier.READ_ALL_UP_TO
-                ? filter.and(IN_TITLE_WEIGHTED, "titleQuery", titleQuery) : titled;
+        PostFilter titledRows =
+                inTitle > SearchTier.READ_ALL_UP_TO ? filter.and(IN_TITLE_WEIGHTED, "titleQuery", titleQuery) : titled;
         PostFilter elsewhere = matching.and("not " + IN_TITLE_WEIGHTED, "titleQuery", titleQuery);
         String branches = new SearchTier(1, titledRows, inTitle).sql(query) + " union all "
                 + new SearchTier(2, elsewhere, count >= SEARCH_COUNT_LIMIT ? count : count - inTitle).sql(query);
-        List<PostResponses.Summary> rows = jdbc.sql(
-                        "select * from (" + branches + ") p order by p.tier, "
-                                + query.orderOf("p") + " limit :limit offset :offset")
+        List<PostResponses.Summary> rows = jdbc.sql("select * from (" + branches + ") p order by p.tier, "
+                        + query.orderOf("p") + " limit :limit offset :offset")
                 .params(elsewhere.params())
                 .param("window", query.offset() + query.pageSize())
-                .param("limit", query.pageSize()).param("offset", query.offset())
-                .query((rs, row) -> summary(rs)).list();
+                .param("limit", query.pageSize())
+                .param("offset", query.offset())
+                .query((rs, row) -> summary(rs))
+                .list();
         return new PostResponses.Page(count, rows);
     }
 
     /** The columns of a list row, of the posts aliased {@code alias}. */
     static String columns(String alias) {
-        return Arrays.stream(new String[]{"id", "title", "preview", "slug", "search_tags", "username", "created_at",
-                "rating", "comments_count"}).map(column -> alias + "." + column).collect(Collectors.joining(", "));
+        return Arrays.stream(new String[] {
+                    "id",
+                    "title",
+                    "preview",
+                    "slug",
+                    "search_tags",
+                    "username",
+                    "created_at",
+                    "rating",
+                    "comments_count"
+                })
+                .map(column -> alias + "." + column)
+                .collect(Collectors.joining(", "));
     }
 
     static PostResponses.Summary summary(ResultSet rs) throws SQLException {
-        return new PostResponses.Summary(rs.getObject("id", UUID.class), rs.getString("title"),
-                rs.getString("preview"), rs.getString("slug"), PostProjection.texts(rs.getArray("search_tags")),
-                rs.getString("username"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getInt("rating"), rs.getInt("comments_count"));
+        return new PostResponses.Summary(
+                rs.getObject("id", UUID.class),
+                rs.getString("title"),
+                rs.getString("preview"),
+                rs.getString("slug"),
+                PostProjection.texts(rs.getArray("search_tags")),
+                rs.getString("username"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getInt("rating"),
+                rs.getInt("comments_count"));
     }
 
     /** Words of letters and digits only, each a prefix, all required: "bitc halv" → {@code bitc:* & halv:*}. */
@@ -151,7 +189,9 @@ class PostSearch {
             return null;
         }
         String words = Arrays.stream(searchQuery.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-                .filter(word -> !word.isEmpty()).limit(8).map(word -> word + ":*")
+                .filter(word -> !word.isEmpty())
+                .limit(8)
+                .map(word -> word + ":*")
                 .collect(Collectors.joining(" & "));
         return words.isEmpty() ? null : words;
     }

@@ -12,15 +12,14 @@ import io.cryptotalks.gateway.secondfactor.Purpose;
 import io.cryptotalks.gateway.secondfactor.SecondFactor;
 import io.cryptotalks.gateway.web.ApiError;
 import io.cryptotalks.gateway.web.MessageResponse;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writing posts (E19, E22–E26): the gateway decides what must be decided at once — the post's id, its unique title
@@ -37,8 +36,13 @@ class PostService {
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
 
-    PostService(PostHeads heads, PostProjection projection, SecondFactor secondFactor, OutboxWriter outbox,
-                TransactionTemplate transactions, JdbcClient jdbc) {
+    PostService(
+            PostHeads heads,
+            PostProjection projection,
+            SecondFactor secondFactor,
+            OutboxWriter outbox,
+            TransactionTemplate transactions,
+            JdbcClient jdbc) {
         this.heads = heads;
         this.projection = projection;
         this.secondFactor = secondFactor;
@@ -60,8 +64,15 @@ class PostService {
             } catch (DuplicateKeyException taken) {
                 throw ApiError.POST_ALREADY_EXISTS.exception();
             }
-            outbox.append(new PostCreated(postId, userId, username, title, reserved, content,
-                    request.preview().trim(), tags));
+            outbox.append(new PostCreated(
+                    postId,
+                    userId,
+                    username,
+                    title,
+                    reserved,
+                    content,
+                    request.preview().trim(),
+                    tags));
             return reserved;
         }));
         return new PostRequests.Created("success", postId.toString(), slug);
@@ -72,7 +83,8 @@ class PostService {
         String title = changes.title() == null ? current.title : changes.title().trim();
         var tags = changes.searchTags() == null ? current.searchTags : PostRules.tags(changes.searchTags());
         var content = changes.content() == null ? current.content : PostRules.content(changes.content());
-        String preview = changes.preview() == null ? current.preview : changes.preview().trim();
+        String preview =
+                changes.preview() == null ? current.preview : changes.preview().trim();
         String slug = Objects.requireNonNull(transactions.execute(status -> {
             heads.lockLive(postId).orElseThrow(ApiError.POST_NOT_FOUND::exception);
             String next = current.slug;
@@ -140,8 +152,8 @@ class PostService {
     }
 
     private PostView authored(UUID userId, UUID postId) {
-        PostHeads.Head head = heads.byId(postId).filter(found -> !found.deleted())
-                .orElseThrow(ApiError.POST_NOT_FOUND::exception);
+        PostHeads.Head head =
+                heads.byId(postId).filter(found -> !found.deleted()).orElseThrow(ApiError.POST_NOT_FOUND::exception);
         if (!head.userId().equals(userId)) {
             throw ApiError.WRONG_USER.exception();
         }
@@ -149,7 +161,10 @@ class PostService {
     }
 
     private String usernameOf(UUID userId) {
-        return jdbc.sql("select username from users where id = :id").param("id", userId).query(String.class)
-                .optional().orElseThrow(ApiError.SESSION_HAS_EXPIRED::exception);
+        return jdbc.sql("select username from users where id = :id")
+                .param("id", userId)
+                .query(String.class)
+                .optional()
+                .orElseThrow(ApiError.SESSION_HAS_EXPIRED::exception);
     }
 }

@@ -6,7 +6,6 @@ import io.cryptotalks.common.events.posts.CommentRated;
 import io.cryptotalks.common.events.posts.PostCreated;
 import io.cryptotalks.common.events.posts.PostRated;
 import io.cryptotalks.common.events.posts.PostUpdated;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +35,7 @@ final class PostView {
     int rating;
     /** All the post's comments, the window's and the others, pending ones included. */
     long commentsCount;
+
     final CommentWindow window;
     final Map<UUID, Vote> votes = new LinkedHashMap<>();
     /** The comments in {@link #window}, oldest first. */
@@ -45,8 +45,7 @@ final class PostView {
         this.window = window;
     }
 
-    record Vote(String username, String rate) {
-    }
+    record Vote(String username, String rate) {}
 
     static final class Comment {
         final UUID id;
@@ -97,15 +96,18 @@ final class PostView {
                 && view.comments.stream().noneMatch(comment -> comment.id.equals(added.commentId()))) {
             // it comes after every applied comment (the worker applies the post's events in order): the last one
             if (view.window.contains(view.commentsCount)) {
-                view.comments.add(new Comment(added.commentId(), added.userId(), added.username(), added.payload(),
-                        occurredAt, 0));
+                view.comments.add(new Comment(
+                        added.commentId(), added.userId(), added.username(), added.payload(), occurredAt, 0));
             }
             view.commentsCount++;
         } else if (event instanceof PostRated rated) {
             view.rating += toggle(view.votes, rated.userId(), new Vote(rated.username(), rated.rate()));
         } else if (event instanceof CommentRated rated) {
-            view.comments.stream().filter(comment -> comment.id.equals(rated.commentId())).findFirst().ifPresent(
-                    comment -> comment.rating += toggle(comment.votes, rated.userId(), new Vote(rated.username(), rated.rate())));
+            view.comments.stream()
+                    .filter(comment -> comment.id.equals(rated.commentId()))
+                    .findFirst()
+                    .ifPresent(comment -> comment.rating +=
+                            toggle(comment.votes, rated.userId(), new Vote(rated.username(), rated.rate())));
         }
         return view;
     }

@@ -1,7 +1,6 @@
 package io.cryptotalks.gateway.posts;
 
 import com.ibm.icu.text.Transliterator;
-
 import java.util.Locale;
 
 /**
@@ -16,8 +15,7 @@ final class Slugs {
     // lock (a title takes microseconds)
     private static final Transliterator TO_ASCII = Transliterator.getInstance("Any-Latin; Latin-ASCII");
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     static String of(String title) {
         String ascii;

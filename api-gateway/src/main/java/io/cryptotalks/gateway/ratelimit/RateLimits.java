@@ -7,14 +7,13 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * Token buckets shared by every gateway instance (Bucket4j on PostgreSQL, table {@code rate_limit_buckets}). Keys are
@@ -33,10 +32,12 @@ public class RateLimits {
         this.throttleLog = throttleLog;
         this.jdbc = jdbc;
         for (Limit limit : Limit.values()) {
-            configurations.put(limit, BucketConfiguration.builder()
-                    .addLimit(bandwidth -> bandwidth.capacity(limit.capacity())
-                            .refillGreedy(limit.capacity(), limit.period()))
-                    .build());
+            configurations.put(
+                    limit,
+                    BucketConfiguration.builder()
+                            .addLimit(bandwidth ->
+                                    bandwidth.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
+                            .build());
         }
     }
 
@@ -68,12 +69,14 @@ public class RateLimits {
 
     /** Whether the bucket is empty, without refusing anything. */
     public boolean exhausted(Limit limit, String key) {
-        return !neverUsed(limit, key) && !bucket(limit, key).estimateAbilityToConsume(1).canBeConsumed();
+        return !neverUsed(limit, key)
+                && !bucket(limit, key).estimateAbilityToConsume(1).canBeConsumed();
     }
 
     /** Whether the bucket is full: nothing was counted against this key lately. */
     public boolean untouched(Limit limit, String key) {
-        return neverUsed(limit, key) || bucket(limit, key).estimateAbilityToConsume(limit.capacity()).canBeConsumed();
+        return neverUsed(limit, key)
+                || bucket(limit, key).estimateAbilityToConsume(limit.capacity()).canBeConsumed();
     }
 
     /** Counts a failure: takes a token if one is left. */
@@ -83,7 +86,10 @@ public class RateLimits {
 
     /** A 429 telling when this key's bucket will have a token again. */
     public RuntimeException refusal(Limit limit, String key, UUID subject) {
-        return refusal(limit, subject, Duration.ofNanos(bucket(limit, key).estimateAbilityToConsume(1).getNanosToWaitForRefill()));
+        return refusal(
+                limit,
+                subject,
+                Duration.ofNanos(bucket(limit, key).estimateAbilityToConsume(1).getNanosToWaitForRefill()));
     }
 
     private RuntimeException refusal(Limit limit, UUID subject, Duration wait) {
@@ -100,7 +106,9 @@ public class RateLimits {
      */
     private boolean neverUsed(Limit limit, String key) {
         return jdbc.sql("select not exists (select 1 from rate_limit_buckets where id = :id)")
-                .param("id", id(limit, key)).query(Boolean.class).single();
+                .param("id", id(limit, key))
+                .query(Boolean.class)
+                .single();
     }
 
     private BucketProxy bucket(Limit limit, String key) {

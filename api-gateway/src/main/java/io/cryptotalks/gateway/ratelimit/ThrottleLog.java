@@ -2,17 +2,16 @@ package io.cryptotalks.gateway.ratelimit;
 
 import io.cryptotalks.common.events.sessions.RequestsThrottled;
 import io.cryptotalks.common.outbox.OutboxWriter;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Puts refusals in the action log ({@link RequestsThrottled}), at most once a minute per limit and subject so that an

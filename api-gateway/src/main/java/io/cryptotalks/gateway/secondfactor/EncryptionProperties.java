@@ -10,5 +10,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("cryptotalks.security")
-public record EncryptionProperties(@Secret(variable = "ENCRYPTION_KEY") String encryptionKey) {
-}
+public record EncryptionProperties(
+        @Secret(variable = "ENCRYPTION_KEY") String encryptionKey) {}

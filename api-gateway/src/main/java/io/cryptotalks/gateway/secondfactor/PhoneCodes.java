@@ -5,19 +5,18 @@ import io.cryptotalks.common.outbox.OutboxWriter;
 import io.cryptotalks.common.tokens.TokenDigest;
 import io.cryptotalks.gateway.ratelimit.Limit;
 import io.cryptotalks.gateway.ratelimit.RateLimits;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * SMS codes: six digits from a CSPRNG, stored as a SHA-256 digest in {@code phone_codes} before the response (so a
@@ -85,16 +84,18 @@ public class PhoneCodes {
             return Optional.empty();
         }
         IssuedCode issued = latest.get();
-        boolean right = code != null && MessageDigest.isEqual(
-                TokenDigest.sha256Hex(code.trim()).getBytes(StandardCharsets.US_ASCII),
-                issued.codeHash().getBytes(StandardCharsets.US_ASCII));
-        jdbc.sql(right ? "update phone_codes set used_at = now() where id = :id"
-                        : "update phone_codes set attempts = attempts + 1 where id = :id")
+        boolean right = code != null
+                && MessageDigest.isEqual(
+                        TokenDigest.sha256Hex(code.trim()).getBytes(StandardCharsets.US_ASCII),
+                        issued.codeHash().getBytes(StandardCharsets.US_ASCII));
+        jdbc.sql(
+                        right
+                                ? "update phone_codes set used_at = now() where id = :id"
+                                : "update phone_codes set attempts = attempts + 1 where id = :id")
                 .param("id", issued.id())
                 .update();
         return right ? Optional.of(issued.phone()) : Optional.empty();
     }
 
-    record IssuedCode(UUID id, String phone, String codeHash) {
-    }
+    record IssuedCode(UUID id, String phone, String codeHash) {}
 }

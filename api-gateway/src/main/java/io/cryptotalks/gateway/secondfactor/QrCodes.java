@@ -5,7 +5,6 @@ import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.qrcode.QRCodeWriter;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,12 +16,12 @@ final class QrCodes {
 
     private static final int SIZE = 240;
 
-    private QrCodes() {
-    }
+    private QrCodes() {}
 
     static String pngDataUri(String text) {
         try (ByteArrayOutputStream png = new ByteArrayOutputStream()) {
-            var matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, SIZE, SIZE, Map.of(EncodeHintType.MARGIN, 1));
+            var matrix = new QRCodeWriter()
+                    .encode(text, BarcodeFormat.QR_CODE, SIZE, SIZE, Map.of(EncodeHintType.MARGIN, 1));
             MatrixToImageWriter.writeToStream(matrix, "PNG", png);
             return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
         } catch (WriterException e) {

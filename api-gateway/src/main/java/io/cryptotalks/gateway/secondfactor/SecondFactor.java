@@ -4,11 +4,10 @@ import io.cryptotalks.gateway.ratelimit.Limit;
 import io.cryptotalks.gateway.ratelimit.RateLimits;
 import io.cryptotalks.gateway.web.ApiError;
 import io.cryptotalks.gateway.web.MessageResponse;
-import org.springframework.stereotype.Service;
-
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import org.springframework.stereotype.Service;
 
 /**
  * The contract's second-factor protocol (§1.2), one place for every action that needs it: with TOTP and no code the

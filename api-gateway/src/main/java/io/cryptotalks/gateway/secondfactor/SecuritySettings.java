@@ -1,9 +1,8 @@
 package io.cryptotalks.gateway.secondfactor;
 
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import java.util.UUID;
 
 /**
  * The second-factor columns of {@code user_settings}, written synchronously by the gateway (users-service/README.md):
@@ -38,10 +37,11 @@ class SecuritySettings {
                                                  two_fa_last_step = :step, updated_at = now()
                         where user_id = :userId and two_fa_pending = :sealed and two_fa_token is null and phone is null
                         """)
-                .param("userId", userId)
-                .param("sealed", sealedSecret)
-                .param("step", acceptedStep)
-                .update() == 1;
+                        .param("userId", userId)
+                        .param("sealed", sealedSecret)
+                        .param("step", acceptedStep)
+                        .update()
+                == 1;
     }
 
     void disableTotp(UUID userId) {
@@ -57,10 +57,7 @@ class SecuritySettings {
         return jdbc.sql("""
                         update user_settings set two_fa_last_step = :step, updated_at = now()
                         where user_id = :userId and (two_fa_last_step is null or two_fa_last_step < :step)
-                        """)
-                .param("userId", userId)
-                .param("step", step)
-                .update() == 1;
+                        """).param("userId", userId).param("step", step).update() == 1;
     }
 
     private void upsert(UUID userId, String assignments, String value) {

@@ -1,11 +1,10 @@
 package io.cryptotalks.gateway.secondfactor;
 
 import com.warrenstrange.googleauth.GoogleAuthenticator;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.springframework.stereotype.Component;
 
 /**
  * RFC 6238 codes (SHA-1, 6 digits, 30 s) through the GoogleAuth library: secrets are made here, never by the client,
@@ -46,7 +45,8 @@ class Totp {
     static String uri(String secret, String accountName) {
         String label = java.net.URLEncoder.encode("Cryptotalks:" + accountName, java.nio.charset.StandardCharsets.UTF_8)
                 .replace("+", "%20");
-        return "otpauth://totp/" + label + "?secret=" + secret + "&issuer=Cryptotalks&algorithm=SHA1&digits=6&period=30";
+        return "otpauth://totp/" + label + "?secret=" + secret
+                + "&issuer=Cryptotalks&algorithm=SHA1&digits=6&period=30";
     }
 
     static Optional<String> blankToEmpty(String code) {

@@ -21,9 +21,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "user")
 @SecurityRequirement(name = "access-token")
-@ApiResponse(responseCode = "400", description = "wrong-2fa, phone-code-error, validation-error or bad-request (a factor is already set / not set)",
+@ApiResponse(
+        responseCode = "400",
+        description =
+                "wrong-2fa, phone-code-error, validation-error or bad-request (a factor is already set / not set)",
         content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "429", description = "too-many-requests (wrong codes or text messages); see Retry-After",
+@ApiResponse(
+        responseCode = "429",
+        description = "too-many-requests (wrong codes or text messages); see Retry-After",
         content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 class TwoFactorController {
 
@@ -35,7 +40,8 @@ class TwoFactorController {
 
     @PostMapping("/api/user/generate-2fa")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Get a new TOTP secret and its QR code",
+    @Operation(
+            summary = "Get a new TOTP secret and its QR code",
             description = "The server makes the secret (stored encrypted, pending); confirm it with set-2fa.")
     TwoFactorRequests.NewTotpSecret generate(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user) {
         return twoFactor.newTotpSecret(user.userId());
@@ -44,8 +50,9 @@ class TwoFactorController {
     @PostMapping("/api/user/set-2fa")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Turn TOTP on with a code of the secret from generate-2fa")
-    MessageResponse setTotp(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user,
-                            @Valid @RequestBody TwoFactorRequests.TotpCode body) {
+    MessageResponse setTotp(
+            @Parameter(hidden = true) @CurrentUser AuthenticatedUser user,
+            @Valid @RequestBody TwoFactorRequests.TotpCode body) {
         twoFactor.enableTotp(user.userId(), body.twoFaCode());
         return MessageResponse.SUCCESS;
     }
@@ -53,25 +60,32 @@ class TwoFactorController {
     @PostMapping("/api/user/remove-2fa")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Turn TOTP off; needs a current code")
-    MessageResponse removeTotp(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user,
-                               @Valid @RequestBody TwoFactorRequests.TotpCode body) {
+    MessageResponse removeTotp(
+            @Parameter(hidden = true) @CurrentUser AuthenticatedUser user,
+            @Valid @RequestBody TwoFactorRequests.TotpCode body) {
         twoFactor.disableTotp(user.userId(), body.twoFaCode());
         return MessageResponse.SUCCESS;
     }
 
     @PostMapping("/api/user/set-phone")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Turn SMS two-factor on", description = "Without `code`: texts a code to the phone (`code-sent`). With it: done.")
-    MessageResponse setPhone(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user,
-                             @Valid @RequestBody TwoFactorRequests.SetPhone body) {
+    @Operation(
+            summary = "Turn SMS two-factor on",
+            description = "Without `code`: texts a code to the phone (`code-sent`). With it: done.")
+    MessageResponse setPhone(
+            @Parameter(hidden = true) @CurrentUser AuthenticatedUser user,
+            @Valid @RequestBody TwoFactorRequests.SetPhone body) {
         return twoFactor.setPhone(user.userId(), body.phone(), body.code());
     }
 
     @PostMapping("/api/user/remove-phone")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Turn SMS two-factor off", description = "Without `code`: texts a code (`code-sent`). With it: done.")
-    MessageResponse removePhone(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user,
-                                @Valid @RequestBody(required = false) TwoFactorRequests.PhoneCode body) {
+    @Operation(
+            summary = "Turn SMS two-factor off",
+            description = "Without `code`: texts a code (`code-sent`). With it: done.")
+    MessageResponse removePhone(
+            @Parameter(hidden = true) @CurrentUser AuthenticatedUser user,
+            @Valid @RequestBody(required = false) TwoFactorRequests.PhoneCode body) {
         return twoFactor.removePhone(user.userId(), body == null ? null : body.code());
     }
 }

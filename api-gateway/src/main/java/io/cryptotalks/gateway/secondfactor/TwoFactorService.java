@@ -5,11 +5,10 @@ import io.cryptotalks.common.events.users.TwoFactorEnabled;
 import io.cryptotalks.common.outbox.OutboxWriter;
 import io.cryptotalks.gateway.web.ApiError;
 import io.cryptotalks.gateway.web.MessageResponse;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.UUID;
 
 /** Switching a second factor on and off (E10–E13); a user has at most one. */
 @Service
@@ -24,8 +23,15 @@ class TwoFactorService {
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
 
-    TwoFactorService(SecuritySettings settings, SecretBox secrets, Totp totp, SecondFactor secondFactor,
-                     PhoneCodes phoneCodes, OutboxWriter outbox, TransactionTemplate transactions, JdbcClient jdbc) {
+    TwoFactorService(
+            SecuritySettings settings,
+            SecretBox secrets,
+            Totp totp,
+            SecondFactor secondFactor,
+            PhoneCodes phoneCodes,
+            OutboxWriter outbox,
+            TransactionTemplate transactions,
+            JdbcClient jdbc) {
         this.settings = settings;
         this.secrets = secrets;
         this.totp = totp;
@@ -48,8 +54,10 @@ class TwoFactorService {
     void enableTotp(UUID userId, String code) {
         SecuritySettings.Factors factors = settings.of(userId);
         if (factors.any() || factors.twoFaPending() == null) {
-            throw ApiError.BAD_REQUEST.exception(factors.any() ? "A second factor is already set"
-                    : "Ask for a secret first (POST /api/user/generate-2fa)");
+            throw ApiError.BAD_REQUEST.exception(
+                    factors.any()
+                            ? "A second factor is already set"
+                            : "Ask for a secret first (POST /api/user/generate-2fa)");
         }
         long step = secondFactor.verifyTotp(userId, secrets.open(factors.twoFaPending()), code);
         transactions.executeWithoutResult(status -> {
@@ -111,7 +119,10 @@ class TwoFactorService {
     }
 
     private String emailOf(UUID userId) {
-        return jdbc.sql("select email from users where id = :id").param("id", userId).query(String.class)
-                .optional().orElseThrow(ApiError.SESSION_HAS_EXPIRED::exception);
+        return jdbc.sql("select email from users where id = :id")
+                .param("id", userId)
+                .query(String.class)
+                .optional()
+                .orElseThrow(ApiError.SESSION_HAS_EXPIRED::exception);
     }
 }

@@ -1,5 +1,9 @@
 package io.cryptotalks.gateway.security;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.UUID;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -8,11 +12,6 @@ import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.UUID;
 
 /**
  * Access tokens are HS256 JWTs of type {@code access}, unexpired, whose session ({@code sid}) is still live: signing
@@ -24,7 +23,9 @@ class AccessTokenDecoding {
     @Bean
     JwtDecoder accessTokenDecoder(SessionProperties properties, Sessions sessions, Clock clock) {
         SecretKeySpec key = new SecretKeySpec(properties.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key)
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
         decoder.setJwtValidator(jwt -> validate(jwt, sessions, clock));
         return decoder;
     }
@@ -41,7 +42,9 @@ class AccessTokenDecoding {
         if (jwt.getExpiresAt() == null || !jwt.getExpiresAt().isAfter(clock.instant())) {
             return failure(TokenProblem.EXPIRED);
         }
-        return sessions.isActive(sessionId) ? OAuth2TokenValidatorResult.success() : failure(TokenProblem.SESSION_ENDED);
+        return sessions.isActive(sessionId)
+                ? OAuth2TokenValidatorResult.success()
+                : failure(TokenProblem.SESSION_ENDED);
     }
 
     static UUID uuid(Jwt jwt, String claim) {

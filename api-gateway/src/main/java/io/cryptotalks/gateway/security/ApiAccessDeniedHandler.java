@@ -4,11 +4,10 @@ import io.cryptotalks.gateway.web.ApiError;
 import io.cryptotalks.gateway.web.ErrorResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
-
-import java.io.IOException;
 
 @Component
 class ApiAccessDeniedHandler implements AccessDeniedHandler {

@@ -4,13 +4,12 @@ import io.cryptotalks.gateway.web.ApiError;
 import io.cryptotalks.gateway.web.ErrorResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
-
-import java.io.IOException;
 
 /** 401 in the contract's shape, with the code the original's clients branch on (they drop the token on token-expired). */
 @Component
@@ -34,8 +33,10 @@ class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     private static TokenProblem problemOf(AuthenticationException exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JwtValidationException invalid && !invalid.getErrors().isEmpty()) {
-                return TokenProblem.fromCode(invalid.getErrors().iterator().next().getErrorCode());
+            if (cause instanceof JwtValidationException invalid
+                    && !invalid.getErrors().isEmpty()) {
+                return TokenProblem.fromCode(
+                        invalid.getErrors().iterator().next().getErrorCode());
             }
         }
         if (exception instanceof OAuth2AuthenticationException oauth

@@ -1,6 +1,10 @@
 package io.cryptotalks.gateway.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -10,11 +14,6 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.filter.CorsFilter;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
 
 /**
  * CORS closed except for {@link CorsProperties#allowedOrigins()}: a preflight from any other origin is a 403 (the
@@ -59,9 +58,10 @@ final class CorsPolicy implements CorsConfigurationSource {
                 response.setStatusCode(HttpStatus.FORBIDDEN);
                 response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
                 response.getHeaders().setCacheControl("no-store");
-                response.getBody().write(("{\"statusCode\":403,\"message\":\"forbidden\","
-                        + "\"error\":\"Cross-origin requests from this origin are not allowed\"}")
-                        .getBytes(StandardCharsets.UTF_8));
+                response.getBody()
+                        .write(("{\"statusCode\":403,\"message\":\"forbidden\","
+                                        + "\"error\":\"Cross-origin requests from this origin are not allowed\"}")
+                                .getBytes(StandardCharsets.UTF_8));
                 response.flush();
             }
         });

@@ -25,11 +25,15 @@ class CurrentUserResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public AuthenticatedUser resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-                                             NativeWebRequest request, WebDataBinderFactory binderFactory) {
+    public AuthenticatedUser resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer container,
+            NativeWebRequest request,
+            WebDataBinderFactory binderFactory) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof JwtAuthenticationToken token) {
-            return new AuthenticatedUser(AccessTokenDecoding.uuid(token.getToken(), "userId"),
+            return new AuthenticatedUser(
+                    AccessTokenDecoding.uuid(token.getToken(), "userId"),
                     AccessTokenDecoding.uuid(token.getToken(), "sid"));
         }
         if (!parameter.getParameterAnnotation(CurrentUser.class).required()) {

@@ -1,13 +1,12 @@
 package io.cryptotalks.gateway.security;
 
 import io.cryptotalks.gateway.web.ApiError;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * At most one password hash per core at a time; the rest wait in arrival order (a fair semaphore), so latency grows
@@ -22,9 +21,11 @@ public class HashingSlots {
     private final Semaphore slots;
     private final Duration maxWait;
 
-    HashingSlots(@Value("${cryptotalks.passwords.concurrent-hashes:0}") int concurrentHashes,
-                 @Value("${cryptotalks.passwords.max-wait:10s}") Duration maxWait) {
-        int permits = concurrentHashes > 0 ? concurrentHashes : Runtime.getRuntime().availableProcessors();
+    HashingSlots(
+            @Value("${cryptotalks.passwords.concurrent-hashes:0}") int concurrentHashes,
+            @Value("${cryptotalks.passwords.max-wait:10s}") Duration maxWait) {
+        int permits =
+                concurrentHashes > 0 ? concurrentHashes : Runtime.getRuntime().availableProcessors();
         this.slots = new Semaphore(permits, true);
         this.maxWait = maxWait;
     }
@@ -40,10 +41,12 @@ public class HashingSlots {
             acquired = slots.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ApiError.SERVER_BUSY.exception("Interrupted while waiting to check the password", Duration.ofSeconds(1));
+            throw ApiError.SERVER_BUSY.exception(
+                    "Interrupted while waiting to check the password", Duration.ofSeconds(1));
         }
         if (!acquired) {
-            throw ApiError.SERVER_BUSY.exception("Too many sign-ins at once; try again in a moment", Duration.ofSeconds(2));
+            throw ApiError.SERVER_BUSY.exception(
+                    "Too many sign-ins at once; try again in a moment", Duration.ofSeconds(2));
         }
         holding.set(true);
         try {

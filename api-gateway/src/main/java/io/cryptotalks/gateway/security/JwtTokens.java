@@ -8,14 +8,13 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.cryptotalks.gateway.web.ApiError;
-import org.springframework.stereotype.Component;
-
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /**
  * HS256 tokens in the original's shape: access {@code {userId, email, type:"access"}}, refresh {@code {id,
@@ -107,6 +106,5 @@ public class JwtTokens {
         }
     }
 
-    public record RefreshClaims(UUID sessionId, UUID tokenId) {
-    }
+    public record RefreshClaims(UUID sessionId, UUID tokenId) {}
 }

@@ -30,7 +30,8 @@ public class Passwords {
     }
 
     public boolean matches(String password, String hash) {
-        return slots.run(() -> hash.startsWith(ARGON2ID) ? argon2.matches(password, hash) : bcryptMatches(password, hash));
+        return slots.run(
+                () -> hash.startsWith(ARGON2ID) ? argon2.matches(password, hash) : bcryptMatches(password, hash));
     }
 
     public boolean needsUpgrade(String hash) {

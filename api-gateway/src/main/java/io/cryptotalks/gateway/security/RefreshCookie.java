@@ -20,7 +20,10 @@ public class RefreshCookie {
     }
 
     public String issue(String refreshToken, HttpServletRequest request) {
-        return base(refreshToken, request).maxAge(properties.refreshTokenLifetime()).build().toString();
+        return base(refreshToken, request)
+                .maxAge(properties.refreshTokenLifetime())
+                .build()
+                .toString();
     }
 
     public String clear(HttpServletRequest request) {
@@ -28,6 +31,10 @@ public class RefreshCookie {
     }
 
     private static ResponseCookie.ResponseCookieBuilder base(String value, HttpServletRequest request) {
-        return ResponseCookie.from(NAME, value).httpOnly(true).secure(request.isSecure()).sameSite("Strict").path("/");
+        return ResponseCookie.from(NAME, value)
+                .httpOnly(true)
+                .secure(request.isSecure())
+                .sameSite("Strict")
+                .path("/");
     }
 }

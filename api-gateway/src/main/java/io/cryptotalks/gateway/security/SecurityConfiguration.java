@@ -1,15 +1,19 @@
 package io.cryptotalks.gateway.security;
 
+import static org.springframework.security.config.Customizer.withDefaults;
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
+import io.cryptotalks.gateway.web.SecurityHeaders;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
-import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -18,15 +22,10 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.CorsFilter;
-import io.cryptotalks.gateway.web.SecurityHeaders;
-
-import jakarta.servlet.http.HttpServletRequest;
-
-import static org.springframework.security.config.Customizer.withDefaults;
-import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 /**
  * Deny by default: every endpoint needs a valid access token of a live session, except the public ones listed in
@@ -62,7 +61,8 @@ class SecurityConfiguration {
             pathPattern(HttpMethod.GET, "/api/crypto/get/{uuid}"),
             pathPattern(HttpMethod.GET, "/api/crypto/market-stats"),
             pathPattern(HttpMethod.GET, "/api/crypto/history/{uuid}"),
-            // soft: a username's favourites for anyone, the caller's own without one (401 from the handler if anonymous)
+            // soft: a username's favourites for anyone, the caller's own without one (401 from the handler if
+            // anonymous)
             pathPattern(HttpMethod.GET, "/api/crypto/list-favorites/**"),
             pathPattern(HttpMethod.GET, "/api/dev/mailbox"),
             pathPattern(HttpMethod.GET, "/docs"),
@@ -75,22 +75,28 @@ class SecurityConfiguration {
             pathPattern("/error"));
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JwtDecoder accessTokens, ApiAuthenticationEntryPoint entryPoint,
-                            ApiAccessDeniedHandler accessDenied, ApiRoutes routes, SecurityHeaders securityHeaders,
-                            CorsProperties corsProperties) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            JwtDecoder accessTokens,
+            ApiAuthenticationEntryPoint entryPoint,
+            ApiAccessDeniedHandler accessDenied,
+            ApiRoutes routes,
+            SecurityHeaders securityHeaders,
+            CorsProperties corsProperties)
+            throws Exception {
         AuthorizationManager<RequestAuthorizationContext> signedIn = AuthenticatedAuthorizationManager.authenticated();
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(PUBLIC).permitAll()
-                        .anyRequest().access((authentication, context) -> routes.exists(context.getRequest())
-                                ? signedIn.authorize(authentication, context) : new AuthorizationDecision(true)))
-                .oauth2ResourceServer(server -> server
-                        .bearerTokenResolver(new AccessTokenHeader(PUBLIC))
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC)
+                        .permitAll()
+                        .anyRequest()
+                        .access((authentication, context) -> routes.exists(context.getRequest())
+                                ? signedIn.authorize(authentication, context)
+                                : new AuthorizationDecision(true)))
+                .oauth2ResourceServer(server -> server.bearerTokenResolver(new AccessTokenHeader(PUBLIC))
                         .authenticationManagerResolver(managers(accessTokens))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(accessDenied))
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 // the API authenticates with a header, never with a cookie, except the refresh call whose cookie is
@@ -99,10 +105,8 @@ class SecurityConfiguration {
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
-                .headers(headers -> headers
-                        .defaultsDisabled()
-                        .cacheControl(withDefaults())
-                        .addHeaderWriter(securityHeaders))
+                .headers(headers ->
+                        headers.defaultsDisabled().cacheControl(withDefaults()).addHeaderWriter(securityHeaders))
                 // our own CORS filter in Spring Security's place for it: the same checks, a JSON refusal
                 .cors(AbstractHttpConfigurer::disable)
                 .addFilterAt(new CorsPolicy(corsProperties).filter(), CorsFilter.class);
@@ -121,8 +125,8 @@ class SecurityConfiguration {
             try {
                 return provider.authenticate(authentication);
             } catch (AuthenticationException invalidToken) {
-                return new AnonymousAuthenticationToken("soft", "anonymous",
-                        AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+                return new AnonymousAuthenticationToken(
+                        "soft", "anonymous", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
             }
         };
         return request -> PUBLIC.matches(request) ? soft : strict;

@@ -1,10 +1,9 @@
 package io.cryptotalks.gateway.security;
 
+import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
 class SessionWebConfiguration implements WebMvcConfigurer {

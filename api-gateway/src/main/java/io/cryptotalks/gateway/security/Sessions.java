@@ -1,14 +1,13 @@
 package io.cryptotalks.gateway.security;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The auth-service's {@code sessions} table, which the gateway writes synchronously (see auth-service/README.md):
@@ -43,7 +42,8 @@ public class Sessions {
     }
 
     boolean isActive(UUID sessionId) {
-        return jdbc.sql("select exists (select 1 from sessions where id = :id and revoked_at is null and expires_at > now())")
+        return jdbc.sql(
+                        "select exists (select 1 from sessions where id = :id and revoked_at is null and expires_at > now())")
                 .param("id", sessionId)
                 .query(Boolean.class)
                 .single();
@@ -55,8 +55,8 @@ public class Sessions {
      * as long as the rotation happened less than {@code grace} ago. Empty: the token is neither current nor the one
      * just replaced — a replay.
      */
-    public Optional<UUID> rotate(UUID sessionId, UUID presentedTokenId, UUID nextTokenId, Instant expiresAt,
-                                 Duration grace) {
+    public Optional<UUID> rotate(
+            UUID sessionId, UUID presentedTokenId, UUID nextTokenId, Instant expiresAt, Duration grace) {
         int rotated = jdbc.sql("""
                         update sessions set previous_token_id = token_id, token_id = :next, rotated_at = now(),
                                             expires_at = :expiresAt, updated_at = now()
@@ -93,10 +93,7 @@ public class Sessions {
         jdbc.sql("""
                         update sessions set revoked_at = now(), updated_at = now()
                         where user_id = :userId and revoked_at is null and (cast(:keep as uuid) is null or id <> :keep)
-                        """)
-                .param("userId", userId)
-                .param("keep", keep)
-                .update();
+                        """).param("userId", userId).param("keep", keep).update();
     }
 
     public record Session(UUID id, UUID tokenId, UUID userId, OffsetDateTime expiresAt, OffsetDateTime revokedAt) {

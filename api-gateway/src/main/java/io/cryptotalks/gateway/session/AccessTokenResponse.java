@@ -5,5 +5,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /** {@code {"_at": …}} after sign-in (the user comes with the first refresh, {@link SessionResponse}). */
 @Schema(name = "AccessToken")
-record AccessTokenResponse(@JsonProperty("_at") @Schema(description = "the access token (15 minutes)") String accessToken) {
-}
+record AccessTokenResponse(
+        @JsonProperty("_at") @Schema(description = "the access token (15 minutes)")
+        String accessToken) {}

@@ -38,16 +38,26 @@ class SessionController {
 
     @PostMapping("/api/user/sign-in")
     @Tag(name = "user")
-    @Operation(summary = "Sign in", description = "Returns the access token and sets the HttpOnly `_rt` refresh cookie; "
-            + "or `two-fa-required` / `phone-two-fa-required` (repeat with `twoFaCode` / `code`).")
-    @ApiResponse(responseCode = "201", description = "signed in (the access token), or the second factor is needed "
-            + "(`{\"message\": \"two-fa-required\"}` or `phone-two-fa-required`)",
+    @Operation(
+            summary = "Sign in",
+            description = "Returns the access token and sets the HttpOnly `_rt` refresh cookie; "
+                    + "or `two-fa-required` / `phone-two-fa-required` (repeat with `twoFaCode` / `code`).")
+    @ApiResponse(
+            responseCode = "201",
+            description = "signed in (the access token), or the second factor is needed "
+                    + "(`{\"message\": \"two-fa-required\"}` or `phone-two-fa-required`)",
             content = @Content(schema = @Schema(oneOf = {AccessTokenResponse.class, MessageResponse.class})))
-    @ApiResponse(responseCode = "400", description = "validation-error, or wrong-2fa / phone-code-error (a wrong code)",
+    @ApiResponse(
+            responseCode = "400",
+            description = "validation-error, or wrong-2fa / phone-code-error (a wrong code)",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @ApiResponse(responseCode = "403", description = "wrong-credentials, or account-not-confirmed (right password)",
+    @ApiResponse(
+            responseCode = "403",
+            description = "wrong-credentials, or account-not-confirmed (right password)",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @ApiResponse(responseCode = "429", description = "too-many-requests: too many failed attempts for this email or client",
+    @ApiResponse(
+            responseCode = "429",
+            description = "too-many-requests: too many failed attempts for this email or client",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     ResponseEntity<?> signIn(@Valid @RequestBody SignInRequest body, HttpServletRequest request) {
         SignInService.Outcome outcome = signIn.signIn(body, request.getRemoteAddr());
@@ -61,13 +71,17 @@ class SessionController {
 
     @GetMapping("/api/auth/refresh")
     @Tag(name = "auth")
-    @Operation(summary = "Rotate the refresh cookie and get a new access token",
+    @Operation(
+            summary = "Rotate the refresh cookie and get a new access token",
             description = "Needs only the `_rt` cookie, so it works after the access token has expired.")
     @ApiResponse(responseCode = "200", description = "a new access token, the user, and a new `_rt` cookie")
-    @ApiResponse(responseCode = "401", description = "invalid-token (missing, forged or reused cookie) or session-has-expired",
+    @ApiResponse(
+            responseCode = "401",
+            description = "invalid-token (missing, forged or reused cookie) or session-has-expired",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     ResponseEntity<SessionResponse> refresh(
-            @Parameter(hidden = true) @CookieValue(RefreshCookie.NAME) String refreshToken, HttpServletRequest request) {
+            @Parameter(hidden = true) @CookieValue(RefreshCookie.NAME) String refreshToken,
+            HttpServletRequest request) {
         SessionService.IssuedTokens issued = sessions.refresh(refreshToken);
         return ResponseEntity.ok()
                 .header(HttpHeaders.SET_COOKIE, cookie.issue(issued.refreshToken(), request))
@@ -76,13 +90,17 @@ class SessionController {
 
     @GetMapping("/api/user/logout")
     @Tag(name = "user")
-    @Operation(summary = "Sign out", description = "Revokes the session: its access and refresh tokens stop working at once.")
+    @Operation(
+            summary = "Sign out",
+            description = "Revokes the session: its access and refresh tokens stop working at once.")
     @SecurityRequirement(name = "access-token")
     @ApiResponse(responseCode = "200", description = "signed out; the `_rt` cookie is cleared")
-    @ApiResponse(responseCode = "401", description = "invalid-token, corrupted-token, token-expired or session-has-expired",
+    @ApiResponse(
+            responseCode = "401",
+            description = "invalid-token, corrupted-token, token-expired or session-has-expired",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    ResponseEntity<MessageResponse> logout(@Parameter(hidden = true) @CurrentUser AuthenticatedUser user,
-                                           HttpServletRequest request) {
+    ResponseEntity<MessageResponse> logout(
+            @Parameter(hidden = true) @CurrentUser AuthenticatedUser user, HttpServletRequest request) {
         sessions.signOut(user);
         return ResponseEntity.ok()
                 .header(HttpHeaders.SET_COOKIE, cookie.clear(request))

@@ -13,13 +13,12 @@ import io.cryptotalks.gateway.security.SessionProperties;
 import io.cryptotalks.gateway.security.Sessions;
 import io.cryptotalks.gateway.web.ApiError;
 import io.cryptotalks.gateway.web.ApiException;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Issues sessions, rotates refresh tokens with reuse detection, and signs out. */
 @Service
@@ -33,8 +32,14 @@ class SessionService {
     private final SessionProperties properties;
     private final Clock clock;
 
-    SessionService(Accounts accounts, Sessions sessions, JwtTokens tokens, OutboxWriter outbox,
-                   TransactionTemplate transactions, SessionProperties properties, Clock clock) {
+    SessionService(
+            Accounts accounts,
+            Sessions sessions,
+            JwtTokens tokens,
+            OutboxWriter outbox,
+            TransactionTemplate transactions,
+            SessionProperties properties,
+            Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.tokens = tokens;
@@ -70,8 +75,8 @@ class SessionService {
                 .orElseThrow(ApiError.SESSION_HAS_EXPIRED::exception);
         UUID nextTokenId = UUID.randomUUID();
         Optional<UUID> successor = transactions.execute(status -> {
-            Optional<UUID> current = sessions.rotate(session.id(), claims.tokenId(), nextTokenId, refreshExpiry(),
-                    properties.refreshGrace());
+            Optional<UUID> current = sessions.rotate(
+                    session.id(), claims.tokenId(), nextTokenId, refreshExpiry(), properties.refreshGrace());
             if (current.isEmpty()) {
                 sessions.revoke(session.id());
                 outbox.append(new RefreshTokenReused(session.userId(), session.id()));
@@ -83,10 +88,12 @@ class SessionService {
         if (successor == null || successor.isEmpty()) {
             throw ApiError.INVALID_TOKEN.exception("This refresh token was already used; sign in again");
         }
-        PersonalInformation user = accounts.personalInformation(session.userId())
-                .orElseThrow(ApiError.SESSION_HAS_EXPIRED::exception);
-        return new IssuedTokens(tokens.access(user.id(), user.email(), session.id()),
-                tokens.refresh(session.id(), successor.get()), user);
+        PersonalInformation user =
+                accounts.personalInformation(session.userId()).orElseThrow(ApiError.SESSION_HAS_EXPIRED::exception);
+        return new IssuedTokens(
+                tokens.access(user.id(), user.email(), session.id()),
+                tokens.refresh(session.id(), successor.get()),
+                user);
     }
 
     void signOut(AuthenticatedUser user) {
@@ -100,6 +107,5 @@ class SessionService {
         return clock.instant().plus(properties.refreshTokenLifetime());
     }
 
-    record IssuedTokens(String accessToken, String refreshToken, PersonalInformation user) {
-    }
+    record IssuedTokens(String accessToken, String refreshToken, PersonalInformation user) {}
 }

@@ -12,11 +12,10 @@ import io.cryptotalks.gateway.security.Passwords;
 import io.cryptotalks.gateway.web.ApiError;
 import io.cryptotalks.gateway.web.ApiException;
 import io.cryptotalks.gateway.web.MessageResponse;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sign-in. The password is checked before anything about the account is revealed (contract S12), and the limits
@@ -36,8 +35,15 @@ class SignInService {
     private final TransactionTemplate transactions;
     private final HashingSlots slots;
 
-    SignInService(Accounts accounts, Passwords passwords, SecondFactor secondFactor, SessionService sessions,
-                  RateLimits limits, OutboxWriter outbox, TransactionTemplate transactions, HashingSlots slots) {
+    SignInService(
+            Accounts accounts,
+            Passwords passwords,
+            SecondFactor secondFactor,
+            SessionService sessions,
+            RateLimits limits,
+            OutboxWriter outbox,
+            TransactionTemplate transactions,
+            HashingSlots slots) {
         this.slots = slots;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -101,6 +107,5 @@ class SignInService {
         transactions.executeWithoutResult(status -> outbox.append(new SignInRefused(userId, reason.code())));
     }
 
-    record Outcome(SessionService.IssuedTokens tokens, MessageResponse secondFactorRequired) {
-    }
+    record Outcome(SessionService.IssuedTokens tokens, MessageResponse secondFactorRequired) {}
 }

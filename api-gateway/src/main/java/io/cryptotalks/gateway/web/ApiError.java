@@ -1,8 +1,7 @@
 package io.cryptotalks.gateway.web;
 
-import org.springframework.http.HttpStatus;
-
 import java.time.Duration;
+import org.springframework.http.HttpStatus;
 
 /** The error codes of the REST contract (original contract §0.5), plus the few this implementation adds. */
 public enum ApiError {
@@ -22,8 +21,8 @@ public enum ApiError {
     BAD_REQUEST(HttpStatus.BAD_REQUEST, "bad-request", "Bad request"),
     WRONG_HASH(HttpStatus.BAD_REQUEST, "wrong-hash", "Wrong hash"),
     SAME_PASSWORD(HttpStatus.BAD_REQUEST, "same-password", "Same password as previous one"),
-    PASSWORD_CHANGED_RECENTLY(HttpStatus.BAD_REQUEST, "password-changed-recently",
-            "The password can be changed once in 24 hours"),
+    PASSWORD_CHANGED_RECENTLY(
+            HttpStatus.BAD_REQUEST, "password-changed-recently", "The password can be changed once in 24 hours"),
     EMAIL_ALREADY_CHANGED(HttpStatus.BAD_REQUEST, "email-already-changed", "Email has been already changed"),
     EMAIL_CHANGE_CONFIRMED(HttpStatus.BAD_REQUEST, "email-change-confirmed", "Email address change already confirmed"),
     USERNAME_TAKEN(HttpStatus.FORBIDDEN, "username-taken", "Username is taken"),
@@ -44,7 +43,8 @@ public enum ApiError {
     SERVER_BUSY(HttpStatus.SERVICE_UNAVAILABLE, "server-busy", "The server is busy, try again in a moment"),
     TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many attempts, try again later"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body is too large"),
-    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Send the body as application/json"),
+    UNSUPPORTED_MEDIA_TYPE(
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Send the body as application/json"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error", "Internal Server Error");
 
     private final HttpStatus status;

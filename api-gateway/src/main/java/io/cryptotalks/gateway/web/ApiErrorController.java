@@ -32,7 +32,9 @@ class ApiErrorController implements ErrorController {
             case CONTENT_TOO_LARGE -> ApiError.PAYLOAD_TOO_LARGE.body();
             default -> status.is5xxServerError() ? ApiError.INTERNAL.body() : ErrorBody.of(status);
         };
-        return ResponseEntity.status(body.statusCode()).header("Cache-Control", "no-store").body(body);
+        return ResponseEntity.status(body.statusCode())
+                .header("Cache-Control", "no-store")
+                .body(body);
     }
 
     private static String originalUri(HttpServletRequest request) {

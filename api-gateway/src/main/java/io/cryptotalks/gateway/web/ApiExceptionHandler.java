@@ -1,6 +1,8 @@
 package io.cryptotalks.gateway.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Comparator;
+import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +22,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-
-import java.util.Comparator;
-import java.util.stream.Collectors;
 
 /** Every failure leaves in the contract's shape; bad input is a 4xx, never a 500. */
 @RestControllerAdvice
@@ -54,9 +53,12 @@ class ApiExceptionHandler {
             return respond(HttpStatus.CONTENT_TOO_LARGE, ApiError.PAYLOAD_TOO_LARGE.body(tooLarge.getMessage()));
         }
         if (cause instanceof WellFormedText.Refused refused) {
-            return respond(HttpStatus.BAD_REQUEST, ApiError.VALIDATION_ERROR.body(refused.field() + ": " + refused.problem()));
+            return respond(
+                    HttpStatus.BAD_REQUEST, ApiError.VALIDATION_ERROR.body(refused.field() + ": " + refused.problem()));
         }
-        return respond(HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST.body("The request body is not valid JSON of the expected shape"));
+        return respond(
+                HttpStatus.BAD_REQUEST,
+                ApiError.BAD_REQUEST.body("The request body is not valid JSON of the expected shape"));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -70,14 +72,17 @@ class ApiExceptionHandler {
         if (!e.isMissingAfterConversion()) {
             return unexpected(e, request);
         }
-        return respond(HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST.body("Invalid value for '" + e.getVariableName() + "'"));
+        return respond(
+                HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST.body("Invalid value for '" + e.getVariableName() + "'"));
     }
 
     /** Tomcat cannot decode the query string or the form body: a broken %-escape, or bytes that are not UTF-8. */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ErrorBody> undecodableParameters(InvalidParameterException e) {
-        return respond(HttpStatus.BAD_REQUEST, ApiError.BAD_REQUEST.body(
-                "The query string or form body cannot be decoded: a broken %-escape, or not UTF-8"));
+        return respond(
+                HttpStatus.BAD_REQUEST,
+                ApiError.BAD_REQUEST.body(
+                        "The query string or form body cannot be decoded: a broken %-escape, or not UTF-8"));
     }
 
     @ExceptionHandler(MissingRequestCookieException.class)
@@ -92,14 +97,17 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ErrorBody> notFound(NoResourceFoundException e, HttpServletRequest request) {
-        return respond(HttpStatus.NOT_FOUND, new ErrorBody(404,
-                "Cannot " + request.getMethod() + " " + request.getRequestURI(), "Not Found"));
+        return respond(
+                HttpStatus.NOT_FOUND,
+                new ErrorBody(404, "Cannot " + request.getMethod() + " " + request.getRequestURI(), "Not Found"));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ErrorBody> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return respond(HttpStatus.METHOD_NOT_ALLOWED, new ErrorBody(405,
-                "Cannot " + request.getMethod() + " " + request.getRequestURI(), "Method Not Allowed"));
+        return respond(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                new ErrorBody(
+                        405, "Cannot " + request.getMethod() + " " + request.getRequestURI(), "Method Not Allowed"));
     }
 
     @ExceptionHandler(Exception.class)

@@ -7,14 +7,13 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
 
 /**
  * Refuses request bodies over {@code cryptotalks.max-body-size} (the original took 50 MB): at once when the
@@ -32,8 +31,10 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     private final long maxPhotoBytes;
     private final ErrorResponses errors;
 
-    BodySizeLimitFilter(@Value("${cryptotalks.max-body-size:1MB}") DataSize maxBodySize,
-                        @Value("${cryptotalks.max-photo-body-size:3MB}") DataSize maxPhotoBodySize, ErrorResponses errors) {
+    BodySizeLimitFilter(
+            @Value("${cryptotalks.max-body-size:1MB}") DataSize maxBodySize,
+            @Value("${cryptotalks.max-photo-body-size:3MB}") DataSize maxPhotoBodySize,
+            ErrorResponses errors) {
         this.maxBytes = maxBodySize.toBytes();
         this.maxPhotoBytes = maxPhotoBodySize.toBytes();
         this.errors = errors;

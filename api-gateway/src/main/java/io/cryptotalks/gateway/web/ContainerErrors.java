@@ -1,5 +1,8 @@
 package io.cryptotalks.gateway.web;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import org.apache.catalina.Container;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
@@ -11,10 +14,6 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.io.JsonStringEncoder;
-
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Requests Tomcat refuses before any servlet sees them (an encoded slash or a malformed URL) are answered by the
@@ -81,8 +80,8 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
                 Writer writer = response.getReporter();
                 if (writer != null) {
-                    writer.write("{\"statusCode\":" + status + ",\"message\":\"" + escape(message)
-                            + "\",\"error\":\"" + error + "\"}");
+                    writer.write("{\"statusCode\":" + status + ",\"message\":\"" + escape(message) + "\",\"error\":\""
+                            + error + "\"}");
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException e) {

@@ -1,11 +1,10 @@
 package io.cryptotalks.gateway.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
 
 /** Writes the contract's error body where no controller advice reaches: servlet filters and Spring Security. */
 @Component

@@ -4,12 +4,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
 
 /**
  * PostgreSQL refuses text with a NUL character, so a NUL in a path or query parameter is refused here with a 400
@@ -29,8 +28,8 @@ class NulCharacterFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         // the raw URI and query only: reading parameters here would parse (and bypass the limit on) form bodies
-        boolean nul = hasNul(request.getRequestURI()) || hasNul(request.getServletPath())
-                || hasNul(request.getQueryString());
+        boolean nul =
+                hasNul(request.getRequestURI()) || hasNul(request.getServletPath()) || hasNul(request.getQueryString());
         if (nul) {
             errors.write(response, ApiError.BAD_REQUEST, "The request contains a NUL character");
             return;

@@ -6,10 +6,9 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -19,7 +18,9 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI cryptotalksApi() {
         return new OpenAPI()
-                .info(new Info().title("Cryptotalks API").version("1")
+                .info(new Info()
+                        .title("Cryptotalks API")
+                        .version("1")
                         .description("""
                                 The REST API of Cryptotalks. Errors are `{statusCode, message, error}`: clients branch \
                                 on `message`. Authenticated endpoints take `x-access-token: Bearer <_at>`; the refresh \
@@ -28,8 +29,13 @@ class OpenApiConfiguration {
                 // relative: the same document wherever the gateway runs (springdoc would name the address this request
                 // came to, and the web app's committed copy, frontend/openapi.json, would differ from run to run)
                 .servers(List.of(new Server().url("/").description("this gateway")))
-                .components(new Components().addSecuritySchemes(ACCESS_TOKEN, new SecurityScheme()
-                        .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("x-access-token")
-                        .description("Bearer <access token from sign-in or refresh>")));
+                .components(new Components()
+                        .addSecuritySchemes(
+                                ACCESS_TOKEN,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.HEADER)
+                                        .name("x-access-token")
+                                        .description("Bearer <access token from sign-in or refresh>")));
     }
 }

@@ -2,17 +2,15 @@ package io.cryptotalks.gateway.web;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
-import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.stereotype.Component;
 
 /**
  * Response bodies declare every property required: the gateway's response records write each of their fields, a null
@@ -29,7 +27,9 @@ class ResponseSchemas implements OpenApiCustomizer {
 
     @Override
     public void customise(OpenAPI openApi) {
-        if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null || openApi.getPaths() == null) {
+        if (openApi.getComponents() == null
+                || openApi.getComponents().getSchemas() == null
+                || openApi.getPaths() == null) {
             return;
         }
         Map<String, Schema> components = openApi.getComponents().getSchemas();
@@ -43,7 +43,8 @@ class ResponseSchemas implements OpenApiCustomizer {
                 .forEach(media -> collect(media.getSchema(), components, inResponses));
         for (String name : inResponses) {
             Schema<?> schema = components.get(name);
-            if (schema != null && schema.getProperties() != null
+            if (schema != null
+                    && schema.getProperties() != null
                     && (schema.getRequired() == null || schema.getRequired().isEmpty())) {
                 schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
             }
@@ -63,8 +64,13 @@ class ResponseSchemas implements OpenApiCustomizer {
             }
             return;
         }
-        Stream.of(schema.getProperties() == null ? null : schema.getProperties().values(),
-                        schema.getAllOf(), schema.getOneOf(), schema.getAnyOf())
+        Stream.of(
+                        schema.getProperties() == null
+                                ? null
+                                : schema.getProperties().values(),
+                        schema.getAllOf(),
+                        schema.getOneOf(),
+                        schema.getAnyOf())
                 .filter(Objects::nonNull)
                 .flatMap(Collection::stream)
                 .forEach(child -> collect(child, components, names));

@@ -1,8 +1,12 @@
 package io.cryptotalks.gateway.web;
 
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -14,11 +18,6 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 /**
  * The security headers of every gateway response, Spring Security's header writers in one place: the security filter
@@ -36,7 +35,8 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 public class SecurityHeaders implements HeaderWriter {
 
     /** An API response is data: it may load nothing, run nothing, and be framed by nobody. */
-    public static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    public static final String API_POLICY =
+            "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     /**
      * The Swagger UI ({@code /docs} redirects to {@code /swagger-ui/index.html}): its own scripts and styles, the
@@ -47,8 +47,8 @@ public class SecurityHeaders implements HeaderWriter {
             + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     /** The Swagger UI's pages and files. */
-    public static final RequestMatcher DOCS = new OrRequestMatcher(pathPattern("/docs"), pathPattern("/docs/**"),
-            pathPattern("/swagger-ui/**"));
+    public static final RequestMatcher DOCS =
+            new OrRequestMatcher(pathPattern("/docs"), pathPattern("/docs/**"), pathPattern("/swagger-ui/**"));
 
     private final List<HeaderWriter> writers;
     /** For what Tomcat refuses before routing (a malformed URL): never a Swagger UI page, no path matching. */
@@ -63,10 +63,11 @@ public class SecurityHeaders implements HeaderWriter {
                 new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY),
                 new ReferrerPolicyHeaderWriter(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER),
                 hsts);
-        this.writers = concat(common,
+        this.writers = concat(
+                common,
                 new DelegatingRequestMatcherHeaderWriter(DOCS, new ContentSecurityPolicyHeaderWriter(DOCS_POLICY)),
-                new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(DOCS),
-                        new ContentSecurityPolicyHeaderWriter(API_POLICY)));
+                new DelegatingRequestMatcherHeaderWriter(
+                        new NegatedRequestMatcher(DOCS), new ContentSecurityPolicyHeaderWriter(API_POLICY)));
         this.containerErrorWriters = concat(common, new ContentSecurityPolicyHeaderWriter(API_POLICY));
     }
 

@@ -5,13 +5,12 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
 
 /**
  * Writes the {@link SecurityHeaders} first thing, on every dispatch, so that what the filters ahead of Spring Security
@@ -45,8 +44,8 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
             FilterRegistrationBean<SecurityHeadersFilter> registration =
                     new FilterRegistrationBean<>(new SecurityHeadersFilter(headers));
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-            registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC,
-                    DispatcherType.FORWARD);
+            registration.setDispatcherTypes(
+                    DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC, DispatcherType.FORWARD);
             return registration;
         }
     }

@@ -1,17 +1,16 @@
 package io.cryptotalks.gateway.account;
 
-import io.cryptotalks.gateway.web.ApiException;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import javax.imageio.ImageIO;
+import io.cryptotalks.gateway.web.ApiException;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
 
 /** Photos are recognised by their bytes, never by the client's word, and PNG/JPEG are re-encoded. */
 class ImageFormatTests {
@@ -22,7 +21,8 @@ class ImageFormatTests {
         assertThat(ImageFormat.of(image("jpg"))).hasValue(ImageFormat.JPEG);
         assertThat(ImageFormat.of("RIFF\0\0\0\0WEBPVP8 \0\0\0\0".getBytes(StandardCharsets.ISO_8859_1)))
                 .hasValue(ImageFormat.WEBP);
-        assertThat(ImageFormat.of("<svg onload='alert(1)'/>".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(ImageFormat.of("<svg onload='alert(1)'/>".getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
         assertThat(ImageFormat.of("GIF89a".getBytes(StandardCharsets.US_ASCII))).isEmpty();
     }
 
@@ -35,7 +35,8 @@ class ImageFormatTests {
         byte[] cleaned = ImageFormat.PNG.clean(withPayload);
 
         assertThat(new String(cleaned, StandardCharsets.ISO_8859_1)).doesNotContain("<script>");
-        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(cleaned)).getWidth()).isEqualTo(32);
+        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(cleaned)).getWidth())
+                .isEqualTo(32);
     }
 
     @Test

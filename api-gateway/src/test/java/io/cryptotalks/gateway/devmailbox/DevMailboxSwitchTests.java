@@ -1,11 +1,11 @@
 package io.cryptotalks.gateway.devmailbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The dev mailbox is an explicit opt-in: never served because a provider key happens to be missing. */
 class DevMailboxSwitchTests {

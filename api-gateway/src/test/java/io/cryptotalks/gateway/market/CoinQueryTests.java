@@ -1,11 +1,11 @@
 package io.cryptotalks.gateway.market;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.cryptotalks.gateway.web.ApiError;
 import io.cryptotalks.gateway.web.ApiException;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What reaches the SQL text of the coin lists comes from the allow-lists only. */
 class CoinQueryTests {
@@ -24,9 +24,11 @@ class CoinQueryTests {
 
     @Test
     void everyAllowedColumnInAnyCase() {
-        for (String orderBy : new String[]{"rank", "name", "price", "marketCap", "change", "volume24h", "likes", "tier",
-                "createdAt", "MARKETCAP"}) {
-            assertThat(new CoinQuery(0, 100, "Desc", orderBy, "x".repeat(50)).orderClause()).as(orderBy)
+        for (String orderBy : new String[] {
+            "rank", "name", "price", "marketCap", "change", "volume24h", "likes", "tier", "createdAt", "MARKETCAP"
+        }) {
+            assertThat(new CoinQuery(0, 100, "Desc", orderBy, "x".repeat(50)).orderClause())
+                    .as(orderBy)
                     .matches("(lower\\()?c\\.[a-z_0-9]+\\)? DESC.*");
         }
         assertThat(new CoinQuery(0, 10, "asc", "volume24h", null).orderClause())
@@ -40,7 +42,8 @@ class CoinQueryTests {
     void theSearchIsTrimmedLowerCasedAndItsWildcardsLiteral() {
         assertThat(new CoinQuery(0, 10, "asc", "rank", "   ").search()).isNull();
         assertThat(new CoinQuery(0, 10, "asc", "rank", " BitCoin ").search()).isEqualTo("bitcoin");
-        assertThat(new CoinQuery(0, 10, "asc", "rank", "50%_a\\b").likePattern()).isEqualTo("%50\\%\\_a\\\\b%");
+        assertThat(new CoinQuery(0, 10, "asc", "rank", "50%_a\\b").likePattern())
+                .isEqualTo("%50\\%\\_a\\\\b%");
         assertThat(new CoinQuery(3, 20, "asc", "rank", null).offset()).isEqualTo(60);
         assertThat(new CoinQuery(Integer.MAX_VALUE, 100, "asc", "rank", null).offset())
                 .isEqualTo(Integer.MAX_VALUE * 100L);
@@ -48,6 +51,7 @@ class CoinQueryTests {
 
     private static void badRequest(Runnable query) {
         assertThatThrownBy(query::run)
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.BAD_REQUEST));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.BAD_REQUEST));
     }
 }

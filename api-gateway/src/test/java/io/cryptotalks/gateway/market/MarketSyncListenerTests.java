@@ -1,19 +1,18 @@
 package io.cryptotalks.gateway.market;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.EventJson;
 import io.cryptotalks.common.events.Topics;
 import io.cryptotalks.common.events.market.CoinFavourited;
 import io.cryptotalks.common.events.market.MarketSynced;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 
 /** A market-synced notice empties the cache; anything else on the topic leaves it, and nothing makes it throw. */
 class MarketSyncListenerTests {
@@ -37,7 +36,8 @@ class MarketSyncListenerTests {
     @Test
     void otherAndUnreadableRecordsChangeNothing() {
         read();
-        listener.on(record(json.write(EventEnvelope.of(new CoinFavourited(UUID.randomUUID(), "x"), Clock.systemUTC()))));
+        listener.on(
+                record(json.write(EventEnvelope.of(new CoinFavourited(UUID.randomUUID(), "x"), Clock.systemUTC()))));
         listener.on(record("{not json"));
         listener.on(record(null));
         read();

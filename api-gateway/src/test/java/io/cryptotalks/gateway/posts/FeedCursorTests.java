@@ -1,15 +1,14 @@
 package io.cryptotalks.gateway.posts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.cryptotalks.gateway.web.ApiException;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Instant;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FeedCursorTests {
 
@@ -26,7 +25,8 @@ class FeedCursorTests {
     @ParameterizedTest
     @ValueSource(strings = {"not-a-cursor", "%%%", "MjAyNi0xMS0yN1QxMDoyMDozMFo", "fHw"})
     void aCursorThisApiDidNotGiveIsABadRequest(String text) {
-        assertThatThrownBy(() -> FeedCursor.parse(text)).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> FeedCursor.parse(text))
+                .isInstanceOf(ApiException.class)
                 .hasMessageContaining("cursor");
     }
 }

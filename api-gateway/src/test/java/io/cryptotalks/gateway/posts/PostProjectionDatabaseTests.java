@@ -1,5 +1,8 @@
 package io.cryptotalks.gateway.posts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.cryptotalks.common.events.DomainEvent;
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.EventJson;
@@ -7,6 +10,13 @@ import io.cryptotalks.common.events.posts.CommentAdded;
 import io.cryptotalks.common.events.posts.CommentRated;
 import io.cryptotalks.common.events.posts.PostRated;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,17 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
-
-import javax.sql.DataSource;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The post read's SQL and overlay on a real PostgreSQL with the real schema, in the state the system tests can only
@@ -39,7 +38,8 @@ class PostProjectionDatabaseTests {
 
     private final JdbcClient jdbc = JdbcClient.create(dataSource);
     private final EventJson json = new EventJson();
-    private final PostProjection projection = new PostProjection(jdbc, json, JsonMapper.builder().build());
+    private final PostProjection projection =
+            new PostProjection(jdbc, json, JsonMapper.builder().build());
     private final UUID postId = UUID.randomUUID();
     private final UUID author = UUID.randomUUID();
     private final UUID alice = UUID.randomUUID();
@@ -53,10 +53,20 @@ class PostProjectionDatabaseTests {
     static void startDatabase() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
         dataSource = postgres.getPostgresDatabase();
-        Flyway.configure().dataSource(dataSource).table("flyway_history_posts")
-                .locations("filesystem:../posts-service/src/main/resources/db/migration/posts").load().migrate();
-        Flyway.configure().dataSource(dataSource).table("flyway_history_gateway").baselineOnMigrate(true)
-                .baselineVersion("0").locations("classpath:db/outbox", "classpath:db/gateway").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .table("flyway_history_posts")
+                .locations("filesystem:../posts-service/src/main/resources/db/migration/posts")
+                .load()
+                .migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .table("flyway_history_gateway")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .locations("classpath:db/outbox", "classpath:db/gateway")
+                .load()
+                .migrate();
     }
 
     @AfterAll
@@ -72,7 +82,8 @@ class PostProjectionDatabaseTests {
                                            applied_writes, created_at)
                         values (?, ?, 'author', 'Busy post', ?, array['body'], 'A preview', 1, 60, 62, ?)
                         """)
-                .params(postId, author, "busy-" + postId, start.atOffset(ZoneOffset.UTC)).update();
+                .params(postId, author, "busy-" + postId, start.atOffset(ZoneOffset.UTC))
+                .update();
         for (int i = 0; i < 60; i++) {
             UUID id = UUID.randomUUID();
             applied.add(id);
@@ -80,14 +91,24 @@ class PostProjectionDatabaseTests {
                             insert into comments (id, post_id, user_id, username, payload, created_at)
                             values (?, ?, ?, 'author', ?, ?)
                             """)
-                    .params(id, postId, author, "comment " + i, start.plusSeconds(60L * (i + 1)).atOffset(ZoneOffset.UTC))
+                    .params(
+                            id,
+                            postId,
+                            author,
+                            "comment " + i,
+                            start.plusSeconds(60L * (i + 1)).atOffset(ZoneOffset.UTC))
                     .update();
         }
         jdbc.sql("insert into post_ratings (post_id, user_id, username, rate) values (?, ?, 'alice', '+')")
-                .params(postId, alice).update();
-        jdbc.sql("insert into comment_ratings (comment_id, post_id, user_id, username, rate) values (?, ?, ?, 'bob', '-')")
-                .params(applied.get(55), postId, bob).update();
-        jdbc.sql("update comments set rating = -1 where id = ?").param(applied.get(55)).update();
+                .params(postId, alice)
+                .update();
+        jdbc.sql(
+                        "insert into comment_ratings (comment_id, post_id, user_id, username, rate) values (?, ?, ?, 'bob', '-')")
+                .params(applied.get(55), postId, bob)
+                .update();
+        jdbc.sql("update comments set rating = -1 where id = ?")
+                .param(applied.get(55))
+                .update();
         head = new PostHeads.Head(postId, author, "busy-" + postId, 62, null);
     }
 
@@ -101,7 +122,10 @@ class PostProjectionDatabaseTests {
         assertThat(payloads(firstPage)).hasSize(50).startsWith("comment 0").endsWith("comment 49");
 
         PostView secondPage = load(caller, new CommentWindow(1, 50));
-        assertThat(payloads(secondPage)).hasSize(12).startsWith("comment 50").endsWith("comment 59", "just now", "and again");
+        assertThat(payloads(secondPage))
+                .hasSize(12)
+                .startsWith("comment 50")
+                .endsWith("comment 59", "just now", "and again");
         assertThat(payloads(load(caller, new CommentWindow(6, 10)))).containsExactly("just now", "and again");
         assertThat(payloads(load(caller, new CommentWindow(61, 1)))).containsExactly("and again");
         assertThat(payloads(load(caller, new CommentWindow(7, 10)))).isEmpty();
@@ -110,40 +134,58 @@ class PostProjectionDatabaseTests {
         assertThat(projection.hasComment(head, UUID.randomUUID())).isFalse();
 
         // once the worker applied the first one, it is a row and no longer in the overlay: still counted once
-        jdbc.sql("insert into comments (id, post_id, user_id, username, payload, created_at) values (?, ?, ?, 'caller', 'just now', now())")
-                .params(first, postId, caller).update();
-        jdbc.sql("update posts set comments_count = 61, applied_writes = 63 where id = ?").param(postId).update();
-        jdbc.sql("insert into posts_processed_events (event_id, event_type) select event_id, event_type from outbox where envelope like ?")
-                .param("%" + first + "%").update();
+        jdbc.sql(
+                        "insert into comments (id, post_id, user_id, username, payload, created_at) values (?, ?, ?, 'caller', 'just now', now())")
+                .params(first, postId, caller)
+                .update();
+        jdbc.sql("update posts set comments_count = 61, applied_writes = 63 where id = ?")
+                .param(postId)
+                .update();
+        jdbc.sql(
+                        "insert into posts_processed_events (event_id, event_type) select event_id, event_type from outbox where envelope like ?")
+                .param("%" + first + "%")
+                .update();
         PostView later = load(caller, new CommentWindow(1, 50));
         assertThat(later.commentsCount).isEqualTo(62);
-        assertThat(payloads(later)).endsWith("comment 59", "just now", "and again").hasSize(12);
+        assertThat(payloads(later))
+                .endsWith("comment 59", "just now", "and again")
+                .hasSize(12);
     }
 
     @Test
     void pendingVotesOfAnyoneMoveTheRatingsButOnlyTheCallersVoteIsShown() {
         UUID deep = applied.get(55);
-        pending(new PostRated(postId, alice, "alice", "+"));         // withdraws alice's applied +
+        pending(new PostRated(postId, alice, "alice", "+")); // withdraws alice's applied +
         pending(new PostRated(postId, caller, "caller", "-"));
-        pending(new CommentRated(postId, deep, bob, "bob", "+"));    // flips bob's applied -
+        pending(new CommentRated(postId, deep, bob, "bob", "+")); // flips bob's applied -
         pending(new CommentRated(postId, deep, caller, "caller", "+"));
 
         PostView view = load(caller, new CommentWindow(1, 50));
         assertThat(view.rating).as("1 - alice's withdrawn + - the caller's -").isEqualTo(-1);
-        PostView.Comment comment = view.comments.stream().filter(c -> c.id.equals(deep)).findFirst().orElseThrow();
+        PostView.Comment comment = view.comments.stream()
+                .filter(c -> c.id.equals(deep))
+                .findFirst()
+                .orElseThrow();
         assertThat(comment.rating).as("-1 + 2 (bob flips) + 1 (the caller)").isEqualTo(2);
 
         PostResponses.CommentPage page = PostResponses.CommentPage.of(view, caller);
-        PostResponses.Comment shown = page.rows().stream().filter(c -> c.id().equals(deep)).findFirst().orElseThrow();
+        PostResponses.Comment shown = page.rows().stream()
+                .filter(c -> c.id().equals(deep))
+                .findFirst()
+                .orElseThrow();
         assertThat(shown.myRate()).isEqualTo("+");
         assertThat(shown.commentRates()).containsExactly(new PostResponses.Rate("caller", "+", true));
         PostResponses.Post post = PostResponses.Post.of(load(caller, CommentWindow.FIRST), caller);
         assertThat(post.myRate()).isEqualTo("-");
         assertThat(post.postInfo().rates()).containsExactly(new PostResponses.Rate("caller", "-", true));
         assertThat(post.commentsCount()).isEqualTo(60);
-        assertThat(PostResponses.Post.of(load(null, CommentWindow.FIRST), null).postInfo().rates())
-                .as("anonymous: nobody's vote").isEmpty();
-        assertThat(PostResponses.Post.of(load(null, CommentWindow.FIRST), null).rating()).isEqualTo(-1);
+        assertThat(PostResponses.Post.of(load(null, CommentWindow.FIRST), null)
+                        .postInfo()
+                        .rates())
+                .as("anonymous: nobody's vote")
+                .isEmpty();
+        assertThat(PostResponses.Post.of(load(null, CommentWindow.FIRST), null).rating())
+                .isEqualTo(-1);
     }
 
     @Test
@@ -165,12 +207,18 @@ class PostProjectionDatabaseTests {
     /** An event the gateway wrote and the worker has not applied; @return its comment's id, if it adds one */
     private UUID pending(DomainEvent event) {
         head = new PostHeads.Head(postId, author, head.slug(), head.writes() + 1, null);
-        EventEnvelope envelope = EventEnvelope.of(event, Clock.fixed(start.plusSeconds(3600 + head.writes()), ZoneOffset.UTC));
+        EventEnvelope envelope =
+                EventEnvelope.of(event, Clock.fixed(start.plusSeconds(3600 + head.writes()), ZoneOffset.UTC));
         jdbc.sql("""
                         insert into outbox (event_id, topic, message_key, event_type, envelope, occurred_at)
                         values (?, ?, ?, ?, ?, ?)
                         """)
-                .params(envelope.eventId(), envelope.topic(), postId.toString(), envelope.type(), json.write(envelope),
+                .params(
+                        envelope.eventId(),
+                        envelope.topic(),
+                        postId.toString(),
+                        envelope.type(),
+                        json.write(envelope),
                         java.sql.Timestamp.from(envelope.occurredAt()))
                 .update();
         return event instanceof CommentAdded added ? added.commentId() : null;

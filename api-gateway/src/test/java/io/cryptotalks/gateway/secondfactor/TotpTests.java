@@ -1,14 +1,13 @@
 package io.cryptotalks.gateway.secondfactor;
 
-import com.warrenstrange.googleauth.GoogleAuthenticator;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.warrenstrange.googleauth.GoogleAuthenticator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** RFC 6238 codes within ±1 step, reporting the step; secrets sealed at rest. */
 class TotpTests {
@@ -21,7 +20,8 @@ class TotpTests {
     void acceptsThePreviousCurrentAndNextStepAndSaysWhichItWas() {
         long step = NOW.toEpochMilli() / 30_000;
         for (int offset = -1; offset <= 1; offset++) {
-            assertThat(totp.verify(secret, code(NOW.toEpochMilli() + offset * 30_000L))).hasValue(step + offset);
+            assertThat(totp.verify(secret, code(NOW.toEpochMilli() + offset * 30_000L)))
+                    .hasValue(step + offset);
         }
     }
 
@@ -48,7 +48,8 @@ class TotpTests {
 
         assertThat(sealed).startsWith("v1:").doesNotContain(secret).isNotEqualTo(box.seal(secret));
         assertThat(box.open(sealed)).isEqualTo(secret);
-        assertThatThrownBy(() -> new SecretBox(new EncryptionProperties("another-key-of-at-least-thirty-two-bytes-012")).open(sealed))
+        assertThatThrownBy(() -> new SecretBox(new EncryptionProperties("another-key-of-at-least-thirty-two-bytes-012"))
+                        .open(sealed))
                 .isInstanceOf(IllegalStateException.class);
         // a short, missing or placeholder ENCRYPTION_KEY stops the start: SettingsValidationTests
     }

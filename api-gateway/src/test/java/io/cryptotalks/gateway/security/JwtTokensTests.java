@@ -1,21 +1,20 @@
 package io.cryptotalks.gateway.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.cryptotalks.gateway.web.ApiError;
 import io.cryptotalks.gateway.web.ApiException;
-import org.junit.jupiter.api.Test;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.JwtValidationException;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 /** Tokens as issued here and as Spring Security's decoder verifies them: type, expiry, signature and a live session. */
 class JwtTokensTests {
@@ -50,7 +49,9 @@ class JwtTokensTests {
 
         assertProblem(() -> decoderAt(now.plus(Duration.ofMinutes(16))).decode(access), TokenProblem.EXPIRED);
         assertThat(decoderAt(now.plus(Duration.ofMinutes(14))).decode(access)).isNotNull();
-        assertCode(() -> tokensAt(now.plus(Duration.ofDays(8))).verifyRefresh(tokens.refresh(liveSession, UUID.randomUUID())),
+        assertCode(
+                () -> tokensAt(now.plus(Duration.ofDays(8)))
+                        .verifyRefresh(tokens.refresh(liveSession, UUID.randomUUID())),
                 ApiError.TOKEN_EXPIRED);
     }
 
@@ -63,8 +64,10 @@ class JwtTokensTests {
 
     @Test
     void aTokenSignedWithAnotherSecretOrTamperedWithIsInvalid() throws Exception {
-        String foreign = new JwtTokens(new SessionProperties("another-secret-0123456789abcdef012345678", null, null, null),
-                Clock.fixed(now, ZoneOffset.UTC)).access(UUID.randomUUID(), "a@example.com", liveSession);
+        String foreign = new JwtTokens(
+                        new SessionProperties("another-secret-0123456789abcdef012345678", null, null, null),
+                        Clock.fixed(now, ZoneOffset.UTC))
+                .access(UUID.randomUUID(), "a@example.com", liveSession);
         String valid = tokens.access(UUID.randomUUID(), "a@example.com", liveSession);
         String tampered = valid.substring(0, valid.length() - 2) + (valid.endsWith("A") ? "BB" : "AA");
 
@@ -83,8 +86,11 @@ class JwtTokensTests {
                 return Set.of(liveSession).contains(sessionId);
             }
         };
-        return new AccessTokenDecoding().accessTokenDecoder(new SessionProperties(SECRET, null, null, null), onlyLive,
-                Clock.fixed(instant, ZoneOffset.UTC));
+        return new AccessTokenDecoding()
+                .accessTokenDecoder(
+                        new SessionProperties(SECRET, null, null, null),
+                        onlyLive,
+                        Clock.fixed(instant, ZoneOffset.UTC));
     }
 
     private JwtTokens tokensAt(Instant instant) {
@@ -95,12 +101,19 @@ class JwtTokensTests {
         }
     }
 
-    private static void assertProblem(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, TokenProblem expected) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(JwtValidationException.class, e ->
-                assertThat(TokenProblem.fromCode(e.getErrors().iterator().next().getErrorCode())).isEqualTo(expected));
+    private static void assertProblem(
+            org.assertj.core.api.ThrowableAssert.ThrowingCallable call, TokenProblem expected) {
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        JwtValidationException.class,
+                        e -> assertThat(TokenProblem.fromCode(
+                                        e.getErrors().iterator().next().getErrorCode()))
+                                .isEqualTo(expected));
     }
 
     private static void assertCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, ApiError expected) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(expected));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.error()).isEqualTo(expected));
     }
 }

@@ -25,9 +25,14 @@ public class ClosedAccountSessions implements EventHandler<UserAccountClosed> {
 
     @Override
     public void handle(UserAccountClosed event, EventEnvelope envelope) {
-        int deleted = jdbc.sql("delete from sessions where user_id = ?").param(event.userId()).update();
-        actionLog.write(ActionLog.success(envelope.eventId(), "SESSION",
+        int deleted = jdbc.sql("delete from sessions where user_id = ?")
+                .param(event.userId())
+                .update();
+        actionLog.write(ActionLog.success(
+                envelope.eventId(),
+                "SESSION",
                 "The " + deleted + " sessions of user " + event.userId() + " were deleted: the account was closed.",
-                event.userId().toString(), envelope.occurredAt()));
+                event.userId().toString(),
+                envelope.occurredAt()));
     }
 }

@@ -23,8 +23,7 @@ class ExpiredSessionsPurge {
         int deleted = jdbc.sql("""
                         delete from sessions
                         where expires_at < now() - interval '30 days' or revoked_at < now() - interval '30 days'
-                        """)
-                .update();
+                        """).update();
         if (deleted > 0) {
             log.info("purged {} old sessions", deleted);
         }

@@ -5,8 +5,7 @@ import java.util.UUID;
 /** The log message of each reason a sign-in of a known account is refused (the error code the gateway answered). */
 final class SignInRefusal {
 
-    private SignInRefusal() {
-    }
+    private SignInRefusal() {}
 
     static String message(UUID userId, String reason) {
         String user = "User " + userId;

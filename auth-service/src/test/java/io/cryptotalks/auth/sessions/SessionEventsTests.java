@@ -1,5 +1,8 @@
 package io.cryptotalks.auth.sessions;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.cryptotalks.auth.AuthServiceApplication;
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.EventJson;
@@ -8,6 +11,11 @@ import io.cryptotalks.common.events.sessions.SignInRefused;
 import io.cryptotalks.common.events.sessions.UserSignedIn;
 import io.cryptotalks.common.events.users.UserAccountClosed;
 import io.cryptotalks.devstack.DevStackInitializer;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,24 +25,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 @SpringBootTest(classes = AuthServiceApplication.class, properties = AuthServiceApplication.CONFIG_NAME)
 @ContextConfiguration(initializers = DevStackInitializer.class)
 class SessionEventsTests {
 
-    @Autowired KafkaTemplate<String, String> kafka;
-    @Autowired EventJson json;
-    @Autowired MongoTemplate mongo;
-    @Autowired JdbcClient jdbc;
-    @Autowired ExpiredSessionsPurge purge;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    EventJson json;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ExpiredSessionsPurge purge;
 
     @Test
     void signInsAndRefusalsAreWrittenToTheAuthLogOnceEach() throws Exception {
@@ -42,8 +50,9 @@ class SessionEventsTests {
         EventEnvelope signedIn = EventEnvelope.of(new UserSignedIn(userId, UUID.randomUUID()), Clock.systemUTC());
         EventEnvelope refused = EventEnvelope.of(new SignInRefused(userId, "account-not-confirmed"), Clock.systemUTC());
 
-        for (EventEnvelope envelope : new EventEnvelope[]{refused, signedIn, signedIn}) {
-            kafka.send(Topics.SESSIONS, envelope.aggregateId(), json.write(envelope)).get();
+        for (EventEnvelope envelope : new EventEnvelope[] {refused, signedIn, signedIn}) {
+            kafka.send(Topics.SESSIONS, envelope.aggregateId(), json.write(envelope))
+                    .get();
         }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> logOf(signedIn) != null && logOf(refused) != null);
@@ -65,8 +74,9 @@ class SessionEventsTests {
         // a later event of the same account (same key, same partition) marks that both copies were consumed
         EventEnvelope marker = EventEnvelope.of(new UserAccountClosed(userId, "Ada"), Clock.systemUTC());
 
-        for (EventEnvelope envelope : new EventEnvelope[]{closed, closed, marker}) {
-            kafka.send(Topics.USERS, envelope.aggregateId(), json.write(envelope)).get();
+        for (EventEnvelope envelope : new EventEnvelope[] {closed, closed, marker}) {
+            kafka.send(Topics.USERS, envelope.aggregateId(), json.write(envelope))
+                    .get();
         }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> logOf(marker) != null);
@@ -100,11 +110,15 @@ class SessionEventsTests {
     private UUID insertSession(UUID userId, Instant expiresAt) {
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into sessions (id, token_id, user_id, expires_at) values (?, ?, ?, ?)")
-                .params(id, UUID.randomUUID(), userId, Timestamp.from(expiresAt)).update();
+                .params(id, UUID.randomUUID(), userId, Timestamp.from(expiresAt))
+                .update();
         return id;
     }
 
     private boolean exists(UUID id) {
-        return jdbc.sql("select exists (select 1 from sessions where id = ?)").param(id).query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from sessions where id = ?)")
+                .param(id)
+                .query(Boolean.class)
+                .single();
     }
 }

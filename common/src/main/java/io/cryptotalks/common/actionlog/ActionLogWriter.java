@@ -1,10 +1,9 @@
 package io.cryptotalks.common.actionlog;
 
+import java.util.Date;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-
-import java.util.Date;
 
 /**
  * Writes action logs to MongoDB. Called inside the consumer's database transaction, before it commits: if the write

@@ -7,8 +7,9 @@ import io.cryptotalks.common.consumer.IdempotentConsumer;
 import io.cryptotalks.common.consumer.InboundEvents;
 import io.cryptotalks.common.consumer.TopicListener;
 import io.cryptotalks.common.events.EventJson;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
+import java.util.List;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,8 +22,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.List;
-
 /**
  * The consuming side of a worker: the idempotent-consumer guard ({@code cryptotalks.messaging.processed-events-table})
  * and, when the worker defines its {@code EventHandlers}, the listener of {@code cryptotalks.messaging.consumes}.
@@ -32,10 +31,10 @@ import java.util.List;
 public class ConsumerAutoConfiguration {
 
     @Bean
-    IdempotentConsumer idempotentConsumer(JdbcClient jdbc, PlatformTransactionManager transactionManager,
-                                          MessagingProperties properties) {
-        return new IdempotentConsumer(jdbc, new TransactionTemplate(transactionManager),
-                properties.processedEventsTable());
+    IdempotentConsumer idempotentConsumer(
+            JdbcClient jdbc, PlatformTransactionManager transactionManager, MessagingProperties properties) {
+        return new IdempotentConsumer(
+                jdbc, new TransactionTemplate(transactionManager), properties.processedEventsTable());
     }
 
     @Bean
@@ -53,10 +52,15 @@ public class ConsumerAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "cryptotalks.messaging.consumes")
-    DeadLetterRedrive deadLetterRedrive(ConsumerFactory<String, String> consumers, KafkaTemplate<String, String> kafka,
-                                        Environment environment) {
-        return new DeadLetterRedrive(consumers, kafka, environment.getRequiredProperty("spring.application.name"),
-                List.of(environment.getRequiredProperty("cryptotalks.messaging.consumes").split(",")));
+    DeadLetterRedrive deadLetterRedrive(
+            ConsumerFactory<String, String> consumers, KafkaTemplate<String, String> kafka, Environment environment) {
+        return new DeadLetterRedrive(
+                consumers,
+                kafka,
+                environment.getRequiredProperty("spring.application.name"),
+                List.of(environment
+                        .getRequiredProperty("cryptotalks.messaging.consumes")
+                        .split(",")));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -3,6 +3,9 @@ package io.cryptotalks.common.config;
 import io.cryptotalks.common.events.EventJson;
 import io.cryptotalks.common.events.MalformedEventException;
 import io.cryptotalks.common.events.Topics;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,10 +21,6 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 
 /** What every service gets: event JSON, a clock, its topics declared, and retry-then-dead-letter error handling. */
 @AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
@@ -57,10 +56,11 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler retryThenDeadLetter(KafkaTemplate<Object, Object> kafka, MessagingProperties properties) {
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
-                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(
+                kafka, (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         MessagingProperties.Retry retry = properties.retry();
-        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), 2.0);
+        ExponentialBackOff backOff =
+                new ExponentialBackOff(retry.initialInterval().toMillis(), 2.0);
         backOff.setMaxInterval(retry.maxInterval().toMillis());
         backOff.setMaxAttempts(retry.attempts());
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);

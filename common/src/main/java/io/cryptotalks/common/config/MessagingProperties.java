@@ -1,17 +1,21 @@
 package io.cryptotalks.common.config;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
 import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code cryptotalks.messaging.*}: the topics a service declares (each with its dead-letter topic), the consumer's
  * processed-events table, retry policy and the outbox switches.
  */
 @ConfigurationProperties("cryptotalks.messaging")
-public record MessagingProperties(List<String> topics, Integer partitions, Short replicationFactor,
-                                  String processedEventsTable, Retry retry, Outbox outbox) {
+public record MessagingProperties(
+        List<String> topics,
+        Integer partitions,
+        Short replicationFactor,
+        String processedEventsTable,
+        Retry retry,
+        Outbox outbox) {
 
     public MessagingProperties {
         topics = topics == null ? List.of() : topics;
@@ -31,8 +35,8 @@ public record MessagingProperties(List<String> topics, Integer partitions, Short
         }
     }
 
-    public record Outbox(boolean enabled, boolean relayEnabled, Integer batchSize, Duration sendTimeout,
-                         Duration retention) {
+    public record Outbox(
+            boolean enabled, boolean relayEnabled, Integer batchSize, Duration sendTimeout, Duration retention) {
 
         public Outbox {
             batchSize = batchSize == null ? 100 : batchSize;

@@ -4,6 +4,7 @@ import io.cryptotalks.common.events.EventJson;
 import io.cryptotalks.common.outbox.OutboxCleaner;
 import io.cryptotalks.common.outbox.OutboxRelay;
 import io.cryptotalks.common.outbox.OutboxWriter;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +13,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.time.Clock;
 
 /** The transactional outbox of a service that produces events ({@code cryptotalks.messaging.outbox.enabled=true}). */
 @AutoConfiguration(after = MessagingAutoConfiguration.class)
@@ -27,12 +26,18 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty(name = "cryptotalks.messaging.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
-    OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager,
-                            KafkaTemplate<String, String> kafka, MessagingProperties properties) {
+    @ConditionalOnProperty(
+            name = "cryptotalks.messaging.outbox.relay-enabled",
+            havingValue = "true",
+            matchIfMissing = true)
+    OutboxRelay outboxRelay(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactionManager,
+            KafkaTemplate<String, String> kafka,
+            MessagingProperties properties) {
         MessagingProperties.Outbox outbox = properties.outbox();
-        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafka, outbox.batchSize(),
-                outbox.sendTimeout());
+        return new OutboxRelay(
+                jdbc, new TransactionTemplate(transactionManager), kafka, outbox.batchSize(), outbox.sendTimeout());
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.cryptotalks.common.config;
 
 import io.cryptotalks.common.storage.StorageProperties;
+import java.net.URI;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -11,8 +12,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
-
-import java.net.URI;
 
 /** The S3 client of a service that has the AWS SDK: the devstack's store, MinIO, or AWS itself when no endpoint is set. */
 @AutoConfiguration

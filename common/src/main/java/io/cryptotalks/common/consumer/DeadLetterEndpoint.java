@@ -1,9 +1,8 @@
 package io.cryptotalks.common.consumer;
 
+import java.util.Map;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
-
-import java.util.Map;
 
 /** {@code POST /actuator/deadletters} on a worker's management port: re-drive its dead letters after a fix. */
 @Endpoint(id = "deadletters")

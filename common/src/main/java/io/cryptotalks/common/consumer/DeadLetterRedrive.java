@@ -1,16 +1,6 @@
 package io.cryptotalks.common.consumer;
 
 import io.cryptotalks.common.events.Topics;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +10,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Sends the dead letters of a worker's topics back to those topics, after the fix that makes them applicable. Each run
@@ -36,8 +35,11 @@ public class DeadLetterRedrive {
     private final String group;
     private final List<String> topics;
 
-    public DeadLetterRedrive(ConsumerFactory<String, String> consumers, KafkaTemplate<String, String> kafka,
-                             String serviceName, List<String> topics) {
+    public DeadLetterRedrive(
+            ConsumerFactory<String, String> consumers,
+            KafkaTemplate<String, String> kafka,
+            String serviceName,
+            List<String> topics) {
         this.consumers = consumers;
         this.kafka = kafka;
         this.group = groupOf(serviceName);
@@ -64,7 +66,8 @@ public class DeadLetterRedrive {
         overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (Consumer<String, String> consumer = consumers.createConsumer(group, group, "", overrides)) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.deadLetter(topic)).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
             consumer.assign(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             int count = 0;
@@ -77,8 +80,8 @@ public class DeadLetterRedrive {
                 }
             }
             // up to the end seen at the start: what arrived later is the next run's
-            consumer.commitSync(end.entrySet().stream().collect(Collectors.toMap(
-                    Map.Entry::getKey, entry -> new OffsetAndMetadata(entry.getValue()))));
+            consumer.commitSync(end.entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, entry -> new OffsetAndMetadata(entry.getValue()))));
             return count;
         }
     }

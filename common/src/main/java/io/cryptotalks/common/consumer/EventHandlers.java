@@ -2,7 +2,6 @@ package io.cryptotalks.common.consumer;
 
 import io.cryptotalks.common.events.DomainEvent;
 import io.cryptotalks.common.events.EventEnvelope;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 

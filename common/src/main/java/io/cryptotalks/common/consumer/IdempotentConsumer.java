@@ -1,10 +1,9 @@
 package io.cryptotalks.common.consumer;
 
 import io.cryptotalks.common.events.EventEnvelope;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.regex.Pattern;
 
 /**
  * Applies an event at most once: the event id is recorded in the consumer's own processed-events table in the same

@@ -4,12 +4,12 @@ import io.cryptotalks.common.events.follows.TagFollowed;
 import io.cryptotalks.common.events.follows.TagUnfollowed;
 import io.cryptotalks.common.events.follows.UserFollowed;
 import io.cryptotalks.common.events.follows.UserUnfollowed;
-import io.cryptotalks.common.events.notifications.NotificationPreferencesChanged;
-import io.cryptotalks.common.events.notifications.NotificationAcknowledged;
-import io.cryptotalks.common.events.notifications.AllNotificationsAcknowledged;
 import io.cryptotalks.common.events.market.CoinFavourited;
 import io.cryptotalks.common.events.market.CoinUnfavourited;
 import io.cryptotalks.common.events.market.MarketSynced;
+import io.cryptotalks.common.events.notifications.AllNotificationsAcknowledged;
+import io.cryptotalks.common.events.notifications.NotificationAcknowledged;
+import io.cryptotalks.common.events.notifications.NotificationPreferencesChanged;
 import io.cryptotalks.common.events.posts.CommentAdded;
 import io.cryptotalks.common.events.posts.CommentRated;
 import io.cryptotalks.common.events.posts.PostCreated;
@@ -35,7 +35,6 @@ import io.cryptotalks.common.events.users.UserEmailChanged;
 import io.cryptotalks.common.events.users.UserPasswordChanged;
 import io.cryptotalks.common.events.users.UserProfileUpdated;
 import io.cryptotalks.common.events.users.UserSignedUp;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,8 +84,7 @@ public final class EventCatalog {
     private static final Map<String, Class<? extends DomainEvent>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(type -> typeOf(type).name(), Function.identity()));
 
-    private EventCatalog() {
-    }
+    private EventCatalog() {}
 
     public static EventType typeOf(Class<? extends DomainEvent> eventClass) {
         EventType type = eventClass.getAnnotation(EventType.class);

@@ -1,13 +1,12 @@
 package io.cryptotalks.common.events;
 
+import java.time.Instant;
+import java.util.UUID;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.time.Instant;
-import java.util.UUID;
 
 /** Writes and reads envelopes as JSON: {@code {eventId, type, aggregateId, occurredAt, schemaVersion, payload}}. */
 public final class EventJson {
@@ -16,7 +15,9 @@ public final class EventJson {
 
     /** A tolerant reader: fields a newer producer added are ignored, so adding a field never breaks a consumer. */
     public EventJson(JsonMapper mapper) {
-        this.mapper = mapper.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        this.mapper = mapper.rebuild()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
     }
 
     public EventJson() {

@@ -11,8 +11,7 @@ public final class Topics {
 
     private static final String DEAD_LETTER_SUFFIX = ".dlt";
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** Where a record goes once its retries are spent, or at once when it cannot be read. */
     public static String deadLetter(String topic) {

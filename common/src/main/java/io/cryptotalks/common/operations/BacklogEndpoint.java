@@ -1,10 +1,9 @@
 package io.cryptotalks.common.operations;
 
-import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
-import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
  * {@code GET /actuator/backlog}: what waits. A worker: {@code consumerLag} and {@code deadLetters} (sums) and per topic
@@ -30,8 +29,16 @@ public class BacklogEndpoint {
         if (consumer != null) {
             try {
                 Map<String, ConsumerBacklog.TopicBacklog> topics = consumer.measure();
-                backlog.put("consumerLag", topics.values().stream().mapToLong(ConsumerBacklog.TopicBacklog::lag).sum());
-                backlog.put("deadLetters", topics.values().stream().mapToLong(ConsumerBacklog.TopicBacklog::deadLetters).sum());
+                backlog.put(
+                        "consumerLag",
+                        topics.values().stream()
+                                .mapToLong(ConsumerBacklog.TopicBacklog::lag)
+                                .sum());
+                backlog.put(
+                        "deadLetters",
+                        topics.values().stream()
+                                .mapToLong(ConsumerBacklog.TopicBacklog::deadLetters)
+                                .sum());
                 backlog.put("topics", topics);
             } catch (RuntimeException e) {
                 backlog.put("consumerLag", -1);

@@ -1,13 +1,6 @@
 package io.cryptotalks.common.operations;
 
 import io.cryptotalks.common.events.Topics;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +11,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * How far a worker's consumer group is behind on its topics, and how many dead letters wait for a re-drive: read from
@@ -47,28 +46,32 @@ public class ConsumerBacklog {
     }
 
     /** Per topic: the lag (records not yet consumed) and the dead letters not yet re-driven. */
-    public record TopicBacklog(long lag, long deadLetters) {
-    }
+    public record TopicBacklog(long lag, long deadLetters) {}
 
     public Map<String, TopicBacklog> measure() {
         Admin admin = admins.get();
         try {
             List<String> all = new ArrayList<>(topics);
             topics.forEach(topic -> all.add(Topics.deadLetter(topic)));
-            Map<String, TopicDescription> described = admin.describeTopics(all).allTopicNames()
-                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Map<String, TopicDescription> described =
+                    admin.describeTopics(all).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             List<TopicPartition> partitions = new ArrayList<>();
-            described.values().forEach(topic -> topic.partitions()
-                    .forEach(partition -> partitions.add(new TopicPartition(topic.name(), partition.partition()))));
+            described
+                    .values()
+                    .forEach(topic -> topic.partitions()
+                            .forEach(partition ->
+                                    partitions.add(new TopicPartition(topic.name(), partition.partition()))));
             Map<TopicPartition, Long> end = offsets(admin, partitions, OffsetSpec.latest());
             Map<TopicPartition, Long> start = offsets(admin, partitions, OffsetSpec.earliest());
             Map<TopicPartition, OffsetAndMetadata> consumed = committed(admin, group);
             Map<TopicPartition, OffsetAndMetadata> redriven = committed(admin, redriveGroup);
             Map<String, TopicBacklog> backlog = new LinkedHashMap<>();
             for (String topic : topics) {
-                backlog.put(topic, new TopicBacklog(
-                        behind(topic, partitions, end, start, consumed),
-                        behind(Topics.deadLetter(topic), partitions, end, start, redriven)));
+                backlog.put(
+                        topic,
+                        new TopicBacklog(
+                                behind(topic, partitions, end, start, consumed),
+                                behind(Topics.deadLetter(topic), partitions, end, start, redriven)));
             }
             return backlog;
         } catch (InterruptedException e) {
@@ -82,8 +85,12 @@ public class ConsumerBacklog {
     }
 
     /** The records of a topic past the group's committed offsets (from the earliest offset where none is committed). */
-    private static long behind(String topic, List<TopicPartition> partitions, Map<TopicPartition, Long> end,
-                               Map<TopicPartition, Long> start, Map<TopicPartition, OffsetAndMetadata> committed) {
+    private static long behind(
+            String topic,
+            List<TopicPartition> partitions,
+            Map<TopicPartition, Long> end,
+            Map<TopicPartition, Long> start,
+            Map<TopicPartition, OffsetAndMetadata> committed) {
         long sum = 0;
         for (TopicPartition partition : partitions) {
             if (!partition.topic().equals(topic)) {
@@ -100,8 +107,8 @@ public class ConsumerBacklog {
             throws InterruptedException, ExecutionException, TimeoutException {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         partitions.forEach(partition -> request.put(partition, spec));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result = admin.listOffsets(request).all()
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result =
+                admin.listOffsets(request).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         Map<TopicPartition, Long> offsets = new HashMap<>();
         result.forEach((partition, info) -> offsets.put(partition, info.offset()));
         return offsets;
@@ -110,7 +117,8 @@ public class ConsumerBacklog {
     private static Map<TopicPartition, OffsetAndMetadata> committed(Admin admin, String group)
             throws InterruptedException, ExecutionException, TimeoutException {
         Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                .partitionsToOffsetAndMetadata()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         Map<TopicPartition, OffsetAndMetadata> present = new HashMap<>();
         offsets.forEach((partition, offset) -> {
             if (offset != null) {

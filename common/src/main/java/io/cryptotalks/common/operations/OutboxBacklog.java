@@ -13,6 +13,8 @@ public class OutboxBacklog {
 
     public long unpublished() {
         // answered by the partial index outbox_unpublished_idx
-        return jdbc.sql("select count(*) from outbox where published_at is null").query(Long.class).single();
+        return jdbc.sql("select count(*) from outbox where published_at is null")
+                .query(Long.class)
+                .single();
     }
 }

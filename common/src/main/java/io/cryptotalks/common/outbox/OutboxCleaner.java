@@ -1,9 +1,8 @@
 package io.cryptotalks.common.outbox;
 
+import java.time.Duration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
-
-import java.time.Duration;
 
 /** Deletes published outbox rows once they are older than the retention, so the table stays small. */
 public class OutboxCleaner {

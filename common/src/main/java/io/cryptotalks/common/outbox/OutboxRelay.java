@@ -1,5 +1,10 @@
 package io.cryptotalks.common.outbox;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,12 +13,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes outbox rows in the order they were written, then marks them published. A batch is published and marked
@@ -40,8 +39,12 @@ public class OutboxRelay {
     private final Duration sendTimeout;
     private volatile boolean lastRunFailed;
 
-    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
-                       int batchSize, Duration sendTimeout) {
+    public OutboxRelay(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            KafkaTemplate<String, String> kafka,
+            int batchSize,
+            Duration sendTimeout) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
@@ -71,7 +74,10 @@ public class OutboxRelay {
     /** @return how many rows were published */
     int publishBatch() {
         Integer published = transactions.execute(status -> {
-            if (!jdbc.sql("select pg_try_advisory_xact_lock(:lock)").param("lock", RELAY_LOCK).query(Boolean.class).single()) {
+            if (!jdbc.sql("select pg_try_advisory_xact_lock(:lock)")
+                    .param("lock", RELAY_LOCK)
+                    .query(Boolean.class)
+                    .single()) {
                 return 0; // another instance is publishing this turn
             }
             List<PendingRecord> batch = jdbc.sql("""
@@ -84,7 +90,8 @@ public class OutboxRelay {
             if (batch.isEmpty()) {
                 return 0;
             }
-            List<CompletableFuture<SendResult<String, String>>> sends = batch.stream().map(this::send).toList();
+            List<CompletableFuture<SendResult<String, String>>> sends =
+                    batch.stream().map(this::send).toList();
             kafka.flush();
             for (CompletableFuture<SendResult<String, String>> send : sends) {
                 awaitAcknowledgement(send);
@@ -115,6 +122,5 @@ public class OutboxRelay {
         }
     }
 
-    record PendingRecord(long seq, String topic, String messageKey, String eventType, String envelope) {
-    }
+    record PendingRecord(long seq, String topic, String messageKey, String eventType, String envelope) {}
 }

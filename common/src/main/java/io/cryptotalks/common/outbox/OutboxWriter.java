@@ -3,11 +3,10 @@ package io.cryptotalks.common.outbox;
 import io.cryptotalks.common.events.DomainEvent;
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.EventJson;
+import java.time.Clock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.Clock;
 
 /**
  * Appends events to the outbox table inside the caller's transaction, so an event leaves if and only if the change

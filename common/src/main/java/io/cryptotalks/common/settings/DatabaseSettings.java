@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("spring.datasource")
 public record DatabaseSettings(
-        @Pattern(regexp = "jdbc:postgresql://[^\\s/?]+(/[^\\s?]*)?(\\?\\S*)?",
+        @Pattern(
+                regexp = "jdbc:postgresql://[^\\s/?]+(/[^\\s?]*)?(\\?\\S*)?",
                 message = "POSTGRES_URL is missing or malformed: expected jdbc:postgresql://host:port/database")
-        String url) {
-}
+        String url) {}

@@ -11,11 +11,10 @@ public final class DevMode {
     public static final String PROPERTY = "cryptotalks.dev-mode";
     public static final String PROFILE = "dev";
 
-    private DevMode() {
-    }
+    private DevMode() {}
 
     public static boolean on(Environment environment) {
-        return environment != null && (environment.getProperty(PROPERTY, Boolean.class, false)
-                || environment.matchesProfiles(PROFILE));
+        return environment != null
+                && (environment.getProperty(PROPERTY, Boolean.class, false) || environment.matchesProfiles(PROFILE));
     }
 }

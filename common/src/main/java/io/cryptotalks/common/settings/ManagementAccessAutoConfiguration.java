@@ -7,6 +7,10 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -15,11 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import tools.jackson.core.io.JsonStringEncoder;
-
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * On a service's own port only {@code /actuator/health} (and its groups, the probes) answers every caller; every
@@ -69,8 +68,10 @@ public class ManagementAccessAutoConfiguration {
             out.setStatus(HttpServletResponse.SC_NOT_FOUND);
             out.setContentType("application/json");
             out.setHeader("Cache-Control", "no-store");
-            out.getOutputStream().write(("{\"statusCode\":404,\"message\":\"Cannot " + http.getMethod() + " "
-                    + jsonText(path) + "\",\"error\":\"Not Found\"}").getBytes(StandardCharsets.UTF_8));
+            out.getOutputStream()
+                    .write(("{\"statusCode\":404,\"message\":\"Cannot " + http.getMethod() + " " + jsonText(path)
+                                    + "\",\"error\":\"Not Found\"}")
+                            .getBytes(StandardCharsets.UTF_8));
         }
 
         private boolean isPublic(String path) {

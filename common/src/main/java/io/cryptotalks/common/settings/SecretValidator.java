@@ -2,11 +2,10 @@ package io.cryptotalks.common.settings;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
-import org.springframework.context.EnvironmentAware;
-import org.springframework.core.env.Environment;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
 
 /**
  * Checks a {@link Secret}. Created by Spring's constraint-validator factory when configuration properties are bound,
@@ -40,8 +39,11 @@ public class SecretValidator implements ConstraintValidator<Secret, String>, Env
         }
         context.disableDefaultConstraintViolation();
         // a literal message: no {…} or ${…} interpolation of the text
-        context.buildConstraintViolationWithTemplate(problem.replace("\\", "\\\\").replace("{", "\\{")
-                .replace("}", "\\}").replace("$", "\\$")).addConstraintViolation();
+        context.buildConstraintViolationWithTemplate(problem.replace("\\", "\\\\")
+                        .replace("{", "\\{")
+                        .replace("}", "\\}")
+                        .replace("$", "\\$"))
+                .addConstraintViolation();
         return false;
     }
 

@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  */
 @AutoConfiguration
 @EnableConfigurationProperties({DatabaseSettings.class, KafkaSettings.class})
-public class SettingsAutoConfiguration {
-}
+public class SettingsAutoConfiguration {}

@@ -1,15 +1,14 @@
 package io.cryptotalks.common.settings;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
-
-import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A service that refuses its configuration says why in one line: the messages of the failed constraints, which name
@@ -27,9 +26,11 @@ public class SettingsFailureAnalyzer extends AbstractFailureAnalyzer<BindValidat
         for (ObjectError error : cause.getValidationErrors()) {
             problems.add(describe(cause.getValidationErrors().getName().toString(), error));
         }
-        return new FailureAnalysis(String.join("; ", problems),
+        return new FailureAnalysis(
+                String.join("; ", problems),
                 "Set it in the environment (or .env for docker compose); .env.development.example explains every"
-                        + " variable.", cause);
+                        + " variable.",
+                cause);
     }
 
     private static String describe(String prefix, ObjectError error) {

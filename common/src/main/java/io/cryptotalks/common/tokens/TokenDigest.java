@@ -11,8 +11,7 @@ import java.util.HexFormat;
  */
 public final class TokenDigest {
 
-    private TokenDigest() {
-    }
+    private TokenDigest() {}
 
     public static String sha256Hex(String token) {
         try {

@@ -1,12 +1,11 @@
 package io.cryptotalks.common.contracts;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * The recorded JSON of each published event version (the producer's side of the contract), for consumers' tests: a
@@ -17,8 +16,7 @@ public final class RecordedEvents {
     /** The user id every recorded contract uses (the demo account JohnDoe). */
     public static final String RECORDED_USER_ID = "8a08eaf1-c7a8-403b-b1ce-1fef8e34d000";
 
-    private RecordedEvents() {
-    }
+    private RecordedEvents() {}
 
     public static String json(String eventType) {
         try (InputStream in = RecordedEvents.class.getResourceAsStream("/contracts/" + eventType + ".json")) {

@@ -1,12 +1,12 @@
 package io.cryptotalks.common.settings;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.cryptotalks.common.settings.ManagementAccessAutoConfiguration.LocalManagementOnly;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** On a service's own port: health for everyone, the rest of Actuator for loopback connections only. */
 class ManagementAccessTests {
@@ -30,22 +30,27 @@ class ManagementAccessTests {
     @Test
     void healthAnswersEveryone() throws Exception {
         assertThat(call("GET", "/actuator/health", "10.1.2.3").getStatus()).isEqualTo(200);
-        assertThat(call("GET", "/actuator/health/readiness", "10.1.2.3").getStatus()).isEqualTo(200);
-        assertThat(call("GET", "/actuator/health/liveness", "192.168.0.7").getStatus()).isEqualTo(200);
+        assertThat(call("GET", "/actuator/health/readiness", "10.1.2.3").getStatus())
+                .isEqualTo(200);
+        assertThat(call("GET", "/actuator/health/liveness", "192.168.0.7").getStatus())
+                .isEqualTo(200);
     }
 
     @Test
     void theRestAnswersLoopbackConnectionsOnly() throws Exception {
         MockHttpServletResponse refused = call("POST", "/actuator/deadletters", "10.1.2.3");
         assertThat(refused.getStatus()).isEqualTo(404);
-        assertThat(refused.getContentAsString()).isEqualTo(
-                "{\"statusCode\":404,\"message\":\"Cannot POST /actuator/deadletters\",\"error\":\"Not Found\"}");
+        assertThat(refused.getContentAsString())
+                .isEqualTo(
+                        "{\"statusCode\":404,\"message\":\"Cannot POST /actuator/deadletters\",\"error\":\"Not Found\"}");
         assertThat(call("GET", "/actuator/info", "172.17.0.2").getStatus()).isEqualTo(404);
         assertThat(call("GET", "/actuator/healthz", "172.17.0.2").getStatus()).isEqualTo(404);
         assertThat(call("GET", "/actuator", "172.17.0.2").getStatus()).isEqualTo(404);
 
-        assertThat(call("POST", "/actuator/deadletters", "127.0.0.1").getStatus()).isEqualTo(200);
-        assertThat(call("POST", "/actuator/deadletters", "0:0:0:0:0:0:0:1").getStatus()).isEqualTo(200);
+        assertThat(call("POST", "/actuator/deadletters", "127.0.0.1").getStatus())
+                .isEqualTo(200);
+        assertThat(call("POST", "/actuator/deadletters", "0:0:0:0:0:0:0:1").getStatus())
+                .isEqualTo(200);
         assertThat(call("POST", "/actuator/deadletters", "::1").getStatus()).isEqualTo(200);
     }
 

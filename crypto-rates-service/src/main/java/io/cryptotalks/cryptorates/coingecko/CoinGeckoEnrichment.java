@@ -2,16 +2,15 @@ package io.cryptotalks.cryptorates.coingecko;
 
 import io.cryptotalks.cryptorates.MarketProperties;
 import io.cryptotalks.cryptorates.http.ExternalApiException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * After a sync: gives coins their CoinGecko id, and fetches the descriptions of a few coins that never had one asked
@@ -55,13 +54,16 @@ public class CoinGeckoEnrichment {
     }
 
     private int mapIds() {
-        List<GeckoIds.UnmappedCoin> unmapped = jdbc.sql("select uuid, symbol, name from cryptocurrencies where symbol_id is null")
-                .query(GeckoIds.UnmappedCoin.class).list();
+        List<GeckoIds.UnmappedCoin> unmapped = jdbc.sql(
+                        "select uuid, symbol, name from cryptocurrencies where symbol_id is null")
+                .query(GeckoIds.UnmappedCoin.class)
+                .list();
         if (unmapped.isEmpty()) {
             return 0;
         }
         Set<String> taken = new HashSet<>(jdbc.sql("select symbol_id from cryptocurrencies where symbol_id is not null")
-                .query(String.class).list());
+                .query(String.class)
+                .list());
         Map<String, String> ids = new GeckoIds(coinGecko.coinList()).match(unmapped, taken);
         int mapped = 0;
         for (Map.Entry<String, String> id : ids.entrySet()) {
@@ -70,7 +72,9 @@ public class CoinGeckoEnrichment {
                             where uuid = :uuid and symbol_id is null
                               and not exists (select 1 from cryptocurrencies where symbol_id = :id)
                             """)
-                    .param("id", id.getValue()).param("uuid", id.getKey()).update();
+                    .param("id", id.getValue())
+                    .param("uuid", id.getKey())
+                    .update();
         }
         return mapped;
     }
@@ -81,20 +85,23 @@ public class CoinGeckoEnrichment {
                         where symbol_id is not null and description_fetched_at is null
                         order by rank limit ?
                         """)
-                .param(descriptionsPerRun).query(CoinToDescribe.class).list();
+                .param(descriptionsPerRun)
+                .query(CoinToDescribe.class)
+                .list();
     }
 
     private void describe(CoinToDescribe coin) {
-        Optional<String> description = coinGecko.englishDescription(coin.symbolId()).map(DescriptionSanitiser::sanitise);
+        Optional<String> description =
+                coinGecko.englishDescription(coin.symbolId()).map(DescriptionSanitiser::sanitise);
         // CoinGecko having none keeps what the coin has (the sample's text); asked once either way
-        jdbc.sql("update cryptocurrencies set description = coalesce(?, description), description_fetched_at = now() where uuid = ?")
-                .params(description.orElse(null), coin.uuid()).update();
+        jdbc.sql(
+                        "update cryptocurrencies set description = coalesce(?, description), description_fetched_at = now() where uuid = ?")
+                .params(description.orElse(null), coin.uuid())
+                .update();
     }
 
-    record CoinToDescribe(String uuid, String symbolId) {
-    }
+    record CoinToDescribe(String uuid, String symbolId) {}
 
     /** How many coins got an id and a description this run, and what stopped it early, if anything. */
-    public record Outcome(int mapped, int described, String problem) {
-    }
+    public record Outcome(int mapped, int described, String problem) {}
 }

@@ -12,8 +12,7 @@ final class DescriptionSanitiser {
 
     private static final Document.OutputSettings COMPACT = new Document.OutputSettings().prettyPrint(false);
 
-    private DescriptionSanitiser() {
-    }
+    private DescriptionSanitiser() {}
 
     /** @return the safe HTML, or null when nothing is left */
     static String sanitise(String html) {

@@ -4,5 +4,4 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** An entry of CoinGecko's {@code /coins/list}. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record GeckoCoin(String id, String symbol, String name) {
-}
+record GeckoCoin(String id, String symbol, String name) {}

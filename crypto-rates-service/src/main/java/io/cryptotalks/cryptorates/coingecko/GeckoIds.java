@@ -41,10 +41,11 @@ final class GeckoIds {
         if (sameSymbol.size() == 1) {
             return sameSymbol.get(0).id();
         }
-        List<GeckoCoin> sameName = sameSymbol.stream().filter(gecko -> coin.name().equalsIgnoreCase(gecko.name())).toList();
+        List<GeckoCoin> sameName = sameSymbol.stream()
+                .filter(gecko -> coin.name().equalsIgnoreCase(gecko.name()))
+                .toList();
         return sameName.size() == 1 ? sameName.get(0).id() : null;
     }
 
-    record UnmappedCoin(String uuid, String symbol, String name) {
-    }
+    record UnmappedCoin(String uuid, String symbol, String name) {}
 }

@@ -1,7 +1,6 @@
 package io.cryptotalks.cryptorates.coinranking;
 
 import io.cryptotalks.cryptorates.market.CoinReading;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -17,10 +16,10 @@ final class CoinChecks {
     private static final int TEXT_COLUMN = 255;
     /** numeric(40, 2) and numeric(40, 0): at most 38 and 40 digits before the point. */
     private static final int VOLUME_DIGITS = 38;
+
     private static final int MARKET_CAP_DIGITS = 40;
 
-    private CoinChecks() {
-    }
+    private CoinChecks() {}
 
     static CoinReading check(CoinrankingCoin coin) {
         // the identity first, so a coin without one is reported as such
@@ -32,11 +31,20 @@ final class CoinChecks {
         if (marketCap.precision() > MARKET_CAP_DIGITS || volume.precision() - volume.scale() > VOLUME_DIGITS) {
             throw new MalformedCoinException("marketCap or 24hVolume is too large");
         }
-        return new CoinReading(uuid, symbol, name, text("iconUrl", coin.iconUrl()), marketCap,
-                amount("price", coin.price()).doubleValue(), amount("btcPrice", coin.btcPrice()).doubleValue(),
+        return new CoinReading(
+                uuid,
+                symbol,
+                name,
+                text("iconUrl", coin.iconUrl()),
+                marketCap,
+                amount("price", coin.price()).doubleValue(),
+                amount("btcPrice", coin.btcPrice()).doubleValue(),
                 coin.change() == null ? null : number("change", coin.change()).doubleValue(),
-                text("coinrankingUrl", coin.coinrankingUrl()), sparkline(coin.sparkline()),
-                required("rank", coin.rank()), required("tier", coin.tier()), volume);
+                text("coinrankingUrl", coin.coinrankingUrl()),
+                sparkline(coin.sparkline()),
+                required("rank", coin.rank()),
+                required("tier", coin.tier()),
+                volume);
     }
 
     private static String text(String field, String value) {
@@ -79,7 +87,12 @@ final class CoinChecks {
         List<String> checked = new ArrayList<>();
         for (String point : points == null ? List.<String>of() : points) {
             // an hour without a price stays a null entry, as Coinranking sends it
-            checked.add(point == null ? null : text("sparkline entry", number("sparkline entry", point).toPlainString()));
+            checked.add(
+                    point == null
+                            ? null
+                            : text(
+                                    "sparkline entry",
+                                    number("sparkline entry", point).toPlainString()));
         }
         return checked;
     }

@@ -20,8 +20,8 @@ public class CoinrankingClient {
 
     CoinrankingClient(MarketProperties properties, JsonMapper mapper) {
         String key = properties.coinranking().apiKey();
-        this.http = new RetryingHttp("Coinranking", properties.coinranking().apiUrl(), properties.http(), mapper,
-                headers -> {
+        this.http = new RetryingHttp(
+                "Coinranking", properties.coinranking().apiUrl(), properties.http(), mapper, headers -> {
                     if (key != null && !key.isBlank()) {
                         headers.set("x-access-token", key);
                     }
@@ -35,14 +35,17 @@ public class CoinrankingClient {
      * @throws MalformedMarketException when its answer is unusable as a whole
      */
     public MarketSnapshot fetchMarket() {
-        JsonNode body = http.call("GET /coins", () -> http.client().get()
-                .uri(uri -> uri.path("/coins")
-                        .queryParam("limit", limit)
-                        .queryParam("referenceCurrencyUuid", US_DOLLAR)
-                        .queryParam("timePeriod", "24h")
-                        .build())
-                .retrieve()
-                .body(JsonNode.class));
+        JsonNode body = http.call(
+                "GET /coins",
+                () -> http.client()
+                        .get()
+                        .uri(uri -> uri.path("/coins")
+                                .queryParam("limit", limit)
+                                .queryParam("referenceCurrencyUuid", US_DOLLAR)
+                                .queryParam("timePeriod", "24h")
+                                .build())
+                        .retrieve()
+                        .body(JsonNode.class));
         return format.read(body);
     }
 }

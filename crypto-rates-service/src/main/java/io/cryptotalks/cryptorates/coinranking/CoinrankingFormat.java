@@ -4,12 +4,11 @@ import io.cryptotalks.cryptorates.market.CoinReading;
 import io.cryptotalks.cryptorates.market.MarketSnapshot;
 import io.cryptotalks.cryptorates.market.MarketSnapshot.RejectedCoin;
 import io.cryptotalks.cryptorates.market.MarketTotals;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Reads a body of Coinranking's v2 {@code /coins} ({@code {"status":"success","data":{"stats":{…},"coins":[…]}}}) — the
@@ -60,11 +59,21 @@ public final class CoinrankingFormat {
         } catch (JacksonException e) {
             throw new MalformedMarketException("Coinranking's data.stats is unreadable: " + e.getOriginalMessage());
         }
-        if (stats == null || stats.total() == null || stats.totalCoins() == null || stats.totalMarkets() == null
-                || stats.totalExchanges() == null || stats.totalMarketCap() == null || stats.total24hVolume() == null) {
+        if (stats == null
+                || stats.total() == null
+                || stats.totalCoins() == null
+                || stats.totalMarkets() == null
+                || stats.totalExchanges() == null
+                || stats.totalMarketCap() == null
+                || stats.total24hVolume() == null) {
             throw new MalformedMarketException("Coinranking answered without complete data.stats");
         }
-        return new MarketTotals(stats.total(), stats.totalCoins(), stats.totalMarkets(), stats.totalExchanges(),
-                stats.totalMarketCap(), stats.total24hVolume());
+        return new MarketTotals(
+                stats.total(),
+                stats.totalCoins(),
+                stats.totalMarkets(),
+                stats.totalExchanges(),
+                stats.totalMarketCap(),
+                stats.total24hVolume());
     }
 }

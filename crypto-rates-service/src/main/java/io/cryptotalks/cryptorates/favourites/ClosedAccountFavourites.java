@@ -5,10 +5,9 @@ import io.cryptotalks.common.actionlog.ActionLogWriter;
 import io.cryptotalks.common.consumer.EventHandler;
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.users.UserAccountClosed;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * A closed account keeps no favourite coins: its rows go, and each coin it had starred loses that one like (a user has
@@ -28,13 +27,20 @@ public class ClosedAccountFavourites implements EventHandler<UserAccountClosed> 
     @Override
     public void handle(UserAccountClosed event, EventEnvelope envelope) {
         List<String> removed = jdbc.sql("delete from favorite_coins where user_id = ? returning coin_uuid")
-                .param(event.userId()).query(String.class).list();
+                .param(event.userId())
+                .query(String.class)
+                .list();
         if (!removed.isEmpty()) {
             jdbc.sql("update cryptocurrencies set likes = likes - 1 where uuid = any(?)")
-                    .param(removed.toArray(String[]::new)).update();
+                    .param(removed.toArray(String[]::new))
+                    .update();
         }
-        actionLog.write(ActionLog.success(envelope.eventId(), "CLOSE_ACC", "The " + removed.size()
-                        + " favourite coins of user " + event.userId() + " were deleted (account closed).",
-                event.userId().toString(), envelope.occurredAt()));
+        actionLog.write(ActionLog.success(
+                envelope.eventId(),
+                "CLOSE_ACC",
+                "The " + removed.size() + " favourite coins of user " + event.userId()
+                        + " were deleted (account closed).",
+                event.userId().toString(),
+                envelope.occurredAt()));
     }
 }

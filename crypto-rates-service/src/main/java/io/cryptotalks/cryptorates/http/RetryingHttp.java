@@ -1,6 +1,9 @@
 package io.cryptotalks.cryptorates.http;
 
 import io.cryptotalks.cryptorates.MarketProperties;
+import java.net.http.HttpClient;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.retry.RetryException;
@@ -18,10 +21,6 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.http.HttpClient;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
-
 /**
  * A {@link RestClient} for one external API, with connect and read timeouts, whose calls are retried a bounded number
  * of times with exponential back-off when the failure may pass: 429, any 5xx and I/O failures (a timeout, a refused or
@@ -36,8 +35,12 @@ public final class RetryingHttp {
     private final RestClient client;
     private final RetryTemplate retries;
 
-    public RetryingHttp(String apiName, String baseUrl, MarketProperties.Http settings, JsonMapper mapper,
-                        Consumer<HttpHeaders> defaultHeaders) {
+    public RetryingHttp(
+            String apiName,
+            String baseUrl,
+            MarketProperties.Http settings,
+            JsonMapper mapper,
+            Consumer<HttpHeaders> defaultHeaders) {
         this.apiName = apiName;
         // HTTP/1.1: no h2c upgrade attempt on plain-http endpoints (proxies, the tests' stub servers)
         HttpClient httpClient = HttpClient.newBuilder()
@@ -50,8 +53,8 @@ public final class RetryingHttp {
                 .baseUrl(baseUrl)
                 .requestFactory(requests)
                 .defaultHeaders(defaultHeaders)
-                .configureMessageConverters(converters -> converters.registerDefaults()
-                        .withJsonConverter(new JacksonJsonHttpMessageConverter(mapper)))
+                .configureMessageConverters(converters ->
+                        converters.registerDefaults().withJsonConverter(new JacksonJsonHttpMessageConverter(mapper)))
                 .build();
         this.retries = new RetryTemplate(RetryPolicy.builder()
                 .maxRetries(settings.maxRetries())
@@ -83,8 +86,10 @@ public final class RetryingHttp {
             });
         } catch (RetryException e) {
             Throwable last = e.getLastException();
-            throw new ExternalApiException(apiName + " " + what + " failed after " + (e.getRetryCount() + 1)
-                    + " attempt(s): " + last.getMessage(), last);
+            throw new ExternalApiException(
+                    apiName + " " + what + " failed after " + (e.getRetryCount() + 1) + " attempt(s): "
+                            + last.getMessage(),
+                    last);
         }
     }
 
@@ -98,7 +103,10 @@ public final class RetryingHttp {
 
         @Override
         public void beforeRetry(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
-            log.warn("{} failed {} time(s), last: {}; retrying", retryable.getName(), state.getExceptions().size(),
+            log.warn(
+                    "{} failed {} time(s), last: {}; retrying",
+                    retryable.getName(),
+                    state.getExceptions().size(),
                     state.getLastException().getMessage());
         }
     }

@@ -1,9 +1,8 @@
 package io.cryptotalks.cryptorates.market;
 
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.util.UUID;
 
 /** Writes coins into {@code cryptocurrencies}, keyed by the Coinranking uuid. */
 @Component
@@ -42,20 +41,21 @@ public class Coins {
     /** @return true when the coin was inserted or any of its market fields changed */
     public boolean upsert(CoinReading coin) {
         return jdbc.sql(UPSERT)
-                .param("id", UUID.randomUUID())
-                .param("uuid", coin.uuid())
-                .param("symbol", coin.symbol())
-                .param("name", coin.name())
-                .param("iconUrl", coin.iconUrl())
-                .param("volume24h", coin.volume24h())
-                .param("marketCap", coin.marketCap())
-                .param("price", coin.price())
-                .param("btcPrice", coin.btcPrice())
-                .param("change", coin.change())
-                .param("coinrankingUrl", coin.coinrankingUrl())
-                .param("sparkline", coin.sparkline().toArray(String[]::new))
-                .param("rank", coin.rank())
-                .param("tier", coin.tier())
-                .update() == 1;
+                        .param("id", UUID.randomUUID())
+                        .param("uuid", coin.uuid())
+                        .param("symbol", coin.symbol())
+                        .param("name", coin.name())
+                        .param("iconUrl", coin.iconUrl())
+                        .param("volume24h", coin.volume24h())
+                        .param("marketCap", coin.marketCap())
+                        .param("price", coin.price())
+                        .param("btcPrice", coin.btcPrice())
+                        .param("change", coin.change())
+                        .param("coinrankingUrl", coin.coinrankingUrl())
+                        .param("sparkline", coin.sparkline().toArray(String[]::new))
+                        .param("rank", coin.rank())
+                        .param("tier", coin.tier())
+                        .update()
+                == 1;
     }
 }

@@ -6,13 +6,12 @@ import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.EventJson;
 import io.cryptotalks.common.events.Topics;
 import io.cryptotalks.common.events.market.MarketSynced;
+import java.time.Clock;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.util.UUID;
 
 /**
  * What a market run tells once its transaction is over: the {@code CRYPTO} action log, and after a commit the

@@ -15,6 +15,5 @@ public record MarketSnapshot(MarketTotals totals, List<CoinReading> coins, List<
     }
 
     /** A coin left out of the sync; {@code reference} is its uuid, or its position when it has none. */
-    public record RejectedCoin(String reference, String reason) {
-    }
+    public record RejectedCoin(String reference, String reason) {}
 }

@@ -1,9 +1,8 @@
 package io.cryptotalks.cryptorates.market;
 
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.util.UUID;
 
 /** The single {@code market_stats} row. */
 @Component
@@ -47,6 +46,8 @@ public class MarketStats {
 
     /** Whether the figures now in the table are the sample's (so its invented price history can go). */
     public boolean isSample() {
-        return jdbc.sql("select coalesce(bool_or(sample), false) from market_stats").query(Boolean.class).single();
+        return jdbc.sql("select coalesce(bool_or(sample), false) from market_stats")
+                .query(Boolean.class)
+                .single();
     }
 }

@@ -2,7 +2,6 @@ package io.cryptotalks.cryptorates.sample;
 
 import io.cryptotalks.cryptorates.market.CoinReading;
 import io.cryptotalks.cryptorates.market.PriceHistory.Point;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -18,8 +17,7 @@ import java.util.Random;
  */
 final class RandomWalk {
 
-    private RandomWalk() {
-    }
+    private RandomWalk() {}
 
     static List<Point> hourlyEndingAt(CoinReading coin, Instant end, int points) {
         Random random = new Random(coin.uuid().hashCode());

@@ -8,14 +8,6 @@ import io.cryptotalks.cryptorates.market.MarketNotices;
 import io.cryptotalks.cryptorates.market.MarketSnapshot;
 import io.cryptotalks.cryptorates.market.MarketStats;
 import io.cryptotalks.cryptorates.market.PriceHistory;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,6 +15,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The offline market: {@code sample-market.json} (about 50 real coins in Coinranking's {@code /coins} format, each
@@ -47,8 +46,15 @@ public class SampleMarket {
     private final MarketNotices notices;
     private final Clock clock;
 
-    SampleMarket(JsonMapper mapper, Coins coins, MarketStats stats, PriceHistory history, JdbcClient jdbc,
-                 PlatformTransactionManager transactions, MarketNotices notices, Clock clock) {
+    SampleMarket(
+            JsonMapper mapper,
+            Coins coins,
+            MarketStats stats,
+            PriceHistory history,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            MarketNotices notices,
+            Clock clock) {
         this.format = new CoinrankingFormat(mapper);
         this.mapper = mapper;
         this.coins = coins;
@@ -83,7 +89,8 @@ public class SampleMarket {
             notices.failed("The bundled sample market was not loaded: " + e.getMessage(), e);
             return false;
         }
-        notices.committed(new MarketSynced(sample.seen(), changed, sample.rejected().size(), true),
+        notices.committed(
+                new MarketSynced(sample.seen(), changed, sample.rejected().size(), true),
                 "The bundled sample market was loaded (no Coinranking key): " + sample.seen() + " coins seen, "
                         + changed + " changed, " + sample.rejected().size() + " failed, in "
                         + Duration.between(started, clock.instant()).toMillis() + " ms.");
@@ -95,8 +102,10 @@ public class SampleMarket {
         for (JsonNode coin : body.path("data").path("coins")) {
             String description = coin.path("description").asString(null);
             if (description != null) {
-                jdbc.sql("update cryptocurrencies set description = ? where uuid = ? and description_fetched_at is null")
-                        .params(description, coin.path("uuid").asString()).update();
+                jdbc.sql(
+                                "update cryptocurrencies set description = ? where uuid = ? and description_fetched_at is null")
+                        .params(description, coin.path("uuid").asString())
+                        .update();
             }
         }
     }

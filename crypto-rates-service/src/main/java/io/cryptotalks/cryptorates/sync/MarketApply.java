@@ -6,15 +6,14 @@ import io.cryptotalks.cryptorates.market.MarketSnapshot;
 import io.cryptotalks.cryptorates.market.MarketSnapshot.RejectedCoin;
 import io.cryptotalks.cryptorates.market.MarketStats;
 import io.cryptotalks.cryptorates.market.PriceHistory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Applies a market reading in one transaction: every coin upserted, the stats row replaced, a price point per coin,
@@ -55,7 +54,10 @@ class MarketApply {
                     }
                     stored.add(coin);
                 } catch (DataAccessException e) {
-                    failed.add(new RejectedCoin(coin.uuid(), "refused by the database: " + e.getMostSpecificCause().getMessage()));
+                    failed.add(new RejectedCoin(
+                            coin.uuid(),
+                            "refused by the database: "
+                                    + e.getMostSpecificCause().getMessage()));
                 }
             }
             stats.replace(snapshot.totals(), false);
@@ -65,6 +67,5 @@ class MarketApply {
         });
     }
 
-    record Applied(int seen, int changed, List<RejectedCoin> failed) {
-    }
+    record Applied(int seen, int changed, List<RejectedCoin> failed) {}
 }

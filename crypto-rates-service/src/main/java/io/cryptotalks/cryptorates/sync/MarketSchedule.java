@@ -2,13 +2,12 @@ package io.cryptotalks.cryptorates.sync;
 
 import io.cryptotalks.cryptorates.MarketProperties;
 import io.cryptotalks.cryptorates.sample.SampleMarket;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The market job, on start and then every {@code cryptotalks.market.sync-interval} after the previous run ended, in at
@@ -34,7 +33,8 @@ public class MarketSchedule {
     }
 
     // lockAtMostFor: only matters when an instance dies holding the lock; a run's retries are bounded well below it
-    @Scheduled(initialDelayString = "${cryptotalks.market.first-sync-delay:PT0S}",
+    @Scheduled(
+            initialDelayString = "${cryptotalks.market.first-sync-delay:PT0S}",
             fixedDelayString = "${cryptotalks.market.sync-interval:PT1H}")
     @SchedulerLock(name = LOCK, lockAtMostFor = "PT30M")
     public void refresh() {

@@ -5,15 +5,13 @@ import io.cryptotalks.cryptorates.coingecko.CoinGeckoEnrichment;
 import io.cryptotalks.cryptorates.coinranking.CoinrankingClient;
 import io.cryptotalks.cryptorates.market.MarketNotices;
 import io.cryptotalks.cryptorates.market.MarketSnapshot;
-import io.cryptotalks.cryptorates.market.MarketSnapshot.RejectedCoin;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * One sync with Coinranking: read the market (outside any transaction: retries may take a while), apply it in one
@@ -33,8 +31,12 @@ class MarketSync {
     private final MarketNotices notices;
     private final Clock clock;
 
-    MarketSync(CoinrankingClient coinranking, MarketApply apply, CoinGeckoEnrichment coinGecko, MarketNotices notices,
-               Clock clock) {
+    MarketSync(
+            CoinrankingClient coinranking,
+            MarketApply apply,
+            CoinGeckoEnrichment coinGecko,
+            MarketNotices notices,
+            Clock clock) {
         this.coinranking = coinranking;
         this.apply = apply;
         this.coinGecko = coinGecko;
@@ -49,16 +51,21 @@ class MarketSync {
             MarketSnapshot market = coinranking.fetchMarket();
             applied = apply.apply(market, started);
         } catch (RuntimeException e) {
-            notices.failed("Error while updating coins webjob: " + e.getMessage() + " (nothing was applied, after "
-                    + Duration.between(started, clock.instant()).toMillis() + " ms)", e);
+            notices.failed(
+                    "Error while updating coins webjob: " + e.getMessage() + " (nothing was applied, after "
+                            + Duration.between(started, clock.instant()).toMillis() + " ms)",
+                    e);
             return;
         }
         applied.failed().forEach(coin -> log.warn("skipped {}: {}", coin.reference(), coin.reason()));
         CoinGeckoEnrichment.Outcome enrichment = coinGecko.enrich();
         long took = Duration.between(started, clock.instant()).toMillis();
-        notices.committed(new MarketSynced(applied.seen(), applied.changed(), applied.failed().size(), false),
+        notices.committed(
+                new MarketSynced(
+                        applied.seen(), applied.changed(), applied.failed().size(), false),
                 "Rates of cryptocurrencies and market stats have been successfully updated: " + applied.seen()
-                        + " coins seen, " + applied.changed() + " changed, " + applied.failed().size() + " failed"
+                        + " coins seen, " + applied.changed() + " changed, "
+                        + applied.failed().size() + " failed"
                         + failures(applied) + ", in " + took + " ms; CoinGecko: " + enrichment.mapped() + " ids, "
                         + enrichment.described() + " descriptions"
                         + (enrichment.problem() == null ? "" : " (stopped: " + enrichment.problem() + ")") + ".");
@@ -68,7 +75,8 @@ class MarketSync {
         if (applied.failed().isEmpty()) {
             return "";
         }
-        return applied.failed().stream().limit(NAMED_FAILURES)
+        return applied.failed().stream()
+                .limit(NAMED_FAILURES)
                 .map(coin -> coin.reference() + ": " + coin.reason())
                 .collect(Collectors.joining("; ", " (", applied.failed().size() > NAMED_FAILURES ? "; …)" : ")"));
     }

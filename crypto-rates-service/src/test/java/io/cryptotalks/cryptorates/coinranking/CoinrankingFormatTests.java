@@ -1,18 +1,17 @@
 package io.cryptotalks.cryptorates.coinranking;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.cryptotalks.cryptorates.CoinrankingBody;
 import io.cryptotalks.cryptorates.market.CoinReading;
 import io.cryptotalks.cryptorates.market.MarketSnapshot;
 import io.cryptotalks.cryptorates.market.MarketTotals;
+import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.math.BigDecimal;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Reading Coinranking's {@code /coins}: the recorded answer, and coins or bodies that do not fit. */
 class CoinrankingFormatTests {
@@ -39,13 +38,16 @@ class CoinrankingFormatTests {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "price|abc|price is not a number: 'abc'",
-            "price||price is missing",
-            "marketCap|-5|marketCap is negative",
-            "24hVolume|1e60|marketCap or 24hVolume is too large",
-            "iconUrl||iconUrl is missing",
-            "change|up|change is not a number: 'up'"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "price|abc|price is not a number: 'abc'",
+                "price||price is missing",
+                "marketCap|-5|marketCap is negative",
+                "24hVolume|1e60|marketCap or 24hVolume is too large",
+                "iconUrl||iconUrl is missing",
+                "change|up|change is not a number: 'up'"
+            })
     void aCoinThatDoesNotFitIsRejectedWithItsReasonAndTheOthersKept(String field, String value, String reason) {
         CoinrankingBody body = CoinrankingBody.recordedWithNewCoins();
         CoinrankingBody broken = value == null ? body.without(1, field) : body.with(1, field, value);
@@ -60,10 +62,13 @@ class CoinrankingFormatTests {
     void aTooLongTextAndAnUnreadableRankAreRejectedToo() {
         CoinrankingBody body = CoinrankingBody.recordedWithNewCoins();
         MarketSnapshot market = read(body.with(0, "iconUrl", "https://cdn.example/" + "x".repeat(300))
-                .with(1, "rank", "first").withAnEntryWithoutUuid().json());
+                .with(1, "rank", "first")
+                .withAnEntryWithoutUuid()
+                .json());
 
         assertThat(market.coins()).extracting(CoinReading::uuid).containsExactly(body.uuid(2));
-        assertThat(market.rejected()).extracting(MarketSnapshot.RejectedCoin::reference)
+        assertThat(market.rejected())
+                .extracting(MarketSnapshot.RejectedCoin::reference)
                 .containsExactly(body.uuid(0), body.uuid(1), "coin #3");
         assertThat(market.rejected().get(0).reason()).isEqualTo("iconUrl is longer than 255 characters");
         assertThat(market.rejected().get(1).reason()).startsWith("not a coin:");
@@ -73,11 +78,14 @@ class CoinrankingFormatTests {
     @Test
     void aFailedStatusOrMissingStatsFailTheWholeBody() {
         assertThatThrownBy(() -> read("{\"status\":\"fail\",\"type\":\"HISTORY_NOT_AVAILABLE\",\"message\":\"Bad\"}"))
-                .isInstanceOf(MalformedMarketException.class).hasMessageContaining("status 'fail'");
+                .isInstanceOf(MalformedMarketException.class)
+                .hasMessageContaining("status 'fail'");
         assertThatThrownBy(() -> read("{\"status\":\"success\",\"data\":{\"coins\":[]}}"))
-                .isInstanceOf(MalformedMarketException.class).hasMessageContaining("data.stats");
+                .isInstanceOf(MalformedMarketException.class)
+                .hasMessageContaining("data.stats");
         assertThatThrownBy(() -> read("{\"status\":\"success\",\"data\":{\"stats\":{}}}"))
-                .isInstanceOf(MalformedMarketException.class).hasMessageContaining("data.coins");
+                .isInstanceOf(MalformedMarketException.class)
+                .hasMessageContaining("data.coins");
     }
 
     private MarketSnapshot read(String json) {

@@ -1,5 +1,7 @@
 package io.cryptotalks.cryptorates.favourites;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.cryptotalks.common.consumer.InboundEvents;
 import io.cryptotalks.common.events.DomainEvent;
 import io.cryptotalks.common.events.EventEnvelope;
@@ -10,6 +12,8 @@ import io.cryptotalks.common.events.users.UserAccountClosed;
 import io.cryptotalks.cryptorates.CryptoRatesServiceApplication;
 import io.cryptotalks.cryptorates.TestCoins;
 import io.cryptotalks.devstack.DevStackInitializer;
+import java.time.Clock;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,20 +21,21 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
-import java.time.Clock;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Favourite events, applied as the listener applies them: rows are exact, likes count them exactly. */
-@SpringBootTest(classes = CryptoRatesServiceApplication.class, properties = {CryptoRatesServiceApplication.CONFIG_NAME,
-        "spring.kafka.listener.auto-startup=false"})
+@SpringBootTest(
+        classes = CryptoRatesServiceApplication.class,
+        properties = {CryptoRatesServiceApplication.CONFIG_NAME, "spring.kafka.listener.auto-startup=false"})
 @ContextConfiguration(initializers = DevStackInitializer.class)
 class FavouritesTests {
 
-    @Autowired InboundEvents inbound;
-    @Autowired EventJson json;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    InboundEvents inbound;
+
+    @Autowired
+    EventJson json;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void favouritingTwiceIsOneFavouriteAndOneLike() {
@@ -99,8 +104,11 @@ class FavouritesTests {
         assertThat(TestCoins.likes(jdbc, first)).isEqualTo(1);
         assertThat(TestCoins.likes(jdbc, second)).isZero();
         assertThat(rows(staying, first)).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from favorite_coins where user_id = ?").param(closing)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from favorite_coins where user_id = ?")
+                        .param(closing)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private void apply(DomainEvent event) {
@@ -116,7 +124,9 @@ class FavouritesTests {
     }
 
     private long rows(UUID user, String coin) {
-        return jdbc.sql("select count(*) from favorite_coins where user_id = ? and coin_uuid = ?").params(user, coin)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from favorite_coins where user_id = ? and coin_uuid = ?")
+                .params(user, coin)
+                .query(Long.class)
+                .single();
     }
 }

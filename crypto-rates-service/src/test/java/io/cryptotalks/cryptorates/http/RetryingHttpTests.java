@@ -1,16 +1,5 @@
 package io.cryptotalks.cryptorates.http;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.cryptotalks.cryptorates.MarketProperties;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.ResourceAccessException;
-import tools.jackson.databind.json.JsonMapper;
-
-import java.time.Duration;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -22,18 +11,33 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.cryptotalks.cryptorates.MarketProperties;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.ResourceAccessException;
+import tools.jackson.databind.json.JsonMapper;
+
 /** Timeouts and bounded retries with back-off, against a local stub server. */
 class RetryingHttpTests {
 
-    private final WireMockServer api = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    private final WireMockServer api =
+            new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     private RetryingHttp http;
 
     @BeforeEach
     void start() {
         api.start();
-        MarketProperties.Http settings = new MarketProperties.Http(Duration.ofSeconds(1), Duration.ofSeconds(2), 2,
-                Duration.ofMillis(100), Duration.ofMillis(400));
-        http = new RetryingHttp("Test API", api.baseUrl(), settings, JsonMapper.builder().build(),
+        MarketProperties.Http settings = new MarketProperties.Http(
+                Duration.ofSeconds(1), Duration.ofSeconds(2), 2, Duration.ofMillis(100), Duration.ofMillis(400));
+        http = new RetryingHttp(
+                "Test API",
+                api.baseUrl(),
+                settings,
+                JsonMapper.builder().build(),
                 headers -> headers.set("x-test-key", "secret"));
     }
 
@@ -44,11 +48,18 @@ class RetryingHttpTests {
 
     @Test
     void aServerErrorIsRetriedWithGrowingPausesUntilItPasses() {
-        api.stubFor(get("/thing").inScenario("flaky").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("still"));
-        api.stubFor(get("/thing").inScenario("flaky").whenScenarioStateIs("still")
-                .willReturn(aResponse().withStatus(429)).willSetStateTo("fine"));
-        api.stubFor(get("/thing").inScenario("flaky").whenScenarioStateIs("fine").willReturn(okJson("{\"ok\":true}")));
+        api.stubFor(get("/thing")
+                .inScenario("flaky")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("still"));
+        api.stubFor(get("/thing")
+                .inScenario("flaky")
+                .whenScenarioStateIs("still")
+                .willReturn(aResponse().withStatus(429))
+                .willSetStateTo("fine"));
+        api.stubFor(
+                get("/thing").inScenario("flaky").whenScenarioStateIs("fine").willReturn(okJson("{\"ok\":true}")));
         long started = System.nanoTime();
 
         String body = call();
@@ -63,8 +74,10 @@ class RetryingHttpTests {
     void theRetriesAreBoundedThenTheFailureIsClear() {
         api.stubFor(get("/thing").willReturn(aResponse().withStatus(429)));
 
-        assertThatThrownBy(this::call).isInstanceOf(ExternalApiException.class)
-                .hasMessageStartingWith("Test API GET /thing failed after 3 attempt(s)").hasMessageContaining("429")
+        assertThatThrownBy(this::call)
+                .isInstanceOf(ExternalApiException.class)
+                .hasMessageStartingWith("Test API GET /thing failed after 3 attempt(s)")
+                .hasMessageContaining("429")
                 .hasCauseInstanceOf(HttpClientErrorException.TooManyRequests.class);
         api.verify(3, getRequestedFor(urlEqualTo("/thing")));
     }
@@ -73,8 +86,10 @@ class RetryingHttpTests {
     void aTimeoutIsRetriedToo() {
         api.stubFor(get("/thing").willReturn(okJson("{}").withFixedDelay(3_000)));
 
-        assertThatThrownBy(this::call).isInstanceOf(ExternalApiException.class)
-                .hasMessageContaining("failed after 3 attempt(s)").hasCauseInstanceOf(ResourceAccessException.class);
+        assertThatThrownBy(this::call)
+                .isInstanceOf(ExternalApiException.class)
+                .hasMessageContaining("failed after 3 attempt(s)")
+                .hasCauseInstanceOf(ResourceAccessException.class);
         api.verify(3, getRequestedFor(urlEqualTo("/thing")));
     }
 
@@ -82,12 +97,15 @@ class RetryingHttpTests {
     void aClientErrorIsNotRetried() {
         api.stubFor(get("/thing").willReturn(aResponse().withStatus(404)));
 
-        assertThatThrownBy(this::call).isInstanceOfSatisfying(ExternalApiException.class,
-                failure -> assertThat(failure.notFound()).isTrue());
+        assertThatThrownBy(this::call)
+                .isInstanceOfSatisfying(
+                        ExternalApiException.class,
+                        failure -> assertThat(failure.notFound()).isTrue());
         api.verify(1, getRequestedFor(urlEqualTo("/thing")));
     }
 
     private String call() {
-        return http.call("GET /thing", () -> http.client().get().uri("/thing").retrieve().body(String.class));
+        return http.call(
+                "GET /thing", () -> http.client().get().uri("/thing").retrieve().body(String.class));
     }
 }

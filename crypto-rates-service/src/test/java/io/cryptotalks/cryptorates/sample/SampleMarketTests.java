@@ -1,11 +1,21 @@
 package io.cryptotalks.cryptorates.sample;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
 import io.cryptotalks.common.events.market.MarketSynced;
 import io.cryptotalks.cryptorates.CryptoRatesServiceApplication;
 import io.cryptotalks.cryptorates.MarketApis;
 import io.cryptotalks.cryptorates.MarketTopic;
 import io.cryptotalks.cryptorates.sync.MarketSchedule;
 import io.cryptotalks.devstack.DevStackInitializer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,20 +27,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
-
 /** Without a Coinranking key the bundled sample is the market: loaded on start, with invented history, never synced. */
-@SpringBootTest(classes = CryptoRatesServiceApplication.class, properties = {CryptoRatesServiceApplication.CONFIG_NAME,
-        "spring.kafka.listener.auto-startup=false", "cryptotalks.market.coinranking.api-key="})
+@SpringBootTest(
+        classes = CryptoRatesServiceApplication.class,
+        properties = {
+            CryptoRatesServiceApplication.CONFIG_NAME,
+            "spring.kafka.listener.auto-startup=false",
+            "cryptotalks.market.coinranking.api-key="
+        })
 @ContextConfiguration(initializers = DevStackInitializer.class)
 class SampleMarketTests {
 
@@ -43,10 +47,17 @@ class SampleMarketTests {
         registry.add("cryptotalks.market.coingecko.api-url", MarketApis::coinGeckoUrl);
     }
 
-    @Autowired SampleMarket sample;
-    @Autowired MarketSchedule schedule;
-    @Autowired JdbcClient jdbc;
-    @Autowired JsonMapper mapper;
+    @Autowired
+    SampleMarket sample;
+
+    @Autowired
+    MarketSchedule schedule;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JsonMapper mapper;
 
     @BeforeEach
     void resetApis() {
@@ -60,9 +71,15 @@ class SampleMarketTests {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> loaded(uuids));
 
-        assertThat(jdbc.sql("select sample from market_stats").query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select sample from market_stats")
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
         assertThat(jdbc.sql("select count(*) from cryptocurrencies where uuid = any(?) and cardinality(sparkline) = 24"
-                + " and description is not null").param(uuids.toArray(String[]::new)).query(Long.class).single())
+                                + " and description is not null")
+                        .param(uuids.toArray(String[]::new))
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(uuids.size());
         assertEndsNowAtThePrice(BITCOIN);
     }
@@ -71,19 +88,28 @@ class SampleMarketTests {
     void loadingAgainRestoresTheSampleWithTheSameHistoryEndingNowAndNotifies() throws Exception {
         assertThat(sample.load()).isTrue();
         List<Double> firstWalk = walkOf(BITCOIN);
-        jdbc.sql("update cryptocurrencies set price = 1, rank = 999 where uuid = ?").param(BITCOIN).update();
+        jdbc.sql("update cryptocurrencies set price = 1, rank = 999 where uuid = ?")
+                .param(BITCOIN)
+                .update();
         jdbc.sql("delete from price_history where coin_uuid = ?").param(BITCOIN).update();
         jdbc.sql("update market_stats set sample = false").update();
 
         try (MarketTopic topic = MarketTopic.fromNow()) {
             assertThat(sample.load()).isTrue();
 
-            assertThat(jdbc.sql("select price from cryptocurrencies where uuid = ?").param(BITCOIN)
-                    .query(Double.class).single()).isEqualTo(104250.37);
-            assertThat(jdbc.sql("select sample from market_stats").query(Boolean.class).single()).isTrue();
+            assertThat(jdbc.sql("select price from cryptocurrencies where uuid = ?")
+                            .param(BITCOIN)
+                            .query(Double.class)
+                            .single())
+                    .isEqualTo(104250.37);
+            assertThat(jdbc.sql("select sample from market_stats")
+                            .query(Boolean.class)
+                            .single())
+                    .isTrue();
             assertEndsNowAtThePrice(BITCOIN);
             assertThat(walkOf(BITCOIN)).as("the same walk every start").isEqualTo(firstWalk);
-            MarketSynced notice = (MarketSynced) topic.awaitNotice(MarketSynced::sample).payload();
+            MarketSynced notice =
+                    (MarketSynced) topic.awaitNotice(MarketSynced::sample).payload();
             assertThat(notice.coinsSeen()).isEqualTo(sampleUuids().size());
             assertThat(notice.coinsFailed()).isZero();
         }
@@ -94,43 +120,65 @@ class SampleMarketTests {
     void theScheduleThenDoesNothingUntilAKeyIsSet() {
         awaitLockFree();
         schedule.refresh();
-        jdbc.sql("update cryptocurrencies set price = 2 where uuid = ?").param(BITCOIN).update();
+        jdbc.sql("update cryptocurrencies set price = 2 where uuid = ?")
+                .param(BITCOIN)
+                .update();
 
         schedule.refresh();
 
-        assertThat(jdbc.sql("select price from cryptocurrencies where uuid = ?").param(BITCOIN)
-                .query(Double.class).single()).isEqualTo(2.0);
+        assertThat(jdbc.sql("select price from cryptocurrencies where uuid = ?")
+                        .param(BITCOIN)
+                        .query(Double.class)
+                        .single())
+                .isEqualTo(2.0);
         MarketApis.server().verify(0, anyRequestedFor(anyUrl()));
         sample.load();
     }
 
     private void assertEndsNowAtThePrice(String uuid) {
         List<Point> points = jdbc.sql("select at, price from price_history where coin_uuid = ? order by at")
-                .param(uuid).query((rs, n) -> new Point(rs.getTimestamp(1).toInstant(), rs.getDouble(2))).list();
+                .param(uuid)
+                .query((rs, n) -> new Point(rs.getTimestamp(1).toInstant(), rs.getDouble(2)))
+                .list();
         assertThat(points).hasSize(SampleMarket.HISTORY_POINTS);
         Point last = points.get(points.size() - 1);
         assertThat(Duration.between(last.at(), Instant.now())).isBetween(Duration.ofSeconds(-1), Duration.ofMinutes(5));
         assertThat(Duration.between(points.get(0).at(), last.at())).isEqualTo(Duration.ofDays(7));
-        double price = jdbc.sql("select price from cryptocurrencies where uuid = ?").param(uuid).query(Double.class).single();
+        double price = jdbc.sql("select price from cryptocurrencies where uuid = ?")
+                .param(uuid)
+                .query(Double.class)
+                .single();
         assertThat(last.price()).isCloseTo(price, within(1e-6));
-        assertThat(points).extracting(Point::price).allSatisfy(p -> assertThat(p).isPositive());
-        assertThat(points.stream().map(Point::price).distinct().count()).as("a walk, not a line").isGreaterThan(100);
+        assertThat(points)
+                .extracting(Point::price)
+                .allSatisfy(p -> assertThat(p).isPositive());
+        assertThat(points.stream().map(Point::price).distinct().count())
+                .as("a walk, not a line")
+                .isGreaterThan(100);
     }
 
     private List<Double> walkOf(String uuid) {
-        return jdbc.sql("select price from price_history where coin_uuid = ? order by at").param(uuid)
-                .query(Double.class).list();
+        return jdbc.sql("select price from price_history where coin_uuid = ? order by at")
+                .param(uuid)
+                .query(Double.class)
+                .list();
     }
 
     private boolean loaded(List<String> uuids) {
         return jdbc.sql("select count(*) from cryptocurrencies c where uuid = any(?) and (select count(*) from"
-                + " price_history h where h.coin_uuid = c.uuid) = ?").params(uuids.toArray(String[]::new),
-                SampleMarket.HISTORY_POINTS).query(Long.class).single() == uuids.size();
+                                + " price_history h where h.coin_uuid = c.uuid) = ?")
+                        .params(uuids.toArray(String[]::new), SampleMarket.HISTORY_POINTS)
+                        .query(Long.class)
+                        .single()
+                == uuids.size();
     }
 
     private void awaitLockFree() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                "select count(*) from shedlock where lock_until > now()").query(Long.class).single() == 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("select count(*) from shedlock where lock_until > now()")
+                                .query(Long.class)
+                                .single()
+                        == 0);
     }
 
     private List<String> sampleUuids() {
@@ -145,6 +193,5 @@ class SampleMarketTests {
         }
     }
 
-    private record Point(Instant at, double price) {
-    }
+    private record Point(Instant at, double price) {}
 }

@@ -1,11 +1,10 @@
 package io.cryptotalks.cryptorates.sync;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Reads market_stats in a loop, as the gateway would, and notes every read that is not exactly one row. */
 final class StatsReader implements Runnable {
@@ -22,7 +21,9 @@ final class StatsReader implements Runnable {
     @Override
     public void run() {
         while (running.get()) {
-            List<Integer> totals = jdbc.sql("select total from market_stats").query(Integer.class).list();
+            List<Integer> totals = jdbc.sql("select total from market_stats")
+                    .query(Integer.class)
+                    .list();
             if (totals.size() != 1) {
                 anomalies.add("read " + totals.size() + " rows");
             }

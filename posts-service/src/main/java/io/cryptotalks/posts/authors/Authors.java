@@ -1,14 +1,13 @@
 package io.cryptotalks.posts.authors;
 
 import io.cryptotalks.common.events.EventEnvelope;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.UUID;
 
 /**
  * Closed accounts, for the writes that race the closing: a comment or vote emitted before the account was closed
@@ -33,9 +32,15 @@ public class Authors {
     /** Whether the author may still write (a write that may not is logged as skipped); call it in the write's transaction. */
     public boolean open(UUID userId, EventEnvelope envelope) {
         // two statements: the check must read after the lock is held, with a snapshot newer than a closing it waited on
-        jdbc.sql("select pg_advisory_xact_lock_shared(" + LOCK_KEY + ")").param("userId", userId).query().listOfRows();
-        boolean closed = jdbc.sql("select exists (select 1 from post_authors where user_id = :userId and closed_at is not null)")
-                .param("userId", userId).query(Boolean.class).single();
+        jdbc.sql("select pg_advisory_xact_lock_shared(" + LOCK_KEY + ")")
+                .param("userId", userId)
+                .query()
+                .listOfRows();
+        boolean closed = jdbc.sql(
+                        "select exists (select 1 from post_authors where user_id = :userId and closed_at is not null)")
+                .param("userId", userId)
+                .query(Boolean.class)
+                .single();
         if (closed) {
             log.warn("skipped {} {}: the account of user {} is closed", envelope.type(), envelope.eventId(), userId);
         }
@@ -44,11 +49,16 @@ public class Authors {
 
     /** Marks the author closed; their content is then deleted in the same transaction. */
     public void close(UUID userId, Instant at) {
-        jdbc.sql("select pg_advisory_xact_lock(" + LOCK_KEY + ")").param("userId", userId).query().listOfRows();
+        jdbc.sql("select pg_advisory_xact_lock(" + LOCK_KEY + ")")
+                .param("userId", userId)
+                .query()
+                .listOfRows();
         jdbc.sql("""
                         insert into post_authors (user_id, closed_at) values (:userId, :at)
                         on conflict (user_id) do update set closed_at = coalesce(post_authors.closed_at, excluded.closed_at)
                         """)
-                .param("userId", userId).param("at", at.atOffset(ZoneOffset.UTC)).update();
+                .param("userId", userId)
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .update();
     }
 }

@@ -5,11 +5,10 @@ import io.cryptotalks.common.actionlog.ActionLogWriter;
 import io.cryptotalks.common.consumer.EventHandler;
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.users.UserProfileUpdated;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.time.ZoneOffset;
 import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * A profile update that changes the username renames the author everywhere this service shows a name: posts,
@@ -39,18 +38,26 @@ public class Renaming implements EventHandler<UserProfileUpdated> {
                         on conflict (user_id) do update set username = excluded.username, renamed_at = excluded.renamed_at
                         where post_authors.username is distinct from excluded.username
                         """)
-                .param("userId", event.userId()).param("username", event.username())
-                .param("at", envelope.occurredAt().atOffset(ZoneOffset.UTC)).update();
+                .param("userId", event.userId())
+                .param("username", event.username())
+                .param("at", envelope.occurredAt().atOffset(ZoneOffset.UTC))
+                .update();
         int renamed = 0;
         for (String table : NAMED_ROWS) {
             renamed += jdbc.sql("update " + table + " set username = :username where user_id = :userId"
                             + " and username <> :username")
-                    .param("userId", event.userId()).param("username", event.username()).update();
+                    .param("userId", event.userId())
+                    .param("username", event.username())
+                    .update();
         }
         if (renamed > 0) {
-            actionLog.write(ActionLog.success(envelope.eventId(), "POST", "User " + event.userId() + " is now "
-                    + event.username() + " on " + renamed + " posts, comments and votes.",
-                    event.userId().toString(), envelope.occurredAt()));
+            actionLog.write(ActionLog.success(
+                    envelope.eventId(),
+                    "POST",
+                    "User " + event.userId() + " is now " + event.username() + " on " + renamed
+                            + " posts, comments and votes.",
+                    event.userId().toString(),
+                    envelope.occurredAt()));
         }
     }
 }

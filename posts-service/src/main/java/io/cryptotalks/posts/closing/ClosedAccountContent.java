@@ -7,10 +7,9 @@ import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.users.UserAccountClosed;
 import io.cryptotalks.posts.authors.Authors;
 import io.cryptotalks.posts.post.PostTags;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.util.UUID;
 
 /**
  * Deletes (does not anonymise) what a closed account wrote, in the consumer's one transaction: its posts with all their
@@ -40,10 +39,14 @@ public class ClosedAccountContent implements EventHandler<UserAccountClosed> {
         int posts = deleteOwnPosts(userId);
         int votes = withdrawCommentVotes(userId) + withdrawPostVotes(userId);
         int comments = deleteCommentsOnOtherPosts(userId);
-        actionLog.write(ActionLog.success(envelope.eventId(), "CLOSE_ACC", "The content of user " + userId
+        actionLog.write(ActionLog.success(
+                envelope.eventId(),
+                "CLOSE_ACC",
+                "The content of user " + userId
                         + " was deleted (account closed): " + posts + " posts, " + comments
                         + " comments on other posts, " + votes + " votes on other posts and comments.",
-                userId.toString(), envelope.occurredAt()));
+                userId.toString(),
+                envelope.occurredAt()));
     }
 
     /**
@@ -52,14 +55,22 @@ public class ClosedAccountContent implements EventHandler<UserAccountClosed> {
      * being applied to one of them either lands before (and goes with it) or finds the post gone.
      */
     private int deleteOwnPosts(UUID userId) {
-        jdbc.sql("select id from posts where user_id = ? order by id for update").param(userId).query(UUID.class).list();
+        jdbc.sql("select id from posts where user_id = ? order by id for update")
+                .param(userId)
+                .query(UUID.class)
+                .list();
         tags.remove(jdbc.sql("""
                         select t.tag from posts p cross join lateral (select distinct unnest(p.search_tags) as tag) t
-                        where p.user_id = ?""")
-                .param(userId).query(String.class).list());
-        jdbc.sql("delete from comment_ratings where post_id in (select id from posts where user_id = ?)").param(userId).update();
-        jdbc.sql("delete from comments where post_id in (select id from posts where user_id = ?)").param(userId).update();
-        jdbc.sql("delete from post_ratings where post_id in (select id from posts where user_id = ?)").param(userId).update();
+                        where p.user_id = ?""").param(userId).query(String.class).list());
+        jdbc.sql("delete from comment_ratings where post_id in (select id from posts where user_id = ?)")
+                .param(userId)
+                .update();
+        jdbc.sql("delete from comments where post_id in (select id from posts where user_id = ?)")
+                .param(userId)
+                .update();
+        jdbc.sql("delete from post_ratings where post_id in (select id from posts where user_id = ?)")
+                .param(userId)
+                .update();
         return jdbc.sql("delete from posts where user_id = ?").param(userId).update();
     }
 
@@ -80,21 +91,22 @@ public class ClosedAccountContent implements EventHandler<UserAccountClosed> {
                         from (select %2$s, sum(case rate when '+' then 1 else -1 end) as delta
                               from %1$s where user_id = ? group by %2$s) v
                         where r.id = v.%2$s
-                        """.formatted(votes, votedId, rated))
-                .param(userId).update();
-        return jdbc.sql("delete from " + votes + " where user_id = ?").param(userId).update();
+                        """.formatted(votes, votedId, rated)).param(userId).update();
+        return jdbc.sql("delete from " + votes + " where user_id = ?")
+                .param(userId)
+                .update();
     }
 
     /** The user's comments on other posts, with the votes others gave them; each post counts one comment less. */
     private int deleteCommentsOnOtherPosts(UUID userId) {
         jdbc.sql("delete from comment_ratings where comment_id in (select id from comments where user_id = ?)")
-                .param(userId).update();
+                .param(userId)
+                .update();
         jdbc.sql("""
                         update posts p set comments_count = p.comments_count - c.n, updated_at = now()
                         from (select post_id, count(*) as n from comments where user_id = ? group by post_id) c
                         where p.id = c.post_id
-                        """)
-                .param(userId).update();
+                        """).param(userId).update();
         return jdbc.sql("delete from comments where user_id = ?").param(userId).update();
     }
 }

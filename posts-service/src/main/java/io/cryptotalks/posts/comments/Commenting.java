@@ -31,14 +31,23 @@ public class Commenting implements EventHandler<CommentAdded> {
         if (!authors.open(event.userId(), envelope)) {
             return;
         }
-        if (!comments.add(event.postId(), event.commentId(), event.userId(), event.username(), event.payload(),
+        if (!comments.add(
+                event.postId(),
+                event.commentId(),
+                event.userId(),
+                event.username(),
+                event.payload(),
                 envelope.occurredAt())) {
             log.warn("skipped {} {}: no post {}", envelope.type(), envelope.eventId(), event.postId());
             return;
         }
-        actionLog.write(ActionLog.success(envelope.eventId(), "POST", "User " + event.userId()
+        actionLog.write(ActionLog.success(
+                envelope.eventId(),
+                "POST",
+                "User " + event.userId()
                         + " has successfully commented on the post " + event.postId() + " (comment "
                         + event.commentId() + ").",
-                event.userId().toString(), envelope.occurredAt()));
+                event.userId().toString(),
+                envelope.occurredAt()));
     }
 }

@@ -1,12 +1,11 @@
 package io.cryptotalks.posts.comments;
 
-import io.cryptotalks.posts.post.Posts;
 import io.cryptotalks.posts.authors.Renaming;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
+import io.cryptotalks.posts.post.Posts;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /** The {@code comments} rows (oldest first by {@code created_at}), with the post's {@code comments_count} exact. */
 @Component

@@ -3,6 +3,12 @@ package io.cryptotalks.posts.demo;
 import io.cryptotalks.posts.comments.Comments;
 import io.cryptotalks.posts.post.Posts;
 import io.cryptotalks.posts.ratings.Votes;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -11,13 +17,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 
 /**
  * The original's six demo posts (contract §3.11: three by JohnDoe dated 2022-01-01, 2022-02-02 and 2022-03-03, one by
@@ -40,11 +39,14 @@ class DemoPosts implements ApplicationRunner {
     static final Author GERALT = new Author(UUID.fromString("77c93fdf-8a06-483c-8d89-2f5c71d029ed"), "TopWiedzmin1337");
 
     static final List<DemoPost> POSTS = List.of(
-            new DemoPost(JOHN, Instant.parse("2022-01-01T10:00:00Z"),
+            new DemoPost(
+                    JOHN,
+                    Instant.parse("2022-01-01T10:00:00Z"),
                     "What is Bitcoin and how does it work?",
                     "A plain-language tour of Bitcoin: blocks, miners, keys and why nobody can print more of it.",
                     List.of("bitcoin", "blockchain"),
-                    List.of("# What is Bitcoin?",
+                    List.of(
+                            "# What is Bitcoin?",
                             "Bitcoin is a **peer-to-peer electronic cash system**: a ledger that thousands of computers "
                                     + "keep in sync without a bank in the middle.",
                             "## Blocks and miners",
@@ -57,14 +59,19 @@ class DemoPosts implements ApplicationRunner {
                             "## Fixed supply",
                             "There will never be more than **21 million** BTC. The reward halves every 210,000 blocks, "
                                     + "which is why people call it *digital gold*."),
-                    List.of(new DemoComment(MILY, "Great intro! The part about keys finally made it click for me.",
+                    List.of(new DemoComment(
+                            MILY,
+                            "Great intro! The part about keys finally made it click for me.",
                             List.of(new DemoVote(JOHN, "+"), new DemoVote(GERALT, "+")))),
                     List.of(new DemoVote(MILY, "+"), new DemoVote(GERALT, "+"))),
-            new DemoPost(JOHN, Instant.parse("2022-02-02T10:00:00Z"),
+            new DemoPost(
+                    JOHN,
+                    Instant.parse("2022-02-02T10:00:00Z"),
                     "Ethereum smart contracts for beginners",
                     "What a smart contract is, what gas pays for, and a first contract in twenty lines of Solidity.",
                     List.of("ethereum", "smart-contracts"),
-                    List.of("# Smart contracts, briefly",
+                    List.of(
+                            "# Smart contracts, briefly",
                             "A smart contract is a program stored **on the Ethereum blockchain**. Anyone can call it, "
                                     + "and nobody can change it once it is deployed.",
                             "## Gas",
@@ -74,14 +81,19 @@ class DemoPosts implements ApplicationRunner {
                             "```solidity\ncontract Counter {\n    uint256 public count;\n\n    function increment() "
                                     + "external {\n        count += 1;\n    }\n}\n```",
                             "Deploy it on a testnet first: mistakes on mainnet are permanent and expensive."),
-                    List.of(new DemoComment(GERALT, "Worth adding: always get a contract audited before it holds "
-                            + "real money.", List.of(new DemoVote(JOHN, "+")))),
+                    List.of(new DemoComment(
+                            GERALT,
+                            "Worth adding: always get a contract audited before it holds " + "real money.",
+                            List.of(new DemoVote(JOHN, "+")))),
                     List.of(new DemoVote(GERALT, "+"), new DemoVote(MILY, "-"))),
-            new DemoPost(JOHN, Instant.parse("2022-03-03T10:00:00Z"),
+            new DemoPost(
+                    JOHN,
+                    Instant.parse("2022-03-03T10:00:00Z"),
                     "Web3 and Decentralized Applications: The Future of the Internet?",
                     "Web3 promises an internet owned by its users. Where dApps already deliver, and where they don't.",
                     List.of("web3", "dapps"),
-                    List.of("# Web3 and decentralized applications",
+                    List.of(
+                            "# Web3 and decentralized applications",
                             "Web1 was read-only, Web2 is read-write on platforms someone else owns. **Web3** adds "
                                     + "*ownership*: your wallet is your login and your assets move with you.",
                             "## Where dApps work today",
@@ -90,14 +102,19 @@ class DemoPosts implements ApplicationRunner {
                             "## Where they struggle",
                             "Fees, clunky wallets and irreversible mistakes still keep most people away. The future "
                                     + "depends on making self-custody as easy as a password reset."),
-                    List.of(new DemoComment(MILY, "I'm sceptical: most dApps still run their front-end on AWS.",
+                    List.of(new DemoComment(
+                            MILY,
+                            "I'm sceptical: most dApps still run their front-end on AWS.",
                             List.of(new DemoVote(GERALT, "+"), new DemoVote(JOHN, "-")))),
                     List.of(new DemoVote(MILY, "+"))),
-            new DemoPost(MILY, Instant.parse("2022-03-15T10:00:00Z"),
+            new DemoPost(
+                    MILY,
+                    Instant.parse("2022-03-15T10:00:00Z"),
                     "Stablecoins compared: USDT, USDC and DAI",
                     "Three dollar-pegged coins, three ways of holding the peg: reserves, audits and over-collateral.",
                     List.of("stablecoins", "usdt"),
-                    List.of("# Stablecoins compared",
+                    List.of(
+                            "# Stablecoins compared",
                             "A stablecoin tries to stay worth exactly **1 USD**. How it does that matters more than the "
                                     + "ticker.",
                             "| coin | backed by | issuer |\n|---|---|---|\n| USDT | reserves (cash, bills, other) | "
@@ -105,14 +122,19 @@ class DemoPosts implements ApplicationRunner {
                                     + "over-collateralised crypto | MakerDAO |",
                             "Custodial coins depend on their issuer's honesty; DAI depends on its collateral surviving a "
                                     + "crash. Neither risk is zero."),
-                    List.of(new DemoComment(JOHN, "Nice table. USDT's reserve reports are worth a read.",
+                    List.of(new DemoComment(
+                            JOHN,
+                            "Nice table. USDT's reserve reports are worth a read.",
                             List.of(new DemoVote(MILY, "+")))),
                     List.of(new DemoVote(JOHN, "+"), new DemoVote(GERALT, "+"))),
-            new DemoPost(GERALT, Instant.parse("2022-04-04T10:00:00Z"),
+            new DemoPost(
+                    GERALT,
+                    Instant.parse("2022-04-04T10:00:00Z"),
                     "How to keep your crypto safe: wallets and seed phrases",
                     "Hot wallets, hardware wallets and the twelve words you must never type into a website.",
                     List.of("security", "wallets"),
-                    List.of("# Keeping your crypto safe",
+                    List.of(
+                            "# Keeping your crypto safe",
                             "Not your keys, not your coins. But your keys, your responsibility.",
                             "## Pick the right wallet",
                             "- **hot wallet** (app, browser extension): convenient, for small amounts\n- **hardware "
@@ -121,14 +143,19 @@ class DemoPosts implements ApplicationRunner {
                             "Write it on paper or steel, keep two copies in different places, and **never** type it "
                                     + "into a website, a chat or a \"support\" form. Nobody legitimate will ever ask "
                                     + "for it."),
-                    List.of(new DemoComment(JOHN, "The steel backup tip is underrated. Paper burns.",
+                    List.of(new DemoComment(
+                            JOHN,
+                            "The steel backup tip is underrated. Paper burns.",
                             List.of(new DemoVote(GERALT, "+"), new DemoVote(MILY, "+")))),
                     List.of(new DemoVote(JOHN, "+"), new DemoVote(MILY, "+"))),
-            new DemoPost(GERALT, Instant.parse("2022-05-05T10:00:00Z"),
+            new DemoPost(
+                    GERALT,
+                    Instant.parse("2022-05-05T10:00:00Z"),
                     "Polygon (MATIC) and layer-2 scaling",
                     "Why Ethereum needs layer 2, and how Polygon makes transactions cost cents instead of dollars.",
                     List.of("polygon", "layer-2", "ethereum"),
-                    List.of("# Polygon and layer-2 scaling",
+                    List.of(
+                            "# Polygon and layer-2 scaling",
                             "Ethereum mainnet handles roughly **15 transactions per second**. When demand spikes, fees "
                                     + "follow.",
                             "## What layer 2 means",
@@ -137,9 +164,12 @@ class DemoPosts implements ApplicationRunner {
                             "## Why MATIC",
                             "MATIC pays the fees and secures the network through staking. For users the difference is "
                                     + "simple: a swap costs cents, and confirms in seconds."),
-                    List.of(new DemoComment(MILY, "Bridging back to mainnet still confuses me. Follow-up post?",
-                            List.of()),
-                            new DemoComment(JOHN, "+1, and a word on zk-rollups would be great.",
+                    List.of(
+                            new DemoComment(
+                                    MILY, "Bridging back to mainnet still confuses me. Follow-up post?", List.of()),
+                            new DemoComment(
+                                    JOHN,
+                                    "+1, and a word on zk-rollups would be great.",
                                     List.of(new DemoVote(MILY, "+")))),
                     List.of(new DemoVote(JOHN, "+"), new DemoVote(MILY, "-"))));
 
@@ -164,8 +194,17 @@ class DemoPosts implements ApplicationRunner {
         }
         for (DemoPost post : POSTS) {
             UUID postId = post.id();
-            posts.create(new Posts.NewPost(postId, post.author().id(), post.author().username(), post.title(),
-                    post.slug(), post.content(), post.preview(), post.tags()), post.createdAt());
+            posts.create(
+                    new Posts.NewPost(
+                            postId,
+                            post.author().id(),
+                            post.author().username(),
+                            post.title(),
+                            post.slug(),
+                            post.content(),
+                            post.preview(),
+                            post.tags()),
+                    post.createdAt());
             Instant at = post.createdAt();
             for (DemoVote vote : post.votes()) {
                 at = at.plus(Duration.ofMinutes(7));
@@ -174,11 +213,17 @@ class DemoPosts implements ApplicationRunner {
             for (DemoComment comment : post.comments()) {
                 at = at.plus(Duration.ofHours(3));
                 UUID commentId = comment.id(postId);
-                comments.add(postId, commentId, comment.author().id(), comment.author().username(), comment.payload(),
+                comments.add(
+                        postId,
+                        commentId,
+                        comment.author().id(),
+                        comment.author().username(),
+                        comment.payload(),
                         at);
                 for (DemoVote vote : comment.votes()) {
                     at = at.plus(Duration.ofMinutes(11));
-                    votes.rateComment(postId, commentId, vote.voter().id(), vote.voter().username(), vote.rate(), at);
+                    votes.rateComment(
+                            postId, commentId, vote.voter().id(), vote.voter().username(), vote.rate(), at);
                 }
             }
         }
@@ -194,11 +239,9 @@ class DemoPosts implements ApplicationRunner {
         return UUID.nameUUIDFromBytes(("cryptotalks-demo-" + name).getBytes(StandardCharsets.UTF_8));
     }
 
-    record Author(UUID id, String username) {
-    }
+    record Author(UUID id, String username) {}
 
-    record DemoVote(Author voter, String rate) {
-    }
+    record DemoVote(Author voter, String rate) {}
 
     record DemoComment(Author author, String payload, List<DemoVote> votes) {
 
@@ -207,8 +250,15 @@ class DemoPosts implements ApplicationRunner {
         }
     }
 
-    record DemoPost(Author author, Instant createdAt, String title, String preview, List<String> tags,
-                    List<String> content, List<DemoComment> comments, List<DemoVote> votes) {
+    record DemoPost(
+            Author author,
+            Instant createdAt,
+            String title,
+            String preview,
+            List<String> tags,
+            List<String> content,
+            List<DemoComment> comments,
+            List<DemoVote> votes) {
 
         UUID id() {
             return nameBased("post-" + slug());

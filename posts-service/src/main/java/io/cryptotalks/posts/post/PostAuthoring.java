@@ -7,11 +7,10 @@ import io.cryptotalks.common.events.posts.PostCreated;
 import io.cryptotalks.common.events.posts.PostDeleted;
 import io.cryptotalks.common.events.posts.PostUpdated;
 import io.cryptotalks.posts.authors.Authors;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import java.util.UUID;
 
 /**
  * Applies a post's own events (the gateway has validated them and assigned the id and the unique slug), each in the
@@ -38,30 +37,55 @@ public class PostAuthoring {
         if (!authors.open(event.userId(), envelope)) {
             return;
         }
-        boolean created = posts.create(new Posts.NewPost(event.postId(), event.userId(), event.username(),
-                event.title(), event.slug(), event.content(), event.preview(), event.searchTags()), envelope.occurredAt());
+        boolean created = posts.create(
+                new Posts.NewPost(
+                        event.postId(),
+                        event.userId(),
+                        event.username(),
+                        event.title(),
+                        event.slug(),
+                        event.content(),
+                        event.preview(),
+                        event.searchTags()),
+                envelope.occurredAt());
         if (!created) {
             log.warn("skipped {} {}: post {} exists already", envelope.type(), envelope.eventId(), event.postId());
             return;
         }
-        write(envelope, event.userId(), "User " + event.userId() + " has successfully created the post "
-                + event.postId() + " (" + event.slug() + ").");
+        write(
+                envelope,
+                event.userId(),
+                "User " + event.userId() + " has successfully created the post " + event.postId() + " (" + event.slug()
+                        + ").");
     }
 
     public void updated(PostUpdated event, EventEnvelope envelope) {
-        posts.update(event.postId(), event.title(), event.slug(), event.content(), event.preview(), event.searchTags(),
+        posts.update(
+                        event.postId(),
+                        event.title(),
+                        event.slug(),
+                        event.content(),
+                        event.preview(),
+                        event.searchTags(),
                         envelope.occurredAt())
                 .ifPresentOrElse(
-                        post -> write(envelope, post.userId(), "User " + post.userId()
-                                + " has successfully updated the post " + event.postId() + " (" + event.slug() + ")."),
+                        post -> write(
+                                envelope,
+                                post.userId(),
+                                "User " + post.userId() + " has successfully updated the post " + event.postId() + " ("
+                                        + event.slug() + ")."),
                         () -> skipped(envelope, event.postId()));
     }
 
     public void deleted(PostDeleted event, EventEnvelope envelope) {
-        posts.delete(event.postId()).ifPresentOrElse(
-                post -> write(envelope, event.userId(), "User " + event.userId()
-                        + " has successfully deleted the post " + event.postId() + " (" + post.slug() + ")."),
-                () -> skipped(envelope, event.postId()));
+        posts.delete(event.postId())
+                .ifPresentOrElse(
+                        post -> write(
+                                envelope,
+                                event.userId(),
+                                "User " + event.userId() + " has successfully deleted the post " + event.postId() + " ("
+                                        + post.slug() + ")."),
+                        () -> skipped(envelope, event.postId()));
     }
 
     private void write(EventEnvelope envelope, UUID userId, String message) {

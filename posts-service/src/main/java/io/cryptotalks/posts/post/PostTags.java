@@ -1,12 +1,11 @@
 package io.cryptotalks.posts.post;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code post_tags}: how many posts carry each tag, exact. Changes are increments in SQL (never a count read into Java
@@ -29,8 +28,7 @@ public class PostTags {
         jdbc.sql("""
                         insert into post_tags (tag, posts)
                         select tag, count(*) from unnest(cast(? as varchar[])) as t(tag) group by tag order by tag
-                        on conflict (tag) do update set posts = post_tags.posts + excluded.posts""")
-                .param(array(tags)).update();
+                        on conflict (tag) do update set posts = post_tags.posts + excluded.posts""").param(array(tags)).update();
     }
 
     public void remove(Collection<String> tags) {
@@ -39,13 +37,16 @@ public class PostTags {
         }
         String[] removed = array(tags);
         jdbc.sql("select tag from post_tags where tag = any(cast(? as varchar[])) order by tag for update")
-                .param(removed).query(String.class).list();
+                .param(removed)
+                .query(String.class)
+                .list();
         jdbc.sql("""
                         update post_tags p set posts = p.posts - d.n
                         from (select tag, count(*) as n from unnest(cast(? as varchar[])) as t(tag) group by tag) d
-                        where p.tag = d.tag""")
-                .param(removed).update();
-        jdbc.sql("delete from post_tags where tag = any(cast(? as varchar[])) and posts <= 0").param(removed).update();
+                        where p.tag = d.tag""").param(removed).update();
+        jdbc.sql("delete from post_tags where tag = any(cast(? as varchar[])) and posts <= 0")
+                .param(removed)
+                .update();
     }
 
     /** A post's tag set changed from {@code before} to {@code after}: only the difference is counted. */

@@ -1,9 +1,6 @@
 package io.cryptotalks.posts.post;
 
 import io.cryptotalks.posts.authors.Renaming;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.sql.Array;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,6 +9,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * The {@code posts} rows, written inside the caller's transaction. Every write that belongs to a post first locks its
@@ -23,7 +22,8 @@ import java.util.UUID;
 public class Posts {
 
     /** The row's search vector, from the values the statement writes (function {@code posts_search}, migration V1_2). */
-    private static final String SEARCH = "posts_search(:title, cast(:tags as varchar[]), :preview, cast(:content as text[]))";
+    private static final String SEARCH =
+            "posts_search(:title, cast(:tags as varchar[]), :preview, cast(:content as text[]))";
 
     private final JdbcClient jdbc;
     private final PostTags tags;
@@ -59,8 +59,14 @@ public class Posts {
     }
 
     /** The post's new state (title, slug, body, preview, tags); @return the post as it was, empty when there is none */
-    public Optional<LockedPost> update(UUID id, String title, String slug, List<String> content, String preview,
-                                       List<String> searchTags, Instant at) {
+    public Optional<LockedPost> update(
+            UUID id,
+            String title,
+            String slug,
+            List<String> content,
+            String preview,
+            List<String> searchTags,
+            Instant at) {
         Optional<LockedPost> post = lock(id);
         if (post.isEmpty()) {
             return post;
@@ -101,8 +107,11 @@ public class Posts {
     public Optional<LockedPost> lock(UUID id) {
         return jdbc.sql("select id, user_id, slug, search_tags from posts where id = ? for update")
                 .param(id)
-                .query((rs, n) -> new LockedPost(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), strings(rs.getArray(4))))
+                .query((rs, n) -> new LockedPost(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        strings(rs.getArray(4))))
                 .optional();
     }
 
@@ -132,11 +141,16 @@ public class Posts {
     }
 
     /** A post as a writer knows it before applying a change. */
-    public record LockedPost(UUID id, UUID userId, String slug, List<String> searchTags) {
-    }
+    public record LockedPost(UUID id, UUID userId, String slug, List<String> searchTags) {}
 
     /** What creating a post writes; the counters start at zero. */
-    public record NewPost(UUID id, UUID userId, String username, String title, String slug, List<String> content,
-                          String preview, List<String> searchTags) {
-    }
+    public record NewPost(
+            UUID id,
+            UUID userId,
+            String username,
+            String title,
+            String slug,
+            List<String> content,
+            String preview,
+            List<String> searchTags) {}
 }

@@ -7,13 +7,12 @@ import io.cryptotalks.common.events.posts.PostRated;
 import io.cryptotalks.posts.authors.Authors;
 import io.cryptotalks.posts.authors.Renaming;
 import io.cryptotalks.posts.post.Posts;
+import java.time.Instant;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Votes are rows ({@code post_ratings}, {@code comment_ratings}: one per user and post or comment), with the toggle of
@@ -50,11 +49,20 @@ public class Votes {
         if (!authors.open(event.userId(), envelope)) {
             return;
         }
-        Outcome outcome = rateComment(event.postId(), event.commentId(), event.userId(), event.username(), event.rate(),
+        Outcome outcome = rateComment(
+                event.postId(),
+                event.commentId(),
+                event.userId(),
+                event.username(),
+                event.rate(),
                 envelope.occurredAt());
         if (outcome != Outcome.APPLIED) {
-            log.warn("skipped {} {}: {} (post {}, comment {})", envelope.type(), envelope.eventId(),
-                    outcome == Outcome.NO_POST ? "no post" : "no such comment on the post", event.postId(),
+            log.warn(
+                    "skipped {} {}: {} (post {}, comment {})",
+                    envelope.type(),
+                    envelope.eventId(),
+                    outcome == Outcome.NO_POST ? "no post" : "no such comment on the post",
+                    event.postId(),
                     event.commentId());
         }
     }
@@ -75,12 +83,16 @@ public class Votes {
             return Outcome.NO_POST;
         }
         if (!jdbc.sql("select exists (select 1 from comments where id = ? and post_id = ?)")
-                .params(commentId, postId).query(Boolean.class).single()) {
+                .params(commentId, postId)
+                .query(Boolean.class)
+                .single()) {
             posts.countWrite(postId, 0, 0);
             return Outcome.NO_COMMENT;
         }
         int delta = toggle(Ballot.COMMENT, commentId, postId, userId, username, rate, sign, at);
-        jdbc.sql("update comments set rating = rating + ? where id = ?").params(delta, commentId).update();
+        jdbc.sql("update comments set rating = rating + ? where id = ?")
+                .params(delta, commentId)
+                .update();
         posts.countWrite(postId, 0, 0);
         return Outcome.APPLIED;
     }
@@ -89,26 +101,29 @@ public class Votes {
      * The user's vote on {@code votedId} after {@code rate}, under the post's lock: the same sign is deleted, otherwise
      * the vote is inserted or flipped in one upsert. @return what the rating moves by
      */
-    private int toggle(Ballot ballot, UUID votedId, UUID postId, UUID userId, String username, String rate, int sign,
-                       Instant at) {
+    private int toggle(
+            Ballot ballot, UUID votedId, UUID postId, UUID userId, String username, String rate, int sign, Instant at) {
         if (jdbc.sql("delete from " + ballot.table + " where " + ballot.voted + " = ? and user_id = ? and rate = ?")
-                .params(votedId, userId, rate).update() == 1) {
+                        .params(votedId, userId, rate)
+                        .update()
+                == 1) {
             return -sign;
         }
-        boolean inserted = jdbc.sql("""
+        boolean inserted = jdbc.sql(
+                        """
                         insert into %1$s (%2$s, user_id, username, rate, created_at, updated_at)
                         values (%3$s, :userId, %5$s, :rate, :at, :at)
                         on conflict (%4$s, user_id) do update
                             set rate = excluded.rate, username = excluded.username, updated_at = excluded.updated_at
-                        returning xmax = 0""".formatted(ballot.table, ballot.columns, ballot.values, ballot.voted,
-                        Renaming.CURRENT_NAME))
+                        returning xmax = 0""".formatted(ballot.table, ballot.columns, ballot.values, ballot.voted, Renaming.CURRENT_NAME))
                 .param("votedId", votedId)
                 .param("postId", postId)
                 .param("userId", userId)
                 .param("username", username)
                 .param("rate", rate)
                 .param("at", Posts.timestamp(at))
-                .query(Boolean.class).single();
+                .query(Boolean.class)
+                .single();
         return inserted ? sign : 2 * sign;
     }
 
@@ -121,7 +136,11 @@ public class Votes {
         };
     }
 
-    public enum Outcome { APPLIED, NO_POST, NO_COMMENT }
+    public enum Outcome {
+        APPLIED,
+        NO_POST,
+        NO_COMMENT
+    }
 
     /** A votes table: one row per user and voted post or comment; comment votes also name their post. */
     private enum Ballot {

@@ -1,5 +1,8 @@
 package io.cryptotalks.posts.closing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.cryptotalks.common.consumer.InboundEvents;
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.EventJson;
@@ -14,6 +17,10 @@ import io.cryptotalks.devstack.DevStackInitializer;
 import io.cryptotalks.posts.PostsFixtures;
 import io.cryptotalks.posts.PostsServiceApplication;
 import io.cryptotalks.posts.TestEvents;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,24 +30,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /** Closing an account, consumed from the users topic on the embedded Kafka: its content goes, the counters stay exact. */
 @SpringBootTest(classes = PostsServiceApplication.class, properties = PostsServiceApplication.CONFIG_NAME)
 @ContextConfiguration(initializers = DevStackInitializer.class)
 class ClosedAccountContentTests {
 
-    @Autowired KafkaTemplate<String, String> kafka;
-    @Autowired EventJson json;
-    @Autowired JdbcClient jdbc;
-    @Autowired MongoTemplate mongo;
-    @Autowired InboundEvents inbound;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    EventJson json;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    InboundEvents inbound;
 
     @Test
     void theClosedAccountsPostsCommentsAndVotesGoAndEveryCounterStaysExact() throws Exception {
@@ -67,8 +75,9 @@ class ClosedAccountContentTests {
         EventEnvelope marker = EventEnvelope.of(new UserAccountClosed(closing, "Closing"), Clock.systemUTC());
 
         // the event twice (a redelivery), then a later event of the same key: all three consumed in order
-        for (EventEnvelope envelope : new EventEnvelope[]{closed, closed, marker}) {
-            kafka.send(Topics.USERS, envelope.aggregateId(), json.write(envelope)).get();
+        for (EventEnvelope envelope : new EventEnvelope[] {closed, closed, marker}) {
+            kafka.send(Topics.USERS, envelope.aggregateId(), json.write(envelope))
+                    .get();
         }
 
         await().atMost(Duration.ofSeconds(30))
@@ -77,17 +86,21 @@ class ClosedAccountContentTests {
         assertThat(fixtures.count("comments where post_id = ?", ownPost)).isZero();
         assertThat(fixtures.count("post_ratings where post_id = ?", ownPost)).isZero();
         assertThat(fixtures.count("comment_ratings where post_id = ?", ownPost)).isZero();
-        for (String table : new String[]{"posts", "comments", "post_ratings", "comment_ratings"}) {
-            assertThat(fixtures.count(table + " where user_id = ?", closing)).as(table).isZero();
+        for (String table : new String[] {"posts", "comments", "post_ratings", "comment_ratings"}) {
+            assertThat(fixtures.count(table + " where user_id = ?", closing))
+                    .as(table)
+                    .isZero();
         }
-        assertThat(fixtures.count("comment_ratings where comment_id = ?", closingOnAdas)).isZero();
+        assertThat(fixtures.count("comment_ratings where comment_id = ?", closingOnAdas))
+                .isZero();
         assertThat(fixtures.commentsCount(adasPost)).isEqualTo(1);
         assertThat(fixtures.postRating(adasPost)).isEqualTo(1);
         assertThat(fixtures.commentRating(bobOnAdas)).isEqualTo(1);
-        assertThat(fixtures.count("comment_ratings where comment_id = ?", bobOnAdas)).isEqualTo(1);
+        assertThat(fixtures.count("comment_ratings where comment_id = ?", bobOnAdas))
+                .isEqualTo(1);
         Document log = mongo.findById(closed.eventId().toString(), Document.class, "informationlogs");
-        assertThat(log.getString("message")).endsWith(
-                "1 posts, 2 comments on other posts, 2 votes on other posts and comments.");
+        assertThat(log.getString("message"))
+                .endsWith("1 posts, 2 comments on other posts, 2 votes on other posts and comments.");
     }
 
     @Test
@@ -99,8 +112,8 @@ class ClosedAccountContentTests {
         String shared = TestEvents.uniqueTag();
         PostCreated first = TestEvents.newPost(closing, "First " + UUID.randomUUID(), List.of("a"), "p", own, shared);
         PostCreated second = TestEvents.newPost(closing, "Second " + UUID.randomUUID(), List.of("b"), "p", own);
-        PostCreated others = TestEvents.newPost(UUID.randomUUID(), "Other " + UUID.randomUUID(), List.of("c"), "p",
-                shared);
+        PostCreated others =
+                TestEvents.newPost(UUID.randomUUID(), "Other " + UUID.randomUUID(), List.of("c"), "p", shared);
         for (PostCreated post : List.of(first, second, others)) {
             inbound.accept(events.record(post));
         }
@@ -133,8 +146,10 @@ class ClosedAccountContentTests {
         inbound.accept(events.record(new CommentRated(adasPost, adasComment, closing, "Closing", "-")));
 
         assertThat(fixtures.count("posts where id = ?", late.postId())).isZero();
-        for (String table : new String[]{"posts", "comments", "post_ratings", "comment_ratings"}) {
-            assertThat(fixtures.count(table + " where user_id = ?", closing)).as(table).isZero();
+        for (String table : new String[] {"posts", "comments", "post_ratings", "comment_ratings"}) {
+            assertThat(fixtures.count(table + " where user_id = ?", closing))
+                    .as(table)
+                    .isZero();
         }
         assertThat(fixtures.commentsCount(adasPost)).isEqualTo(comments);
         assertThat(fixtures.postRating(adasPost)).isZero();

@@ -1,5 +1,8 @@
 package io.cryptotalks.posts.ratings;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.cryptotalks.common.consumer.InboundEvents;
 import io.cryptotalks.common.events.EventJson;
 import io.cryptotalks.common.events.MalformedEventException;
@@ -12,6 +15,8 @@ import io.cryptotalks.devstack.DevStackInitializer;
 import io.cryptotalks.posts.PostsFixtures;
 import io.cryptotalks.posts.PostsServiceApplication;
 import io.cryptotalks.posts.TestEvents;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,21 +24,21 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** The original's toggle: a first vote counts, the same sign again withdraws it, the other sign flips it. */
-@SpringBootTest(classes = PostsServiceApplication.class, properties = {PostsServiceApplication.CONFIG_NAME,
-        "spring.kafka.listener.auto-startup=false"})
+@SpringBootTest(
+        classes = PostsServiceApplication.class,
+        properties = {PostsServiceApplication.CONFIG_NAME, "spring.kafka.listener.auto-startup=false"})
 @ContextConfiguration(initializers = DevStackInitializer.class)
 class VoteToggleTests {
 
-    @Autowired InboundEvents inbound;
-    @Autowired EventJson json;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    InboundEvents inbound;
+
+    @Autowired
+    EventJson json;
+
+    @Autowired
+    JdbcClient jdbc;
 
     PostsFixtures fixtures;
     TestEvents events;
@@ -45,8 +50,8 @@ class VoteToggleTests {
     void aPost() {
         fixtures = new PostsFixtures(jdbc);
         events = new TestEvents(json);
-        PostCreated post = TestEvents.newPost(UUID.randomUUID(), "Votes " + UUID.randomUUID(), List.of("body"),
-                "a preview");
+        PostCreated post =
+                TestEvents.newPost(UUID.randomUUID(), "Votes " + UUID.randomUUID(), List.of("body"), "a preview");
         inbound.accept(events.record(post));
         postId = post.postId();
     }
@@ -87,7 +92,8 @@ class VoteToggleTests {
         rateComment(commentId, ada, "+");
         assertThat(fixtures.commentRating(commentId)).isEqualTo(1);
 
-        assertThat(fixtures.count("comment_ratings where comment_id = ?", commentId)).isEqualTo(1);
+        assertThat(fixtures.count("comment_ratings where comment_id = ?", commentId))
+                .isEqualTo(1);
         assertThat(fixtures.postRating(postId)).isZero();
         assertThat(fixtures.appliedWrites(postId)).isEqualTo(1 + 1 + 4);
     }
@@ -127,7 +133,9 @@ class VoteToggleTests {
     }
 
     private List<String> postVote(UUID voter) {
-        return jdbc.sql("select rate from post_ratings where post_id = ? and user_id = ?").params(postId, voter)
-                .query(String.class).list();
+        return jdbc.sql("select rate from post_ratings where post_id = ? and user_id = ?")
+                .params(postId, voter)
+                .query(String.class)
+                .list();
     }
 }

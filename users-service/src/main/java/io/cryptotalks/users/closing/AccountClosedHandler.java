@@ -7,10 +7,9 @@ import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.users.UserAccountClosed;
 import io.cryptotalks.users.follows.ClosedAccountFollows;
 import io.cryptotalks.users.photos.PhotoStorage;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * Deletes everything this service holds of a closed account, in one transaction: settings, confirmation hashes, SMS
@@ -34,7 +33,8 @@ public class AccountClosedHandler implements EventHandler<UserAccountClosed> {
     private final ClosedAccountFollows follows;
     private final ActionLogWriter actionLog;
 
-    AccountClosedHandler(JdbcClient jdbc, PhotoStorage storage, ClosedAccountFollows follows, ActionLogWriter actionLog) {
+    AccountClosedHandler(
+            JdbcClient jdbc, PhotoStorage storage, ClosedAccountFollows follows, ActionLogWriter actionLog) {
         this.jdbc = jdbc;
         this.storage = storage;
         this.follows = follows;
@@ -48,8 +48,11 @@ public class AccountClosedHandler implements EventHandler<UserAccountClosed> {
             jdbc.sql(deletion).param(event.userId()).update();
         }
         storage.deleteAllOfUserAfterCommit(event.userId().toString());
-        actionLog.write(ActionLog.success(envelope.eventId(), "CLOSE_ACC",
-                "User " + event.userId() + " has successfully closed an account.", event.userId().toString(),
+        actionLog.write(ActionLog.success(
+                envelope.eventId(),
+                "CLOSE_ACC",
+                "User " + event.userId() + " has successfully closed an account.",
+                event.userId().toString(),
                 envelope.occurredAt()));
     }
 }

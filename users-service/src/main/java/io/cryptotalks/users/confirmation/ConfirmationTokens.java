@@ -1,15 +1,14 @@
 package io.cryptotalks.users.confirmation;
 
 import io.cryptotalks.common.tokens.TokenDigest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * Issues confirmation tokens: 20 random bytes as 40 hex characters (the original's format), of which only the

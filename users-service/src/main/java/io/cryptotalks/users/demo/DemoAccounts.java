@@ -1,5 +1,7 @@
 package io.cryptotalks.users.demo;
 
+import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -9,9 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.List;
-import java.util.UUID;
 
 /**
  * The original's three demo accounts (contract §3.11), confirmed and with their known passwords, written once into an
@@ -24,12 +23,30 @@ class DemoAccounts implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
     static final List<DemoAccount> ACCOUNTS = List.of(
-            new DemoAccount(UUID.fromString("8a08eaf1-c7a8-403b-b1ce-1fef8e34d000"), "JohnDoe", "john.doe@gmail.com",
-                    "12qw!@QW", "John", "Doe", true),
-            new DemoAccount(UUID.fromString("186f0ff4-1444-4637-9be3-8c0abc168ba2"), "MilyKotek", "jan.kowalski@wp.pl",
-                    "34er#$ER", "Jan", "Kowalski", false),
-            new DemoAccount(UUID.fromString("77c93fdf-8a06-483c-8d89-2f5c71d029ed"), "TopWiedzmin1337",
-                    "geralt@protonmail.com", "56ty%^TY", "Geralt", "of Rivia", false));
+            new DemoAccount(
+                    UUID.fromString("8a08eaf1-c7a8-403b-b1ce-1fef8e34d000"),
+                    "JohnDoe",
+                    "john.doe@gmail.com",
+                    "12qw!@QW",
+                    "John",
+                    "Doe",
+                    true),
+            new DemoAccount(
+                    UUID.fromString("186f0ff4-1444-4637-9be3-8c0abc168ba2"),
+                    "MilyKotek",
+                    "jan.kowalski@wp.pl",
+                    "34er#$ER",
+                    "Jan",
+                    "Kowalski",
+                    false),
+            new DemoAccount(
+                    UUID.fromString("77c93fdf-8a06-483c-8d89-2f5c71d029ed"),
+                    "TopWiedzmin1337",
+                    "geralt@protonmail.com",
+                    "56ty%^TY",
+                    "Geralt",
+                    "of Rivia",
+                    false));
 
     private final JdbcClient jdbc;
     private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder(10);
@@ -62,10 +79,17 @@ class DemoAccounts implements ApplicationRunner {
                     .param("publicEmail", account.publicEmail())
                     .update();
         }
-        log.info("demo accounts created: {}", ACCOUNTS.stream().map(DemoAccount::email).toList());
+        log.info(
+                "demo accounts created: {}",
+                ACCOUNTS.stream().map(DemoAccount::email).toList());
     }
 
-    record DemoAccount(UUID id, String username, String email, String password, String firstName, String lastName,
-                       boolean publicEmail) {
-    }
+    record DemoAccount(
+            UUID id,
+            String username,
+            String email,
+            String password,
+            String firstName,
+            String lastName,
+            boolean publicEmail) {}
 }

@@ -5,10 +5,9 @@ import io.cryptotalks.common.actionlog.ActionLogWriter;
 import io.cryptotalks.common.consumer.EventHandler;
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.users.UserEmailChanged;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.util.UUID;
 
 /**
  * The gateway has already written {@code users.email} and {@code user_settings.email_changed}; this records the change
@@ -36,8 +35,11 @@ public class EmailChangedHandler implements EventHandler<UserEmailChanged> {
                 .param("id", UUID.randomUUID())
                 .param("userId", event.userId())
                 .update();
-        actionLog.write(ActionLog.success(envelope.eventId(), "USER",
-                "User " + event.userId() + " has successfully changed email.", event.userId().toString(),
+        actionLog.write(ActionLog.success(
+                envelope.eventId(),
+                "USER",
+                "User " + event.userId() + " has successfully changed email.",
+                event.userId().toString(),
                 envelope.occurredAt()));
     }
 }

@@ -5,12 +5,11 @@ import io.cryptotalks.common.actionlog.ActionLogWriter;
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.follows.UserFollowed;
 import io.cryptotalks.common.events.follows.UserUnfollowed;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * A follow is a {@code user_follows} row; {@code users.followers} and {@code users.following} count those rows and
@@ -42,7 +41,9 @@ public class UserFollows {
         } else if (jdbc.sql("""
                         insert into user_follows (follower_id, followed_id, created_at) values (?, ?, ?)
                         on conflict do nothing""")
-                .params(event.userId(), event.followedId(), Timestamp.from(envelope.occurredAt())).update() == 1) {
+                        .params(event.userId(), event.followedId(), Timestamp.from(envelope.occurredAt()))
+                        .update()
+                == 1) {
             count(event.userId(), event.followedId(), 1);
             added = true;
             outcome = "now follows";
@@ -56,28 +57,37 @@ public class UserFollows {
     public void unfollowed(UserUnfollowed event, EventEnvelope envelope) {
         lockBoth(event.userId(), event.unfollowedId());
         int deleted = jdbc.sql("delete from user_follows where follower_id = ? and followed_id = ?")
-                .params(event.userId(), event.unfollowedId()).update();
+                .params(event.userId(), event.unfollowedId())
+                .update();
         if (deleted == 1) {
             count(event.userId(), event.unfollowedId(), -1);
         }
-        log(envelope, "User " + event.userId() + " unfollowed user " + event.unfollowedId()
-                + (deleted == 1 ? "." : " (was not followed)."));
+        log(
+                envelope,
+                "User " + event.userId() + " unfollowed user " + event.unfollowedId()
+                        + (deleted == 1 ? "." : " (was not followed)."));
     }
 
     /** Locks the users rows that exist, in id order; whether both do. */
     private boolean lockBoth(UUID follower, UUID followed) {
         List<UUID> locked = jdbc.sql("select id from users where id in (?, ?) order by id for no key update")
-                .params(follower, followed).query(UUID.class).list();
+                .params(follower, followed)
+                .query(UUID.class)
+                .list();
         return locked.size() == 2;
     }
 
     private void count(UUID follower, UUID followed, int delta) {
-        jdbc.sql("update users set following = following + ? where id = ?").params(delta, follower).update();
-        jdbc.sql("update users set followers = followers + ? where id = ?").params(delta, followed).update();
+        jdbc.sql("update users set following = following + ? where id = ?")
+                .params(delta, follower)
+                .update();
+        jdbc.sql("update users set followers = followers + ? where id = ?")
+                .params(delta, followed)
+                .update();
     }
 
     private void log(EventEnvelope envelope, String message) {
-        actionLog.write(ActionLog.success(envelope.eventId(), "FOLLOW", message, envelope.aggregateId(),
-                envelope.occurredAt()));
+        actionLog.write(ActionLog.success(
+                envelope.eventId(), "FOLLOW", message, envelope.aggregateId(), envelope.occurredAt()));
     }
 }

@@ -1,8 +1,5 @@
 package io.cryptotalks.users.notifications;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * The users an {@code @username} in a text names: existing users only, any case. A username may end in '.' or '-',
@@ -49,7 +48,9 @@ class Mentions {
             return Set.of();
         }
         return new LinkedHashSet<>(jdbc.sql("select id from users where lower(username) = any(cast(:names as text[]))")
-                .param("names", names.toArray(String[]::new)).query(UUID.class).list());
+                .param("names", names.toArray(String[]::new))
+                .query(UUID.class)
+                .list());
     }
 
     Set<UUID> in(String text) {

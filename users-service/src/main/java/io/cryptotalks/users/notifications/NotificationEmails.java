@@ -4,12 +4,11 @@ import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.users.UsersProperties;
 import io.cryptotalks.users.outgoing.Outbox;
 import io.cryptotalks.users.outgoing.OutgoingMessage;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.sql.Timestamp;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * The email of a mention, comment or reply, through the users-service's mail path ({@code outgoing_messages}, sent
@@ -40,23 +39,32 @@ class NotificationEmails {
         boolean due = jdbc.sql("""
                         insert into notification_emails (user_id, post_id, last_sent_at) values (?, ?, ?)
                         on conflict (user_id, post_id) do update set last_sent_at = excluded.last_sent_at
-                        where notification_emails.last_sent_at <= excluded.last_sent_at - interval '1 hour'""")
-                .params(userId, postId, at).update() == 1;
-        Optional<Recipient> recipient = jdbc.sql("select email, username from users where id = ?").param(userId)
-                .query((rs, n) -> new Recipient(rs.getString(1), rs.getString(2))).optional();
-        Optional<String[]> post = jdbc.sql("select title, slug from notification_posts where post_id = ?").param(postId)
-                .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).optional();
+                        where notification_emails.last_sent_at <= excluded.last_sent_at - interval '1 hour'""").params(userId, postId, at).update() == 1;
+        Optional<Recipient> recipient = jdbc.sql("select email, username from users where id = ?")
+                .param(userId)
+                .query((rs, n) -> new Recipient(rs.getString(1), rs.getString(2)))
+                .optional();
+        Optional<String[]> post = jdbc.sql("select title, slug from notification_posts where post_id = ?")
+                .param(postId)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .optional();
         if (!due || recipient.isEmpty() || post.isEmpty()) {
             return;
         }
-        String link = properties.frontEndUrl().resolve("/posts/" + post.get()[1]).toString();
+        String link =
+                properties.frontEndUrl().resolve("/posts/" + post.get()[1]).toString();
         String what = switch (type) {
             case MENTION -> "mentioned you in";
             case COMMENT -> "commented on your post";
             default -> "replied in";
         };
-        outbox.queue(OutgoingMessage.email(cause, "notify:" + userId, userId, recipient.get().email(),
-                "Cryptotalks - " + actor + " " + what + " \"" + post.get()[0] + "\"", """
+        outbox.queue(OutgoingMessage.email(
+                cause,
+                "notify:" + userId,
+                userId,
+                recipient.get().email(),
+                "Cryptotalks - " + actor + " " + what + " \"" + post.get()[0] + "\"",
+                """
                         Hello %s,
 
                         %s %s "%s": %s
@@ -65,6 +73,5 @@ class NotificationEmails {
                         """.formatted(recipient.get().username(), actor, what, post.get()[0], link)));
     }
 
-    private record Recipient(String email, String username) {
-    }
+    private record Recipient(String email, String username) {}
 }

@@ -1,11 +1,10 @@
 package io.cryptotalks.users.notifications;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /** The {@code notifications} rows; every call runs in the consumer's transaction. */
 @Component
@@ -45,21 +44,29 @@ class NotificationStore {
                         values (?, 'RATING', ?, ?, 0, ?, ?)
                         on conflict (user_id, post_id) where type = 'RATING' and not read do update set user_id = excluded.user_id
                         returning id""")
-                .params(authorId, voterId, postId, Timestamp.from(at), Timestamp.from(at)).query(Long.class).single();
+                .params(authorId, voterId, postId, Timestamp.from(at), Timestamp.from(at))
+                .query(Long.class)
+                .single();
         if (jdbc.sql("insert into notification_voters (notification_id, user_id) values (?, ?) on conflict do nothing")
-                .params(id, voterId).update() == 1) {
+                        .params(id, voterId)
+                        .update()
+                == 1) {
             jdbc.sql("update notifications set actors = actors + 1, actor_id = ?, updated_at = ? where id = ?")
-                    .params(voterId, Timestamp.from(at), id).update();
+                    .params(voterId, Timestamp.from(at), id)
+                    .update();
         }
     }
 
     void read(UUID userId, long id) {
-        jdbc.sql("update notifications set read = true where id = ? and user_id = ?").params(id, userId).update();
+        jdbc.sql("update notifications set read = true where id = ? and user_id = ?")
+                .params(id, userId)
+                .update();
     }
 
     void readAll(UUID userId, long upToId) {
         jdbc.sql("update notifications set read = true where user_id = ? and id <= ? and not read")
-                .params(userId, upToId).update();
+                .params(userId, upToId)
+                .update();
     }
 
     /** A deleted post's notifications go with it. */

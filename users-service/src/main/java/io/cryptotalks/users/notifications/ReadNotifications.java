@@ -2,8 +2,8 @@ package io.cryptotalks.users.notifications;
 
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.follows.UserFollowed;
-import io.cryptotalks.common.events.notifications.NotificationAcknowledged;
 import io.cryptotalks.common.events.notifications.AllNotificationsAcknowledged;
+import io.cryptotalks.common.events.notifications.NotificationAcknowledged;
 import org.springframework.stereotype.Component;
 
 /** The users topic's part: reads and follows. */

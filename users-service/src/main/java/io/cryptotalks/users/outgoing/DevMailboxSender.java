@@ -1,8 +1,7 @@
 package io.cryptotalks.users.outgoing;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Development only ({@code DEV_MAILBOX=true}): keeps email and SMS in the {@code dev_mailbox} table, served by the

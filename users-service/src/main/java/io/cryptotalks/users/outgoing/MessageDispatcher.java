@@ -1,14 +1,5 @@
 package io.cryptotalks.users.outgoing;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +10,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends due rows of {@code outgoing_messages}, one row per transaction: the row is claimed with {@code FOR UPDATE SKIP
@@ -39,8 +38,8 @@ class MessageDispatcher implements DisposableBean {
     private final TransactionTemplate transactions;
     private final Senders senders;
     private final Clock clock;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(
-            runnable -> new Thread(runnable, "outgoing-messages"));
+    private final ExecutorService executor =
+            Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "outgoing-messages"));
     private final AtomicBoolean requested = new AtomicBoolean();
 
     MessageDispatcher(JdbcClient jdbc, PlatformTransactionManager transactionManager, Senders senders, Clock clock) {
@@ -65,7 +64,8 @@ class MessageDispatcher implements DisposableBean {
         }
     }
 
-    @Scheduled(fixedDelayString = "${cryptotalks.outgoing.retry-interval:PT30S}",
+    @Scheduled(
+            fixedDelayString = "${cryptotalks.outgoing.retry-interval:PT30S}",
             initialDelayString = "${cryptotalks.outgoing.retry-interval:PT30S}")
     void retryDue() {
         dispatchSoon();
@@ -94,10 +94,17 @@ class MessageDispatcher implements DisposableBean {
                         for update skip locked
                         """)
                 .param("now", Timestamp.from(clock.instant()))
-                .query((rs, n) -> new Claimed((UUID) rs.getObject("id"), rs.getInt("attempts"), new OutgoingMessage(
-                        rs.getString("idempotency_key"), (UUID) rs.getObject("user_id"),
-                        Channel.of(rs.getString("channel")), rs.getString("recipient"), rs.getString("subject"),
-                        rs.getString("body"), List.of((String[]) rs.getArray("links").getArray()))))
+                .query((rs, n) -> new Claimed(
+                        (UUID) rs.getObject("id"),
+                        rs.getInt("attempts"),
+                        new OutgoingMessage(
+                                rs.getString("idempotency_key"),
+                                (UUID) rs.getObject("user_id"),
+                                Channel.of(rs.getString("channel")),
+                                rs.getString("recipient"),
+                                rs.getString("subject"),
+                                rs.getString("body"),
+                                List.of((String[]) rs.getArray("links").getArray()))))
                 .optional();
         claimed.ifPresent(this::send);
         return claimed.isPresent();
@@ -112,27 +119,41 @@ class MessageDispatcher implements DisposableBean {
                                    body = '', links = '{}'
                             where id = :id
                             """)
-                    .param("now", Timestamp.from(clock.instant())).param("attempts", attempts)
-                    .param("id", claimed.id()).update();
+                    .param("now", Timestamp.from(clock.instant()))
+                    .param("attempts", attempts)
+                    .param("id", claimed.id())
+                    .update();
         } catch (MessageSender.NotSendable e) {
             fail(claimed, attempts, e.getMessage());
         } catch (RuntimeException e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             if (attempts >= MAX_ATTEMPTS) {
-                log.error("{} to {} failed for good after {} attempts: {}", claimed.message().channel().column(),
-                        claimed.message().to(), attempts, error);
+                log.error(
+                        "{} to {} failed for good after {} attempts: {}",
+                        claimed.message().channel().column(),
+                        claimed.message().to(),
+                        attempts,
+                        error);
                 fail(claimed, attempts, error);
             } else {
                 Duration wait = backOff(attempts);
-                log.warn("{} to {} not sent (attempt {}), retrying in {}: {}", claimed.message().channel().column(),
-                        claimed.message().to(), attempts, wait, error);
+                log.warn(
+                        "{} to {} not sent (attempt {}), retrying in {}: {}",
+                        claimed.message().channel().column(),
+                        claimed.message().to(),
+                        attempts,
+                        wait,
+                        error);
                 jdbc.sql("""
                                 update outgoing_messages set attempts = :attempts, last_error = :error,
                                        next_attempt_at = :next
                                 where id = :id
                                 """)
-                        .param("attempts", attempts).param("error", truncate(error))
-                        .param("next", Timestamp.from(clock.instant().plus(wait))).param("id", claimed.id()).update();
+                        .param("attempts", attempts)
+                        .param("error", truncate(error))
+                        .param("next", Timestamp.from(clock.instant().plus(wait)))
+                        .param("id", claimed.id())
+                        .update();
             }
         }
     }
@@ -143,8 +164,11 @@ class MessageDispatcher implements DisposableBean {
                                body = '', links = '{}'
                         where id = :id
                         """)
-                .param("now", Timestamp.from(clock.instant())).param("attempts", attempts)
-                .param("error", truncate(error)).param("id", claimed.id()).update();
+                .param("now", Timestamp.from(clock.instant()))
+                .param("attempts", attempts)
+                .param("error", truncate(error))
+                .param("id", claimed.id())
+                .update();
     }
 
     static Duration backOff(int attempts) {
@@ -161,6 +185,5 @@ class MessageDispatcher implements DisposableBean {
         executor.shutdownNow();
     }
 
-    private record Claimed(UUID id, int attempts, OutgoingMessage message) {
-    }
+    private record Claimed(UUID id, int attempts, OutgoingMessage message) {}
 }

@@ -20,8 +20,11 @@ class NoProviderSender implements MessageSender {
 
     @Override
     public void send(OutgoingMessage message) {
-        log.warn("{} to {} not sent: no provider configured (set {}, or DEV_MAILBOX=true in development)",
-                message.channel().column(), message.to(), variables);
+        log.warn(
+                "{} to {} not sent: no provider configured (set {}, or DEV_MAILBOX=true in development)",
+                message.channel().column(),
+                message.to(),
+                variables);
         throw new NotSendable("not sent: no provider configured");
     }
 }

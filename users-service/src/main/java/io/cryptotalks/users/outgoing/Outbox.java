@@ -1,11 +1,10 @@
 package io.cryptotalks.users.outgoing;
 
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import java.util.UUID;
 
 /**
  * Where handlers put the email and SMS their event causes. {@link #queue} only inserts a row, in the consumer's

@@ -3,7 +3,6 @@ package io.cryptotalks.users.outgoing;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
-
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +21,17 @@ class RedirectedTwilioHttpClient extends NetworkHttpClient {
 
     @Override
     public Response makeRequest(Request request) {
-        Request redirected = new Request(request.getMethod(), baseUrl + URI.create(request.getUrl()).getRawPath());
+        Request redirected = new Request(
+                request.getMethod(), baseUrl + URI.create(request.getUrl()).getRawPath());
         if (request.getUsername() != null) {
             redirected.setAuth(request.getUsername(), request.getPassword());
         } else if (request.getAuthStrategy() != null) {
             redirected.setAuth(request.getAuthStrategy());
         }
-        request.getQueryParams().forEach((name, values) -> values.forEach(value -> redirected.addQueryParam(name, value)));
-        request.getPostParams().forEach((name, values) -> values.forEach(value -> redirected.addPostParam(name, value)));
+        request.getQueryParams()
+                .forEach((name, values) -> values.forEach(value -> redirected.addQueryParam(name, value)));
+        request.getPostParams()
+                .forEach((name, values) -> values.forEach(value -> redirected.addPostParam(name, value)));
         copyHeaders(request.getHeaderParams(), redirected);
         redirected.setContentType(request.getContentType());
         redirected.setBody(request.getBody());

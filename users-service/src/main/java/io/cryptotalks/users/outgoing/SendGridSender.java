@@ -7,7 +7,6 @@ import com.sendgrid.SendGrid;
 import com.sendgrid.helpers.mail.Mail;
 import com.sendgrid.helpers.mail.objects.Content;
 import com.sendgrid.helpers.mail.objects.Email;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -26,7 +25,8 @@ class SendGridSender implements MessageSender {
 
     @Override
     public void send(OutgoingMessage message) {
-        Mail mail = new Mail(sender, message.subject(), new Email(message.to()), new Content("text/plain", message.text()));
+        Mail mail =
+                new Mail(sender, message.subject(), new Email(message.to()), new Content("text/plain", message.text()));
         mail.addCustomArg(IDEMPOTENCY_KEY, message.idempotencyKey());
         mail.addHeader("X-Cryptotalks-Idempotency-Key", message.idempotencyKey());
         try {
@@ -36,7 +36,8 @@ class SendGridSender implements MessageSender {
             request.setBody(mail.build());
             Response response = sendGrid.api(request);
             if (response.getStatusCode() / 100 != 2) {
-                throw new MailNotSentException("SendGrid answered " + response.getStatusCode() + ": " + response.getBody());
+                throw new MailNotSentException(
+                        "SendGrid answered " + response.getStatusCode() + ": " + response.getBody());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("SendGrid could not be reached", e);

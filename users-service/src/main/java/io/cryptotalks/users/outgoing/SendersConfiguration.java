@@ -3,13 +3,12 @@ package io.cryptotalks.users.outgoing;
 import com.sendgrid.SendGrid;
 import com.twilio.http.TwilioRestClient;
 import io.cryptotalks.users.UsersProperties;
+import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import java.net.URI;
 
 /**
  * Per channel: the provider when its keys are set (SendGrid for email, Twilio for SMS); otherwise the dev mailbox, but
@@ -25,7 +24,8 @@ class SendersConfiguration {
         boolean devMailbox = properties.devMailbox().enabled();
         MessageSender email;
         if (properties.sendgrid().configured()) {
-            email = new SendGridSender(sendGrid(properties.sendgrid()), properties.sendgrid().senderEmail());
+            email = new SendGridSender(
+                    sendGrid(properties.sendgrid()), properties.sendgrid().senderEmail());
         } else if (devMailbox) {
             email = new DevMailboxSender(jdbc);
         } else {
@@ -33,7 +33,8 @@ class SendersConfiguration {
         }
         MessageSender sms;
         if (properties.twilio().configured()) {
-            sms = new TwilioSender(twilio(properties.twilio()), properties.twilio().authPhone());
+            sms = new TwilioSender(
+                    twilio(properties.twilio()), properties.twilio().authPhone());
         } else if (devMailbox) {
             sms = new DevMailboxSender(jdbc);
         } else {

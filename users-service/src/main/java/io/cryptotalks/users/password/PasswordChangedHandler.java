@@ -22,11 +22,17 @@ public class PasswordChangedHandler implements EventHandler<UserPasswordChanged>
 
     @Override
     public void handle(UserPasswordChanged event, EventEnvelope envelope) {
-        notices.send(envelope, event.userId(), "Cryptotalks - Your password was changed",
+        notices.send(
+                envelope,
+                event.userId(),
+                "Cryptotalks - Your password was changed",
                 "The password of your Cryptotalks account was changed, and your other sessions were signed out.");
-        actionLog.write(ActionLog.success(envelope.eventId(), "USER",
+        actionLog.write(ActionLog.success(
+                envelope.eventId(),
+                "USER",
                 "User " + event.userId() + " has successfully changed password (" + method(event.method()) + ").",
-                event.userId().toString(), envelope.occurredAt()));
+                event.userId().toString(),
+                envelope.occurredAt()));
     }
 
     private static String method(String method) {

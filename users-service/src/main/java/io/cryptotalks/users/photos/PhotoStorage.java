@@ -1,6 +1,7 @@
 package io.cryptotalks.users.photos;
 
 import io.cryptotalks.common.storage.StorageProperties;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -11,8 +12,6 @@ import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
-
-import java.util.List;
 
 /**
  * Deletes profile photos from the photo bucket once the transaction that no longer needs them has committed (a
@@ -41,15 +40,26 @@ public class PhotoStorage {
     /** Every object of the user, e.g. when the account is closed. */
     public void deleteAllOfUserAfterCommit(String userId) {
         String prefix = PREFIX + userId + "/";
-        afterCommit(() -> {
-            for (var page : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build())) {
-                List<ObjectIdentifier> keys = page.contents().stream().map(S3Object::key)
-                        .map(key -> ObjectIdentifier.builder().key(key).build()).toList();
-                if (!keys.isEmpty()) {
-                    s3.deleteObjects(request -> request.bucket(bucket).delete(Delete.builder().objects(keys).quiet(true).build()));
-                }
-            }
-        }, prefix + "*");
+        afterCommit(
+                () -> {
+                    for (var page : s3.listObjectsV2Paginator(ListObjectsV2Request.builder()
+                            .bucket(bucket)
+                            .prefix(prefix)
+                            .build())) {
+                        List<ObjectIdentifier> keys = page.contents().stream()
+                                .map(S3Object::key)
+                                .map(key -> ObjectIdentifier.builder().key(key).build())
+                                .toList();
+                        if (!keys.isEmpty()) {
+                            s3.deleteObjects(request -> request.bucket(bucket)
+                                    .delete(Delete.builder()
+                                            .objects(keys)
+                                            .quiet(true)
+                                            .build()));
+                        }
+                    }
+                },
+                prefix + "*");
     }
 
     private static void afterCommit(Runnable deletion, String what) {

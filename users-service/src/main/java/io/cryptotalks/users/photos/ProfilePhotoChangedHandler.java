@@ -32,12 +32,17 @@ public class ProfilePhotoChangedHandler implements EventHandler<ProfilePhotoChan
                 .param("userId", event.userId())
                 .update();
         String previous = event.previousPhotoKey();
-        if (previous != null && !previous.isBlank() && !previous.equals(event.photoKey())
+        if (previous != null
+                && !previous.isBlank()
+                && !previous.equals(event.photoKey())
                 && previous.startsWith(PhotoStorage.PREFIX + event.userId() + "/")) {
             storage.deleteAfterCommit(previous);
         }
-        actionLog.write(ActionLog.success(envelope.eventId(), "SETTINGS",
-                "User " + event.userId() + " has successfully changed the profile photo.", event.userId().toString(),
+        actionLog.write(ActionLog.success(
+                envelope.eventId(),
+                "SETTINGS",
+                "User " + event.userId() + " has successfully changed the profile photo.",
+                event.userId().toString(),
                 envelope.occurredAt()));
     }
 }

@@ -5,12 +5,11 @@ import io.cryptotalks.common.actionlog.ActionLogWriter;
 import io.cryptotalks.common.consumer.EventHandler;
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.users.UserProfileUpdated;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.util.UUID;
 
 /**
  * Applies the saved profile: the profile columns of {@code users} (an empty field is stored as null) and
@@ -61,14 +60,21 @@ public class ProfileUpdatedHandler implements EventHandler<UserProfileUpdated> {
                 .param("publicEmail", event.publicEmail())
                 .update();
         if (usernameTaken(event)) {
-            actionLog.write(ActionLog.error(envelope.eventId(), "SETTINGS", "User " + event.userId()
+            actionLog.write(ActionLog.error(
+                    envelope.eventId(),
+                    "SETTINGS",
+                    "User " + event.userId()
                             + " could not take the username " + event.username()
                             + ": another account has it; the old username was kept, the other settings were saved.",
-                    event.userId().toString(), envelope.occurredAt()));
+                    event.userId().toString(),
+                    envelope.occurredAt()));
             return;
         }
-        actionLog.write(ActionLog.success(envelope.eventId(), "SETTINGS",
-                "User " + event.userId() + " has successfully updated personal settings.", event.userId().toString(),
+        actionLog.write(ActionLog.success(
+                envelope.eventId(),
+                "SETTINGS",
+                "User " + event.userId() + " has successfully updated personal settings.",
+                event.userId().toString(),
                 envelope.occurredAt()));
     }
 

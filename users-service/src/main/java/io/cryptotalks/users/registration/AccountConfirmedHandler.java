@@ -25,8 +25,11 @@ public class AccountConfirmedHandler implements EventHandler<UserAccountConfirme
         jdbc.sql("update users set account_confirm = true, updated_at = now() where id = :userId")
                 .param("userId", event.userId())
                 .update();
-        actionLog.write(ActionLog.success(envelope.eventId(), "CONFIRMATION",
-                "User " + event.userId() + " has successfully confirmed an account.", event.userId().toString(),
+        actionLog.write(ActionLog.success(
+                envelope.eventId(),
+                "CONFIRMATION",
+                "User " + event.userId() + " has successfully confirmed an account.",
+                event.userId().toString(),
                 envelope.occurredAt()));
     }
 }

@@ -22,8 +22,11 @@ public class ConfirmationEmailRequestedHandler implements EventHandler<Confirmat
     @Override
     public void handle(ConfirmationEmailRequested event, EventEnvelope envelope) {
         registrationEmail.send(envelope, event.userId(), event.email(), event.username());
-        actionLog.write(ActionLog.success(envelope.eventId(), "CONFIRMATION",
-                "User " + event.userId() + " asked for the confirmation email again.", event.userId().toString(),
+        actionLog.write(ActionLog.success(
+                envelope.eventId(),
+                "CONFIRMATION",
+                "User " + event.userId() + " asked for the confirmation email again.",
+                event.userId().toString(),
                 envelope.occurredAt()));
     }
 }

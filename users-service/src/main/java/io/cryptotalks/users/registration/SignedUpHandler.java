@@ -5,10 +5,9 @@ import io.cryptotalks.common.actionlog.ActionLogWriter;
 import io.cryptotalks.common.consumer.EventHandler;
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.users.UserSignedUp;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.util.UUID;
 
 /**
  * A new account: its settings row with the defaults, a registration confirmation hash, the confirmation email (queued;
@@ -38,8 +37,11 @@ public class SignedUpHandler implements EventHandler<UserSignedUp> {
                 .param("publicEmail", event.publicEmail())
                 .update();
         registrationEmail.send(envelope, event.userId(), event.email(), event.username());
-        actionLog.write(ActionLog.success(envelope.eventId(), "SIGN_UP",
-                "User " + event.userId() + " has successfully created an account.", event.userId().toString(),
+        actionLog.write(ActionLog.success(
+                envelope.eventId(),
+                "SIGN_UP",
+                "User " + event.userId() + " has successfully created an account.",
+                event.userId().toString(),
                 envelope.occurredAt()));
     }
 }

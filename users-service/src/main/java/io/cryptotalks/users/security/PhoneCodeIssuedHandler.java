@@ -5,8 +5,8 @@ import io.cryptotalks.common.actionlog.ActionLogWriter;
 import io.cryptotalks.common.consumer.EventHandler;
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.users.PhoneCodeIssued;
-import io.cryptotalks.users.outgoing.OutgoingMessage;
 import io.cryptotalks.users.outgoing.Outbox;
+import io.cryptotalks.users.outgoing.OutgoingMessage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +26,16 @@ public class PhoneCodeIssuedHandler implements EventHandler<PhoneCodeIssued> {
 
     @Override
     public void handle(PhoneCodeIssued event, EventEnvelope envelope) {
-        outbox.queue(OutgoingMessage.sms(envelope, event.userId(), event.phone(),
+        outbox.queue(OutgoingMessage.sms(
+                envelope,
+                event.userId(),
+                event.phone(),
                 "Cryptotalks verification code: " + event.code() + ".\nWill be valid for 5 minutes."));
-        actionLog.write(ActionLog.success(envelope.eventId(), "SECURITY",
+        actionLog.write(ActionLog.success(
+                envelope.eventId(),
+                "SECURITY",
                 "A verification code (" + event.purpose() + ") was texted to user " + event.userId() + ".",
-                event.userId().toString(), envelope.occurredAt()));
+                event.userId().toString(),
+                envelope.occurredAt()));
     }
 }

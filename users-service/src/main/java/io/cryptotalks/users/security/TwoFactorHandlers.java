@@ -7,9 +7,8 @@ import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.users.TwoFactorDisabled;
 import io.cryptotalks.common.events.users.TwoFactorEnabled;
 import io.cryptotalks.users.notices.AccountNotices;
-import org.springframework.stereotype.Component;
-
 import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /** A second factor switched on or off (the gateway stored it): the SECURITY log and a notice to the owner. */
 @Component
@@ -33,11 +32,18 @@ public class TwoFactorHandlers {
 
     private void apply(EventEnvelope envelope, UUID userId, String method, String done, String state) {
         String factor = "PHONE".equals(method) ? "SMS codes" : "an authenticator app";
-        notices.send(envelope, userId, "Cryptotalks - Two-factor authentication is " + state,
-                "Two-factor authentication with " + factor + " was switched " + state + " for your Cryptotalks account.");
-        actionLog.write(ActionLog.success(envelope.eventId(), "SECURITY",
+        notices.send(
+                envelope,
+                userId,
+                "Cryptotalks - Two-factor authentication is " + state,
+                "Two-factor authentication with " + factor + " was switched " + state
+                        + " for your Cryptotalks account.");
+        actionLog.write(ActionLog.success(
+                envelope.eventId(),
+                "SECURITY",
                 "MFA (" + ("PHONE".equals(method) ? "PHONE" : "TOTP") + ") for user " + userId
                         + " has been successfully " + done + ".",
-                userId.toString(), envelope.occurredAt()));
+                userId.toString(),
+                envelope.occurredAt()));
     }
 }

@@ -1,5 +1,9 @@
 package io.cryptotalks.users.outgoing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import io.cryptotalks.common.consumer.InboundEvents;
 import io.cryptotalks.common.contracts.RecordedEvents;
 import io.cryptotalks.common.events.EventJson;
@@ -7,6 +11,14 @@ import io.cryptotalks.common.events.Topics;
 import io.cryptotalks.devstack.DevStackInitializer;
 import io.cryptotalks.users.UsersFixtures;
 import io.cryptotalks.users.UsersServiceApplication;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,30 +28,27 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
 /** Email and SMS leave after the commit of their event, once: the outbox of outgoing messages (dev mailbox on). */
-@SpringBootTest(classes = UsersServiceApplication.class, properties = {UsersServiceApplication.CONFIG_NAME,
-        "spring.kafka.listener.auto-startup=false"})
+@SpringBootTest(
+        classes = UsersServiceApplication.class,
+        properties = {UsersServiceApplication.CONFIG_NAME, "spring.kafka.listener.auto-startup=false"})
 @ContextConfiguration(initializers = DevStackInitializer.class)
 class OutgoingMessagesTests {
 
-    @Autowired Outbox outbox;
-    @Autowired InboundEvents inbound;
-    @Autowired EventJson json;
-    @Autowired JdbcClient jdbc;
-    @Autowired PlatformTransactionManager transactionManager;
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    InboundEvents inbound;
+
+    @Autowired
+    EventJson json;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @Test
     void aRolledBackTransactionSendsNothingAndItsCommittedSuccessorIsSent() {
@@ -48,13 +57,15 @@ class OutgoingMessagesTests {
         OutgoingMessage committed = message("committed");
 
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
-            outbox.queue(rolledBack);
-            throw new IllegalStateException("the handler failed after queueing");
-        })).hasMessageContaining("failed after queueing");
+                    outbox.queue(rolledBack);
+                    throw new IllegalStateException("the handler failed after queueing");
+                }))
+                .hasMessageContaining("failed after queueing");
         transaction.executeWithoutResult(status -> outbox.queue(committed));
 
         UsersFixtures fixtures = new UsersFixtures(jdbc);
-        await().atMost(Duration.ofSeconds(15)).until(() -> fixtures.mailbox(committed.idempotencyKey()).isPresent());
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> fixtures.mailbox(committed.idempotencyKey()).isPresent());
         assertThat(fixtures.mailbox(rolledBack.idempotencyKey())).isEmpty();
         assertThat(fixtures.outgoing(rolledBack.idempotencyKey())).isEmpty();
         assertThat(fixtures.outgoing(committed.idempotencyKey())).get().satisfies(row -> {
@@ -78,12 +89,16 @@ class OutgoingMessagesTests {
         UsersFixtures fixtures = new UsersFixtures(jdbc);
 
         inbound.accept(record);
-        await().atMost(Duration.ofSeconds(15)).until(() -> fixtures.mailbox(eventId).isPresent());
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> fixtures.mailbox(eventId).isPresent());
         inbound.accept(record);
 
-        assertThat(fixtures.count("dev_mailbox where idempotency_key = ?", eventId)).isEqualTo(1);
-        assertThat(fixtures.count("outgoing_messages where idempotency_key = ?", eventId)).isEqualTo(1);
-        assertThat(fixtures.count("confirmation_hashes where user_id = ?", userId)).isEqualTo(1);
+        assertThat(fixtures.count("dev_mailbox where idempotency_key = ?", eventId))
+                .isEqualTo(1);
+        assertThat(fixtures.count("outgoing_messages where idempotency_key = ?", eventId))
+                .isEqualTo(1);
+        assertThat(fixtures.count("confirmation_hashes where user_id = ?", userId))
+                .isEqualTo(1);
     }
 
     @Test
@@ -101,15 +116,18 @@ class OutgoingMessagesTests {
         Map<String, AtomicInteger> sends = new ConcurrentHashMap<>();
         MessageSender counting = message -> {
             if (message.to().equals("race@example.com")) {
-                sends.computeIfAbsent(message.idempotencyKey(), key -> new AtomicInteger()).incrementAndGet();
+                sends.computeIfAbsent(message.idempotencyKey(), key -> new AtomicInteger())
+                        .incrementAndGet();
             }
         };
         Senders senders = new Senders(counting, counting);
         MessageDispatcher first = new MessageDispatcher(jdbc, transactionManager, senders, Clock.systemUTC());
         MessageDispatcher second = new MessageDispatcher(jdbc, transactionManager, senders, Clock.systemUTC());
         try {
-            CompletableFuture.allOf(CompletableFuture.runAsync(first::dispatchDue),
-                    CompletableFuture.runAsync(second::dispatchDue)).join();
+            CompletableFuture.allOf(
+                            CompletableFuture.runAsync(first::dispatchDue),
+                            CompletableFuture.runAsync(second::dispatchDue))
+                    .join();
         } finally {
             first.destroy();
             second.destroy();
@@ -127,8 +145,7 @@ class OutgoingMessagesTests {
         String key = "flaky-" + UUID.randomUUID();
         jdbc.sql("""
                 insert into outgoing_messages (id, idempotency_key, user_id, channel, recipient, body, links)
-                values (?, ?, ?, 'email', 'flaky@example.com', 'token inside', '{http://x/token}')""")
-                .params(UUID.randomUUID(), key, userId).update();
+                values (?, ?, ?, 'email', 'flaky@example.com', 'token inside', '{http://x/token}')""").params(UUID.randomUUID(), key, userId).update();
         AtomicInteger attempts = new AtomicInteger();
         MessageSender refusing = message -> {
             if (message.idempotencyKey().equals(key)) {
@@ -136,8 +153,8 @@ class OutgoingMessagesTests {
                 throw new IllegalStateException("provider answered 503");
             }
         };
-        MessageDispatcher dispatcher = new MessageDispatcher(jdbc, transactionManager,
-                new Senders(refusing, refusing), Clock.systemUTC());
+        MessageDispatcher dispatcher =
+                new MessageDispatcher(jdbc, transactionManager, new Senders(refusing, refusing), Clock.systemUTC());
         UsersFixtures fixtures = new UsersFixtures(jdbc);
         try {
             dispatcher.dispatchDue();
@@ -148,12 +165,18 @@ class OutgoingMessagesTests {
                 assertThat(row.failed()).isFalse();
             });
             assertThat(jdbc.sql("select next_attempt_at > now() + interval '25 seconds' from outgoing_messages"
-                    + " where idempotency_key = ?").param(key).query(Boolean.class).single()).isTrue();
+                                    + " where idempotency_key = ?")
+                            .param(key)
+                            .query(Boolean.class)
+                            .single())
+                    .isTrue();
             dispatcher.dispatchDue();
             assertThat(attempts).hasValue(1); // not due yet
 
             for (int i = 2; i <= MessageDispatcher.MAX_ATTEMPTS; i++) {
-                jdbc.sql("update outgoing_messages set next_attempt_at = now() where idempotency_key = ?").param(key).update();
+                jdbc.sql("update outgoing_messages set next_attempt_at = now() where idempotency_key = ?")
+                        .param(key)
+                        .update();
                 dispatcher.dispatchDue();
             }
         } finally {
@@ -177,7 +200,13 @@ class OutgoingMessagesTests {
     }
 
     private static OutgoingMessage message(String name) {
-        return new OutgoingMessage(name + "-" + UUID.randomUUID(), UUID.randomUUID(), Channel.EMAIL,
-                name + "@example.com", "Subject", "Open http://x/" + name, List.of("http://x/" + name));
+        return new OutgoingMessage(
+                name + "-" + UUID.randomUUID(),
+                UUID.randomUUID(),
+                Channel.EMAIL,
+                name + "@example.com",
+                "Subject",
+                "Open http://x/" + name,
+                List.of("http://x/" + name));
     }
 }

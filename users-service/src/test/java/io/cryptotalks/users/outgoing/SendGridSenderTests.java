@@ -1,14 +1,5 @@
 package io.cryptotalks.users.outgoing;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.sendgrid.SendGrid;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.UUID;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -18,10 +9,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.sendgrid.SendGrid;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 /** The real SendGrid SDK against a local stub of the v3 API that checks the exact request. */
 class SendGridSenderTests {
 
-    private final WireMockServer sendGridApi = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    private final WireMockServer sendGridApi =
+            new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     private SendGridSender sender;
 
     @BeforeEach
@@ -41,7 +41,13 @@ class SendGridSenderTests {
     void sendsTheMessageWithTheKeyAndTheIdempotencyKey() {
         sendGridApi.stubFor(post("/v3/mail/send").willReturn(aResponse().withStatus(202)));
 
-        sender.send(new OutgoingMessage("event-1", UUID.randomUUID(), Channel.EMAIL, "ada@example.com", "Hello", "Open http://x/y",
+        sender.send(new OutgoingMessage(
+                "event-1",
+                UUID.randomUUID(),
+                Channel.EMAIL,
+                "ada@example.com",
+                "Hello",
+                "Open http://x/y",
                 List.of("http://x/y")));
 
         sendGridApi.verify(postRequestedFor(urlEqualTo("/v3/mail/send"))
@@ -58,10 +64,11 @@ class SendGridSenderTests {
 
     @Test
     void aRefusalFailsTheSendSoTheMessageIsRetried() {
-        sendGridApi.stubFor(post("/v3/mail/send").willReturn(aResponse().withStatus(401).withBody("{\"errors\":[]}")));
+        sendGridApi.stubFor(
+                post("/v3/mail/send").willReturn(aResponse().withStatus(401).withBody("{\"errors\":[]}")));
 
-        assertThatThrownBy(() -> sender.send(new OutgoingMessage("event-2", UUID.randomUUID(), Channel.EMAIL, "ada@example.com", "Hi", "x",
-                List.of())))
+        assertThatThrownBy(() -> sender.send(new OutgoingMessage(
+                        "event-2", UUID.randomUUID(), Channel.EMAIL, "ada@example.com", "Hi", "x", List.of())))
                 .hasMessageContaining("401");
     }
 }

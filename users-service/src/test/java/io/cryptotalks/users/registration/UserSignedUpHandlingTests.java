@@ -1,5 +1,8 @@
 package io.cryptotalks.users.registration;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.EventJson;
 import io.cryptotalks.common.events.Topics;
@@ -8,6 +11,10 @@ import io.cryptotalks.common.events.users.UserSignedUp;
 import io.cryptotalks.common.tokens.TokenDigest;
 import io.cryptotalks.devstack.DevStackInitializer;
 import io.cryptotalks.users.UsersServiceApplication;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,14 +24,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * The users-service consuming real records from the embedded Kafka and writing to the embedded PostgreSQL and Mongo;
  * the email leaves after commit, to the dev mailbox (on in the tests, as under ./cryptotalks up).
@@ -33,24 +32,39 @@ import static org.awaitility.Awaitility.await;
 @ContextConfiguration(initializers = DevStackInitializer.class)
 class UserSignedUpHandlingTests {
 
-    @Autowired KafkaTemplate<String, String> kafka;
-    @Autowired EventJson json;
-    @Autowired JdbcClient jdbc;
-    @Autowired MongoTemplate mongo;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    EventJson json;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void signUpCreatesSettingsAConfirmationHashTheEmailAndTheLog() throws Exception {
         UUID userId = UUID.randomUUID();
-        EventEnvelope signedUp = EventEnvelope.of(new UserSignedUp(userId, "ada@example.com", "Ada", true), Clock.systemUTC());
+        EventEnvelope signedUp =
+                EventEnvelope.of(new UserSignedUp(userId, "ada@example.com", "Ada", true), Clock.systemUTC());
 
         publish(signedUp);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("dev_mailbox where idempotency_key = ?",
-                signedUp.eventId().toString()) == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count(
+                                "dev_mailbox where idempotency_key = ?",
+                                signedUp.eventId().toString())
+                        == 1);
         var mail = jdbc.sql("select recipient, subject, body, links from dev_mailbox where idempotency_key = ?")
                 .param(signedUp.eventId().toString())
-                .query((rs, n) -> new Object[]{rs.getString(1), rs.getString(2), rs.getString(3),
-                        (String[]) rs.getArray(4).getArray()})
+                .query((rs, n) -> new Object[] {
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    (String[]) rs.getArray(4).getArray()
+                })
                 .single();
         assertThat(mail[0]).isEqualTo("ada@example.com");
         assertThat(mail[1]).isEqualTo("Cryptotalks - Registration confirmation");
@@ -62,15 +76,22 @@ class UserSignedUpHandlingTests {
         var hash = jdbc.sql("select user_id, confirmation_type, confirmed, expires_at from confirmation_hashes"
                         + " where confirmation_hash = ?")
                 .param(TokenDigest.sha256Hex(token))
-                .query((rs, n) -> new Object[]{rs.getObject(1), rs.getString(2), rs.getBoolean(3),
-                        rs.getTimestamp(4).toInstant()})
+                .query((rs, n) -> new Object[] {
+                    rs.getObject(1),
+                    rs.getString(2),
+                    rs.getBoolean(3),
+                    rs.getTimestamp(4).toInstant()
+                })
                 .single();
         assertThat(hash[0]).isEqualTo(userId);
         assertThat(hash[1]).isEqualTo("REGISTRATION");
         assertThat(hash[2]).isEqualTo(false);
         assertThat((Instant) hash[3]).isAfter(Instant.now().plus(Duration.ofHours(47)));
-        assertThat(jdbc.sql("select public_email from user_settings where user_id = ?").param(userId)
-                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select public_email from user_settings where user_id = ?")
+                        .param(userId)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
 
         Document log = mongo.findById(signedUp.eventId().toString(), Document.class, "informationlogs");
         assertThat(log).isNotNull();
@@ -81,7 +102,8 @@ class UserSignedUpHandlingTests {
     @Test
     void aRedeliveredSignUpSendsNoSecondEmailAndIssuesNoSecondHash() throws Exception {
         UUID userId = UUID.randomUUID();
-        EventEnvelope signedUp = EventEnvelope.of(new UserSignedUp(userId, "bob@example.com", "Bob", false), Clock.systemUTC());
+        EventEnvelope signedUp =
+                EventEnvelope.of(new UserSignedUp(userId, "bob@example.com", "Bob", false), Clock.systemUTC());
         EventEnvelope marker = EventEnvelope.of(new UserAccountConfirmed(userId, UUID.randomUUID()), Clock.systemUTC());
 
         publish(signedUp);
@@ -89,14 +111,21 @@ class UserSignedUpHandlingTests {
         publish(marker);
 
         // same key, same partition: once the marker is applied, both copies of the sign-up have been consumed
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                mongo.findById(marker.eventId().toString(), Document.class, "informationlogs") != null);
-        await().atMost(Duration.ofSeconds(15)).until(() ->
-                count("dev_mailbox where idempotency_key = ?", signedUp.eventId().toString()) == 1);
-        assertThat(count("outgoing_messages where idempotency_key = ?", signedUp.eventId().toString())).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.findById(marker.eventId().toString(), Document.class, "informationlogs") != null);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> count(
+                                "dev_mailbox where idempotency_key = ?",
+                                signedUp.eventId().toString())
+                        == 1);
+        assertThat(count(
+                        "outgoing_messages where idempotency_key = ?",
+                        signedUp.eventId().toString()))
+                .isEqualTo(1);
         assertThat(count("dev_mailbox where recipient = ?", "bob@example.com")).isEqualTo(1);
         assertThat(count("confirmation_hashes where user_id = ?", userId)).isEqualTo(1);
-        assertThat(count("users_processed_events where event_id = ?", signedUp.eventId())).isEqualTo(1);
+        assertThat(count("users_processed_events where event_id = ?", signedUp.eventId()))
+                .isEqualTo(1);
     }
 
     private void publish(EventEnvelope envelope) throws Exception {
@@ -104,6 +133,9 @@ class UserSignedUpHandlingTests {
     }
 
     private long count(String fromWhere, Object parameter) {
-        return jdbc.sql("select count(*) from " + fromWhere).param(parameter).query(Long.class).single();
+        return jdbc.sql("select count(*) from " + fromWhere)
+                .param(parameter)
+                .query(Long.class)
+                .single();
     }
 }

@@ -3,13 +3,21 @@ package io.cryptotalks.common.events.posts;
 import io.cryptotalks.common.events.DomainEvent;
 import io.cryptotalks.common.events.EventType;
 import io.cryptotalks.common.events.Topics;
-
 import java.util.List;
 import java.util.UUID;
 
 /** A post was written; the gateway assigned its id and its unique slug. {@code content} holds the Markdown paragraphs. Keyed by the post, so a post's events apply in order. */
 @EventType(name = "post-created", topic = Topics.POSTS)
-public record PostCreated(UUID postId, UUID userId, String username, String title, String slug, List<String> content, String preview, List<String> searchTags) implements DomainEvent {
+public record PostCreated(
+        UUID postId,
+        UUID userId,
+        String username,
+        String title,
+        String slug,
+        List<String> content,
+        String preview,
+        List<String> searchTags)
+        implements DomainEvent {
 
     @Override
     public String aggregateId() {

@@ -3,7 +3,6 @@ package io.cryptotalks.common.events.posts;
 import io.cryptotalks.common.events.DomainEvent;
 import io.cryptotalks.common.events.EventType;
 import io.cryptotalks.common.events.Topics;
-
 import java.util.UUID;
 
 /** A vote on a post: the same sign again withdraws the vote, the other sign flips it. Keyed by the post, so a post's events apply in order. */

@@ -3,7 +3,6 @@ package io.cryptotalks.common.events.sessions;
 import io.cryptotalks.common.events.DomainEvent;
 import io.cryptotalks.common.events.EventType;
 import io.cryptotalks.common.events.Topics;
-
 import java.util.UUID;
 
 /** A user signed out; the session is revoked. */

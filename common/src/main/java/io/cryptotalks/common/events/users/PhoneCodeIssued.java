@@ -3,7 +3,6 @@ package io.cryptotalks.common.events.users;
 import io.cryptotalks.common.events.DomainEvent;
 import io.cryptotalks.common.events.EventType;
 import io.cryptotalks.common.events.Topics;
-
 import java.util.UUID;
 
 /** The gateway issued an SMS code (only its SHA-256 is stored) for {@code purpose}; the users-service texts {@code code} to {@code phone} once. */

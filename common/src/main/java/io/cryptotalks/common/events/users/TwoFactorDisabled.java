@@ -3,7 +3,6 @@ package io.cryptotalks.common.events.users;
 import io.cryptotalks.common.events.DomainEvent;
 import io.cryptotalks.common.events.EventType;
 import io.cryptotalks.common.events.Topics;
-
 import java.util.UUID;
 
 /** A second factor was switched off (removed by the gateway); {@code method} is TOTP or PHONE. */

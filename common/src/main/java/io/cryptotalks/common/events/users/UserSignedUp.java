@@ -3,7 +3,6 @@ package io.cryptotalks.common.events.users;
 import io.cryptotalks.common.events.DomainEvent;
 import io.cryptotalks.common.events.EventType;
 import io.cryptotalks.common.events.Topics;
-
 import java.util.UUID;
 
 /** A person registered; the users row exists, the account awaits email confirmation. */
