@@ -6,7 +6,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,22 +27,8 @@ class PostSearchDatabaseTests {
 
     @BeforeAll
     static void startDatabase() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
+        postgres = PostsSchema.start();
         dataSource = postgres.getPostgresDatabase();
-        Flyway.configure()
-                .dataSource(dataSource)
-                .table("flyway_history_posts")
-                .locations("filesystem:../posts-service/src/main/resources/db/migration/posts")
-                .load()
-                .migrate();
-        Flyway.configure()
-                .dataSource(dataSource)
-                .table("flyway_history_gateway")
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .locations("classpath:db/outbox", "classpath:db/gateway")
-                .load()
-                .migrate();
     }
 
     @AfterAll
