@@ -1,14 +1,13 @@
 package io.cryptotalks.gateway.follows;
 
 import io.cryptotalks.common.events.DomainEvent;
-import io.cryptotalks.common.events.EventCatalog;
 import io.cryptotalks.common.events.EventJson;
 import io.cryptotalks.common.events.follows.TagFollowed;
 import io.cryptotalks.common.events.follows.TagUnfollowed;
 import io.cryptotalks.common.events.follows.UserFollowed;
 import io.cryptotalks.common.events.follows.UserUnfollowed;
+import io.cryptotalks.common.outbox.PendingEvents;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,30 +21,23 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PendingFollows {
 
-    /** The event types are constants in the text, so the outbox's partial index applies to every plan. */
-    private static final String PENDING = """
-            select envelope from outbox o
-            where o.message_key = :key and o.event_type in ('%s', '%s', '%s', '%s')
-              and not exists (select 1 from users_processed_events p where p.event_id = o.event_id)
-            order by o.seq""".formatted(
-            name(UserFollowed.class), name(UserUnfollowed.class), name(TagFollowed.class), name(TagUnfollowed.class));
-
-    private final JdbcClient jdbc;
-    private final EventJson json;
+    private final PendingEvents pending;
 
     PendingFollows(JdbcClient jdbc, EventJson json) {
-        this.jdbc = jdbc;
-        this.json = json;
+        this.pending = new PendingEvents(
+                jdbc,
+                json,
+                "users_processed_events",
+                UserFollowed.class,
+                UserUnfollowed.class,
+                TagFollowed.class,
+                TagUnfollowed.class);
     }
 
     Pending of(UUID caller) {
         Map<UUID, Boolean> users = new LinkedHashMap<>();
         Map<String, Boolean> tags = new LinkedHashMap<>();
-        List<DomainEvent> events = jdbc.sql(PENDING)
-                .param("key", caller.toString())
-                .query((rs, row) -> json.read(rs.getString("envelope")).payload())
-                .list();
-        for (DomainEvent event : events) {
+        for (DomainEvent event : pending.of(caller.toString())) {
             if (event instanceof UserFollowed followed) {
                 users.put(followed.followedId(), true);
             } else if (event instanceof UserUnfollowed unfollowed) {
@@ -61,8 +53,4 @@ class PendingFollows {
 
     /** The caller's last word on each user and tag that has a pending event. */
     record Pending(Map<UUID, Boolean> users, Map<String, Boolean> tags) {}
-
-    private static String name(Class<? extends DomainEvent> type) {
-        return EventCatalog.typeOf(type).name();
-    }
 }

@@ -1,10 +1,10 @@
 package io.cryptotalks.gateway.market;
 
 import io.cryptotalks.common.events.DomainEvent;
-import io.cryptotalks.common.events.EventCatalog;
 import io.cryptotalks.common.events.EventJson;
 import io.cryptotalks.common.events.market.CoinFavourited;
 import io.cryptotalks.common.events.market.CoinUnfavourited;
+import io.cryptotalks.common.outbox.PendingEvents;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -25,22 +25,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 class FavouriteProjection {
 
-    /** The event types are constants in the text, so the outbox's partial index applies to every plan. */
-    private static final String PENDING = """
-            select envelope from outbox o
-            where o.message_key = :key and o.event_type in ('%s', '%s')
-              and not exists (select 1 from crypto_processed_events p where p.event_id = o.event_id)
-            order by o.seq""".formatted(
-                    EventCatalog.typeOf(CoinFavourited.class).name(),
-                    EventCatalog.typeOf(CoinUnfavourited.class).name());
-
     private final JdbcClient jdbc;
-    private final EventJson json;
+    private final PendingEvents pendingEvents;
     private final TransactionTemplate snapshot;
 
     FavouriteProjection(JdbcClient jdbc, EventJson json, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.pendingEvents =
+                new PendingEvents(jdbc, json, "crypto_processed_events", CoinFavourited.class, CoinUnfavourited.class);
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
@@ -89,9 +81,6 @@ class FavouriteProjection {
 
     /** The user's favourite events the worker has not applied yet, oldest first (partial index on the outbox). */
     private List<DomainEvent> pending(UUID userId) {
-        return jdbc.sql(PENDING)
-                .param("key", userId.toString())
-                .query((rs, row) -> json.read(rs.getString("envelope")).payload())
-                .list();
+        return pendingEvents.of(userId.toString());
     }
 }

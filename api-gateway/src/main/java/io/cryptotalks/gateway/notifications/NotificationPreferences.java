@@ -1,9 +1,9 @@
 package io.cryptotalks.gateway.notifications;
 
-import io.cryptotalks.common.events.EventCatalog;
 import io.cryptotalks.common.events.EventJson;
 import io.cryptotalks.common.events.notifications.NotificationPreferencesChanged;
 import io.cryptotalks.common.outbox.OutboxWriter;
+import io.cryptotalks.common.outbox.PendingEvents;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import java.util.UUID;
@@ -18,31 +18,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class NotificationPreferences {
 
-    private static final String PENDING = """
-            select envelope from outbox o
-            where o.message_key = :key and o.event_type = '%s'
-              and not exists (select 1 from users_processed_events p where p.event_id = o.event_id)
-            order by o.seq desc limit 1""".formatted(
-                    EventCatalog.typeOf(NotificationPreferencesChanged.class).name());
-
     private final JdbcClient jdbc;
-    private final EventJson json;
+    private final PendingEvents pending;
     private final OutboxWriter outbox;
     private final TransactionTemplate transactions;
 
     NotificationPreferences(JdbcClient jdbc, EventJson json, OutboxWriter outbox, TransactionTemplate transactions) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.pending = new PendingEvents(jdbc, json, "users_processed_events", NotificationPreferencesChanged.class);
         this.outbox = outbox;
         this.transactions = transactions;
     }
 
     Settings of(UUID caller) {
-        return transactions.execute(status -> jdbc.sql(PENDING)
-                .param("key", caller.toString())
-                .query((rs, row) -> Settings.of((NotificationPreferencesChanged)
-                        json.read(rs.getString("envelope")).payload()))
-                .optional()
+        // the caller's newest change still on its way, else the applied row, else everything on
+        return transactions.execute(status -> pending.of(caller.toString()).stream()
+                .reduce((older, newer) -> newer)
+                .map(newest -> Settings.of((NotificationPreferencesChanged) newest))
                 .or(() -> jdbc.sql("""
                                 select comments, replies, mentions, follows, ratings, email_mentions, email_replies
                                 from notification_preferences where user_id = :user""")

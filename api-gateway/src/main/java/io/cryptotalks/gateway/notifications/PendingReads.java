@@ -1,12 +1,11 @@
 package io.cryptotalks.gateway.notifications;
 
 import io.cryptotalks.common.events.DomainEvent;
-import io.cryptotalks.common.events.EventCatalog;
 import io.cryptotalks.common.events.EventJson;
 import io.cryptotalks.common.events.notifications.AllNotificationsAcknowledged;
 import io.cryptotalks.common.events.notifications.NotificationAcknowledged;
+import io.cryptotalks.common.outbox.PendingEvents;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,30 +19,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PendingReads {
 
-    private static final String PENDING = """
-            select envelope from outbox o
-            where o.message_key = :key and o.event_type in ('%s', '%s')
-              and not exists (select 1 from users_processed_events p where p.event_id = o.event_id)
-            order by o.seq""".formatted(
-                    EventCatalog.typeOf(NotificationAcknowledged.class).name(),
-                    EventCatalog.typeOf(AllNotificationsAcknowledged.class).name());
-
-    private final JdbcClient jdbc;
-    private final EventJson json;
+    private final PendingEvents pending;
 
     PendingReads(JdbcClient jdbc, EventJson json) {
-        this.jdbc = jdbc;
-        this.json = json;
+        this.pending = new PendingEvents(
+                jdbc,
+                json,
+                "users_processed_events",
+                NotificationAcknowledged.class,
+                AllNotificationsAcknowledged.class);
     }
 
     Pending of(UUID caller) {
         Set<Long> ids = new HashSet<>();
         long upTo = 0;
-        List<DomainEvent> events = jdbc.sql(PENDING)
-                .param("key", caller.toString())
-                .query((rs, row) -> json.read(rs.getString("envelope")).payload())
-                .list();
-        for (DomainEvent event : events) {
+        for (DomainEvent event : pending.of(caller.toString())) {
             if (event instanceof NotificationAcknowledged read) {
                 ids.add(read.notificationId());
             } else if (event instanceof AllNotificationsAcknowledged all) {

@@ -33,7 +33,7 @@ class NotificationStore {
 
     /**
      * A vote on the author's post: counted in the post's unread rating notification (made if there is none), once
-     * per voter; the notification moves up (its {@code updated_at}) so the list shows it as new again.
+     * per voter; its {@code updated_at} records the newest vote, and it keeps its place in the list (ordered by id).
      */
     void vote(UUID authorId, UUID voterId, UUID postId, Instant at) {
         if (authorId.equals(voterId) || !preferences.wants(authorId, NotificationType.RATING)) {
