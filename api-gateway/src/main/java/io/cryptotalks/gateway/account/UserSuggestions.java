@@ -18,6 +18,10 @@ class UserSuggestions {
 
     static final int LIMIT = 8;
     static final int MAX_PREFIX = 30;
+    static final String QUERY = """
+            select username from users
+            where account_confirm and (lower(username) collate "C") like :pattern escape '\\'
+            order by (lower(username) collate "C") limit :limit""";
 
     private final JdbcClient jdbc;
 
@@ -33,10 +37,7 @@ class UserSuggestions {
         if (clean.isEmpty() || clean.length() > MAX_PREFIX) {
             throw ApiError.BAD_REQUEST.exception("prefix must have 1 to " + MAX_PREFIX + " characters");
         }
-        return jdbc.sql("""
-                        select username from users
-                        where account_confirm and (lower(username) collate "C") like :pattern escape '\\'
-                        order by (lower(username) collate "C") limit :limit""")
+        return jdbc.sql(QUERY)
                 .param("pattern", escapeLike(clean.toLowerCase(Locale.ROOT)) + "%")
                 .param("limit", LIMIT)
                 .query(Suggestion.class)
