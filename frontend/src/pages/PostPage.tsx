@@ -4,12 +4,14 @@ import { NotFoundCard } from '../components/NotFoundCard'
 import { ApiError, type Post, type PostComment, type User } from '../api/client'
 import { useAuth } from '../auth/AuthContext'
 import { Avatar } from '../components/Avatar'
+import { CashtagChips } from '../components/CashtagChips'
 import { LazyMarkdown as Markdown } from '../components/LazyMarkdown'
 import { TagList, VoteButtons } from '../components/posts'
 import { useSecondFactor } from '../components/SecondFactor'
 import { Alert, BusyLabel, Modal, PageLoading } from '../components/ui'
 import { plainText } from '../lib/errors'
 import { applyVote, commentProblem, COMMENTS_PAGE, joinContent, LIMITS, mergeComments, type Rate } from '../lib/posts'
+import { mergeReferences, type References } from '../lib/references'
 import { formatDate, formatRelative } from '../lib/time'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 
@@ -158,9 +160,14 @@ function PostView({ post, onChange }: { post: Post; onChange: (post: Post) => vo
     })
   }
 
-  function showMore(comments: PostComment[], count: number) {
+  function showMore(comments: PostComment[], count: number, references: References) {
     const current = latest.current
-    onChange({ ...current, commentsCount: count, postInfo: { ...current.postInfo, comments } })
+    onChange({
+      ...current,
+      commentsCount: count,
+      postInfo: { ...current.postInfo, comments },
+      references: mergeReferences(current.references, references),
+    })
   }
 
   const signInLink = (
@@ -178,6 +185,7 @@ function PostView({ post, onChange }: { post: Post; onChange: (post: Post) => vo
             {post.title}
           </h1>
           <p className="post-lead break">{post.preview}</p>
+          <CashtagChips cashtags={post.cashtags ?? []} />
           <div className="post-byline muted small">
             <span>
               by{' '}
@@ -201,7 +209,7 @@ function PostView({ post, onChange }: { post: Post; onChange: (post: Post) => vo
             <VoteButtons rating={post.rating} mine={post.myRate} onVote={votePost} disabled={voting} label="post" />
           </div>
           <div className="card post-body">
-            <Markdown text={joinContent(post.content)} testId="post-content" />
+            <Markdown text={joinContent(post.content)} testId="post-content" references={post.references} />
           </div>
         </div>
         {voteError && (
@@ -290,8 +298,8 @@ function Comments({
   post: Post
   onVoted: (id: string, patch: Partial<PostComment>) => void
   onAdded: (comment: PostComment) => void
-  /** The comments with the next page merged in, and the count of all. */
-  onMore: (comments: PostComment[], count: number) => void
+  /** The comments with the next page merged in, the count of all, and the page's references. */
+  onMore: (comments: PostComment[], count: number, references: References) => void
   needSignIn: (what: string) => boolean
   signInLink: ReactNode
 }) {
@@ -319,7 +327,7 @@ function Comments({
       // the page the first not-loaded comment is on (the embedded comments are page 0 of the same size)
       const page = await client.postComments(post.id, Math.floor(loaded / COMMENTS_PAGE), COMMENTS_PAGE)
       const merged = mergeComments(comments, loaded, page.rows)
-      onMore(merged.comments, Math.max(page.count, merged.comments.length))
+      onMore(merged.comments, Math.max(page.count, merged.comments.length), page.references)
     } catch (error) {
       setMoreError(plainText(error))
     } finally {
@@ -391,7 +399,7 @@ function Comments({
               </time>
               {comment.username === post.username && <span className="badge badge-author">Author</span>}
             </div>
-            <Markdown text={comment.payload} variant="comment" />
+            <Markdown text={comment.payload} variant="comment" references={post.references} />
             <div className="comment-foot">
               <VoteButtons
                 size="sm"

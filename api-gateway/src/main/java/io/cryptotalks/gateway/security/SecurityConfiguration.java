@@ -51,6 +51,7 @@ class SecurityConfiguration {
             pathPattern(HttpMethod.GET, "/api/user/photo/{username}"),
             pathPattern(HttpMethod.GET, "/api/user/followers/{username}/{page}/{pageSize}"),
             pathPattern(HttpMethod.GET, "/api/user/following/{username}/{page}/{pageSize}"),
+            pathPattern(HttpMethod.GET, "/api/user/suggest"),
             pathPattern(HttpMethod.GET, "/api/auth/refresh"),
             pathPattern(HttpMethod.GET, "/api/posts/get/{slug}"),
             pathPattern(HttpMethod.GET, "/api/posts/comments/**"),
@@ -63,6 +64,7 @@ class SecurityConfiguration {
             pathPattern(HttpMethod.GET, "/api/crypto/market-stats"),
             pathPattern(HttpMethod.GET, "/api/posts/stream/{postId}"),
             pathPattern(HttpMethod.GET, "/api/crypto/history/{uuid}"),
+            pathPattern(HttpMethod.GET, "/api/crypto/posts/{uuid}/{page}/{pageSize}"),
             // soft: a username's favourites for anyone, the caller's own without one (401 from the handler if
             // anonymous)
             pathPattern(HttpMethod.GET, "/api/crypto/list-favorites/**"),
