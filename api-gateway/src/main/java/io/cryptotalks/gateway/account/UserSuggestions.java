@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 /**
  * Usernames for the {@code @} autocomplete: confirmed accounts (a closed account has no row) whose name starts with
  * the prefix in any case, first 8 in byte order of the lower-case name. The comparison is in the "C" collation so the
- * users-service's {@code users_username_prefix_idx} (its V1_5) serves both the prefix and the order: one short index
+ * users-service's {@code users_username_prefix_idx} (its V1_6) serves both the prefix and the order: one short index
  * range, never a scan of the users.
  */
 @Repository
