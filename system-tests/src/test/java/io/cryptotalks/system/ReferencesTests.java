@@ -86,7 +86,8 @@ class ReferencesTests {
         String coin = coin(symbol, 3, 10.0);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            Map<String, Object> body = PostsTests.post("On $" + symbol + " part " + i + " " + System.nanoTime(), "coins");
+            Map<String, Object> body =
+                    PostsTests.post("On $" + symbol + " part " + i + " " + System.nanoTime(), "coins");
             Api.Reply created = api.post("/api/posts/create", body, author.auth());
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             ids.add(0, created.text("id"));
