@@ -210,7 +210,8 @@ class RelayHandOverTests {
                     new TransactionTemplate(new DataSourceTransactionManager(pool)),
                     kafka,
                     BATCH,
-                    Duration.ofSeconds(10));
+                    Duration.ofSeconds(10),
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
             schedule.scheduleWithFixedDelay(relay::publishPending, 0, 10, TimeUnit.MILLISECONDS);
         }
 

@@ -1,7 +1,9 @@
 package io.cryptotalks.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** What an operator calls on a worker's own port. */
@@ -34,5 +36,31 @@ class OperationsTests {
         assertThat(worker.json().has("outbox")).as("a worker has no outbox").isFalse();
         assertThat(gateway.status()).isEqualTo(200);
         assertThat(gateway.json().get("outbox").asLong()).isNotNegative();
+    }
+
+    @Test
+    void everyServiceServesItsMetricsToPrometheusWithTheNamedSeries() {
+        Api gateway = new Api(RunningSystem.shared().gatewayUrl());
+        Users.User writer = new Users().signedIn("metrics");
+        Api.Reply created = gateway.post(
+                "/api/posts/create", PostsTests.post("Metrics " + System.nanoTime(), "ops"), writer.auth());
+        assertThat(created.status()).isEqualTo(201);
+
+        // the users-service applies the sign-up and the post's events: its counters and event ages exist once it has
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () -> assertThat(users.get("/actuator/prometheus").body())
+                                .contains("cryptotalks_events_applied_total{application=\"users-service\"")
+                                .contains("cryptotalks_event_age_seconds_bucket{")
+                                .contains("kafka_consumer_fetch_manager_records_lag{")
+                                .contains("hikaricp_connections_active{")
+                                .contains("jvm_memory_used_bytes{"));
+        Api.Reply scraped = gateway.get("/actuator/prometheus");
+        assertThat(scraped.status()).isEqualTo(200);
+        assertThat(scraped.body())
+                .contains("http_server_requests_seconds_bucket{")
+                .contains("uri=\"/api/posts/create\"")
+                .contains("cryptotalks_outbox_backlog{application=\"api-gateway\"")
+                .contains("cryptotalks_outbox_publish_latency_seconds_bucket{");
     }
 }

@@ -7,7 +7,10 @@ import io.cryptotalks.common.consumer.IdempotentConsumer;
 import io.cryptotalks.common.consumer.InboundEvents;
 import io.cryptotalks.common.consumer.TopicListener;
 import io.cryptotalks.common.events.EventJson;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -32,9 +35,15 @@ public class ConsumerAutoConfiguration {
 
     @Bean
     IdempotentConsumer idempotentConsumer(
-            JdbcClient jdbc, PlatformTransactionManager transactionManager, MessagingProperties properties) {
+            JdbcClient jdbc,
+            PlatformTransactionManager transactionManager,
+            MessagingProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
         return new IdempotentConsumer(
-                jdbc, new TransactionTemplate(transactionManager), properties.processedEventsTable());
+                jdbc,
+                new TransactionTemplate(transactionManager),
+                properties.processedEventsTable(),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

@@ -3,6 +3,8 @@ package io.cryptotalks.common.config;
 import io.cryptotalks.common.events.EventJson;
 import io.cryptotalks.common.events.MalformedEventException;
 import io.cryptotalks.common.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,9 +57,14 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    DefaultErrorHandler retryThenDeadLetter(KafkaTemplate<Object, Object> kafka, MessagingProperties properties) {
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(
-                kafka, (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+    DefaultErrorHandler retryThenDeadLetter(
+            KafkaTemplate<Object, Object> kafka, MessagingProperties properties, ObjectProvider<MeterRegistry> meters) {
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka, (record, exception) -> {
+            registry.counter("cryptotalks.events.dead.lettered", "topic", record.topic())
+                    .increment();
+            return new TopicPartition(Topics.deadLetter(record.topic()), -1);
+        });
         MessagingProperties.Retry retry = properties.retry();
         ExponentialBackOff backOff =
                 new ExponentialBackOff(retry.initialInterval().toMillis(), 2.0);

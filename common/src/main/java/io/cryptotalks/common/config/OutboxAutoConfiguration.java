@@ -1,10 +1,16 @@
 package io.cryptotalks.common.config;
 
 import io.cryptotalks.common.events.EventJson;
+import io.cryptotalks.common.operations.OutboxBacklog;
 import io.cryptotalks.common.outbox.OutboxCleaner;
 import io.cryptotalks.common.outbox.OutboxRelay;
 import io.cryptotalks.common.outbox.OutboxWriter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -34,10 +40,25 @@ public class OutboxAutoConfiguration {
             JdbcClient jdbc,
             PlatformTransactionManager transactionManager,
             KafkaTemplate<String, String> kafka,
-            MessagingProperties properties) {
+            MessagingProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
         MessagingProperties.Outbox outbox = properties.outbox();
         return new OutboxRelay(
-                jdbc, new TransactionTemplate(transactionManager), kafka, outbox.batchSize(), outbox.sendTimeout());
+                jdbc,
+                new TransactionTemplate(transactionManager),
+                kafka,
+                outbox.batchSize(),
+                outbox.sendTimeout(),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /** The rows waiting to be published, read when metrics are scraped (the partial index answers it). */
+    @Bean
+    MeterBinder outboxBacklogGauge(JdbcClient jdbc) {
+        OutboxBacklog backlog = new OutboxBacklog(jdbc);
+        return meters -> Gauge.builder("cryptotalks.outbox.backlog", backlog, OutboxBacklog::unpublished)
+                .description("outbox rows not yet published to Kafka")
+                .register(meters);
     }
 
     @Bean

@@ -1,6 +1,10 @@
 package io.cryptotalks.common.consumer;
 
 import io.cryptotalks.common.events.EventEnvelope;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,13 +20,16 @@ public class IdempotentConsumer {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final String insertSql;
+    private final MeterRegistry meters;
 
-    public IdempotentConsumer(JdbcClient jdbc, TransactionTemplate transactions, String processedEventsTable) {
+    public IdempotentConsumer(
+            JdbcClient jdbc, TransactionTemplate transactions, String processedEventsTable, MeterRegistry meters) {
         if (!TABLE_NAME.matcher(processedEventsTable).matches()) {
             throw new IllegalArgumentException("not a table name: " + processedEventsTable);
         }
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.meters = meters;
         this.insertSql = "insert into " + processedEventsTable + " (event_id, event_type) values (:eventId, :type)"
                 + " on conflict (event_id) do nothing";
     }
@@ -40,6 +47,17 @@ public class IdempotentConsumer {
             effect.run();
             return true;
         });
+        if (Boolean.TRUE.equals(applied)) {
+            // the event's end-to-end age: from the request that caused it (occurred-at) to its commit here
+            meters.counter("cryptotalks.events.applied", "type", envelope.type())
+                    .increment();
+            Timer.builder("cryptotalks.event.age")
+                    .description("from an event's occurred-at to its commit by this worker")
+                    .tag("type", envelope.type())
+                    .publishPercentileHistogram()
+                    .register(meters)
+                    .record(Duration.between(envelope.occurredAt(), Instant.now()));
+        }
         return Boolean.TRUE.equals(applied);
     }
 }

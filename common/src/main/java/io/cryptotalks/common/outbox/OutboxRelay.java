@@ -1,7 +1,10 @@
 package io.cryptotalks.common.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +40,7 @@ public class OutboxRelay {
     private final KafkaTemplate<String, String> kafka;
     private final int batchSize;
     private final Duration sendTimeout;
+    private final Timer publishLatency;
     private volatile boolean lastRunFailed;
 
     public OutboxRelay(
@@ -44,7 +48,12 @@ public class OutboxRelay {
             TransactionTemplate transactions,
             KafkaTemplate<String, String> kafka,
             int batchSize,
-            Duration sendTimeout) {
+            Duration sendTimeout,
+            MeterRegistry meters) {
+        this.publishLatency = Timer.builder("cryptotalks.outbox.publish.latency")
+                .description("from an event's occurred-at (its request's transaction) to Kafka's acknowledgement")
+                .publishPercentileHistogram()
+                .register(meters);
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
@@ -81,7 +90,7 @@ public class OutboxRelay {
                 return 0; // another instance is publishing this turn
             }
             List<PendingRecord> batch = jdbc.sql("""
-                            select seq, topic, message_key, event_type, envelope from outbox
+                            select seq, topic, message_key, event_type, envelope, occurred_at from outbox
                             where published_at is null order by seq limit :limit
                             """)
                     .param("limit", batchSize)
@@ -96,6 +105,8 @@ public class OutboxRelay {
             for (CompletableFuture<SendResult<String, String>> send : sends) {
                 awaitAcknowledgement(send);
             }
+            Instant acknowledged = Instant.now();
+            batch.forEach(row -> publishLatency.record(Duration.between(row.occurredAt(), acknowledged)));
             jdbc.sql("update outbox set published_at = now() where seq in (:seqs)")
                     .param("seqs", batch.stream().map(PendingRecord::seq).toList())
                     .update();
@@ -122,5 +133,6 @@ public class OutboxRelay {
         }
     }
 
-    record PendingRecord(long seq, String topic, String messageKey, String eventType, String envelope) {}
+    record PendingRecord(
+            long seq, String topic, String messageKey, String eventType, String envelope, Instant occurredAt) {}
 }
