@@ -37,16 +37,17 @@ const TYPES = {
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer']
 
 /**
- * The server, not yet listening. {@code root}: the built app (dist/); {@code gatewayUrl}: where /api/ goes.
+ * The server, not yet listening. {@code root}: the built app (dist/); {@code gatewayUrl}: where /api/ goes, one
+ * gateway or several separated by commas (taken in turn, see gatewayPool).
  * @param {{ root?: string, gatewayUrl?: string }} [options]
  */
 export function createWebServer({ root = path.join(here, 'dist'), gatewayUrl = 'http://127.0.0.1:3000' } = {}) {
   const base = path.resolve(root)
-  const gateway = new URL(gatewayUrl)
+  const gateways = gatewayPool(gatewayUrl)
   return http.createServer((request, response) => {
     const url = request.url ?? '/'
     if (url === '/api' || url.startsWith('/api/') || url.startsWith('/api?')) {
-      forward(request, response, gateway)
+      forward(request, response, gateways)
     } else {
       serveFile(request, response, base).catch(() => plain(response, 500, 'Internal Server Error'))
     }
@@ -115,16 +116,62 @@ async function serveFile(request, response, base) {
     .pipe(response)
 }
 
-function forward(request, response, gateway) {
+/**
+ * Several gateway instances behind this one address (`./cryptotalks up --replicas 2`): each request goes to the next
+ * in turn. One that refuses a connection (stopped, restarting) is passed over for two seconds, and the request goes to
+ * the next: a refused connection carried nothing, so any request may be sent again. A gateway that fails after taking
+ * the request is not retried (the request may have acted); the client gets its 502.
+ * @param {string} gatewayUrl
+ */
+export function gatewayPool(gatewayUrl) {
+  const gateways = gatewayUrl
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean)
+    .map((url) => ({ url: new URL(url), downUntil: 0 }))
+  if (gateways.length === 0) throw new Error('GATEWAY_URL names no gateway')
+  let turn = 0
+  return {
+    /** The gateways to try for one request: the next in turn first, those that refused lately last. */
+    order() {
+      const start = turn++ % gateways.length
+      const now = Date.now()
+      const rotated = [...gateways.slice(start), ...gateways.slice(0, start)]
+      return [...rotated.filter((g) => g.downUntil <= now), ...rotated.filter((g) => g.downUntil > now)]
+    },
+    refused(gateway) {
+      gateway.downUntil = Date.now() + 2000
+    },
+  }
+}
+
+function forward(request, response, gateways) {
   const headers = { ...request.headers }
   for (const name of HOP_BY_HOP) delete headers[name]
   // as nginx.conf: the client address replaces whatever the client sent (it keys the gateway's rate limits)
   headers['x-forwarded-for'] = request.socket.remoteAddress ?? ''
   headers['x-forwarded-proto'] = 'http'
+  const candidates = gateways.order()
+  const attempt = (index) =>
+    send(request, response, headers, candidates[index], (gateway) => {
+      if (index + 1 >= candidates.length) return false
+      gateways.refused(gateway)
+      attempt(index + 1)
+      return true
+    })
+  attempt(0)
+}
+
+/** One try at one gateway; {@code onRefused} may take the request elsewhere while nothing of it has been sent. */
+function send(request, response, headers, gateway, onRefused) {
+  let connected = false
   const upstream = http.request(
     {
-      hostname: gateway.hostname,
-      port: gateway.port || 80,
+      hostname: gateway.url.hostname,
+      port: gateway.url.port || 80,
+      // a connection per request (loopback, cheap): a pooled one a stopped gateway closed would fail a request that
+      // can no longer go elsewhere, a fresh one is refused before anything of the request is sent
+      agent: false,
       method: request.method,
       path: request.url,
       headers,
@@ -139,7 +186,17 @@ function forward(request, response, gateway) {
       reply.pipe(response)
     },
   )
+  upstream.on('socket', (socket) => {
+    // the body flows once the connection stands, so a refused one has consumed none of it
+    const pipe = () => {
+      connected = true
+      request.pipe(upstream)
+    }
+    if (socket.connecting) socket.once('connect', pipe)
+    else pipe()
+  })
   upstream.on('error', () => {
+    if (!connected && !response.headersSent && onRefused(gateway)) return
     if (response.headersSent) {
       response.destroy()
       return
@@ -147,7 +204,6 @@ function forward(request, response, gateway) {
     response.writeHead(502, { 'Content-Type': 'application/json' })
     response.end(JSON.stringify({ statusCode: 502, message: 'bad-gateway', error: 'The API is not reachable' }))
   })
-  request.pipe(upstream)
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

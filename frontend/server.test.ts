@@ -158,3 +158,66 @@ describe('server.mjs', () => {
     expect(forwarded.host).toBe(new URL(webUrl).host)
   })
 })
+
+describe('server.mjs with several gateways', () => {
+  function gatewayNamed(name: string, bodies: string[]): Server {
+    return http.createServer((request, response) => {
+      let body = ''
+      request.setEncoding('utf8')
+      request.on('data', (chunk) => (body += chunk))
+      request.on('end', () => {
+        bodies.push(`${name}:${body}`)
+        response.writeHead(200, { 'Content-Type': 'application/json' })
+        response.end(JSON.stringify({ gateway: name }))
+      })
+    })
+  }
+
+  function post(url: string, body: string): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const request = http.request(
+        url,
+        { method: 'POST', headers: { 'Content-Type': 'application/json' } },
+        (reply) => {
+          let text = ''
+          reply.setEncoding('utf8')
+          reply.on('data', (chunk) => (text += chunk))
+          reply.on('end', () => resolve({ status: reply.statusCode ?? 0, body: text }))
+        },
+      )
+      request.on('error', reject)
+      request.end(body)
+    })
+  }
+
+  it('takes the gateways in turn and sends a request refused by a stopped one, body and all, to the next', async () => {
+    const bodies: string[] = []
+    const first = gatewayNamed('first', bodies)
+    const second = gatewayNamed('second', bodies)
+    const firstUrl = await listen(first)
+    const secondUrl = await listen(second)
+    const web = createWebServer({ root: tmpdir(), gatewayUrl: `${firstUrl}, ${secondUrl}` })
+    const webUrl = await listen(web)
+    try {
+      const answered = []
+      for (let i = 0; i < 4; i++) answered.push(JSON.parse((await get(`${webUrl}/api/posts/tags`)).body).gateway)
+      expect(answered.sort()).toEqual(['first', 'first', 'second', 'second'])
+
+      await close(first)
+      bodies.length = 0
+      for (let i = 0; i < 4; i++) {
+        const reply = await post(`${webUrl}/api/posts/create`, `{"n":${i}}`)
+        expect(reply.status, reply.body).toBe(200)
+        expect(JSON.parse(reply.body).gateway).toBe('second')
+      }
+      expect(bodies).toEqual(['second:{"n":0}', 'second:{"n":1}', 'second:{"n":2}', 'second:{"n":3}'])
+
+      await close(second)
+      const none = await get(`${webUrl}/api/posts/tags`)
+      expect(none.status).toBe(502)
+      expect(JSON.parse(none.body).message).toBe('bad-gateway')
+    } finally {
+      await close(web)
+    }
+  })
+})

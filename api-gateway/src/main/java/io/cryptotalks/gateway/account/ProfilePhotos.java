@@ -15,6 +15,7 @@ import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
@@ -97,7 +98,11 @@ class ProfilePhotos {
                 try {
                     s3.headBucket(head -> head.bucket(storage.photoBucket()));
                 } catch (NoSuchBucketException missing) {
-                    s3.createBucket(create -> create.bucket(storage.photoBucket()));
+                    try {
+                        s3.createBucket(create -> create.bucket(storage.photoBucket()));
+                    } catch (BucketAlreadyOwnedByYouException createdByAnotherInstance) {
+                        // two gateways starting together (up --replicas 2): the other one made it a moment ago
+                    }
                 }
             };
         }
