@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
@@ -122,49 +123,71 @@ class KubernetesManifestsTests {
     }
 
     @Test
-    void networkPoliciesDenyEveryConnectionButTheWebAppsAndTheGatewaysPorts() {
+    void networkPoliciesDenyEveryConnectionButTheWebAppsAndTheGatewaysPortsAndTheMetricsToMonitoring() {
         List<HasMetadata> resources = typed(Kustomize.render(k8s.resolve("overlays/dev")));
         List<NetworkPolicy> policies = KubernetesChecks.byName(resources, NetworkPolicy.class).values().stream()
                 .toList();
-        Map<String, Set<Integer>> open = new TreeMap<>();
+        Map<String, Set<Integer>> fromAnywhere = new TreeMap<>();
+        Map<String, Set<Integer>> fromMonitoring = new TreeMap<>();
 
         for (Deployment deployment :
                 KubernetesChecks.byName(resources, Deployment.class).values()) {
             Map<String, String> labels =
                     deployment.getSpec().getTemplate().getMetadata().getLabels();
             List<NetworkPolicy> selecting = policies.stream()
-                    .filter(p -> labels.entrySet()
-                            .containsAll(
-                                    p.getSpec().getPodSelector().getMatchLabels() == null
-                                            ? Set.of()
-                                            : p.getSpec()
-                                                    .getPodSelector()
-                                                    .getMatchLabels()
-                                                    .entrySet()))
+                    .filter(p -> selects(p.getSpec().getPodSelector(), labels))
                     .toList();
             assertThat(selecting)
                     .as(deployment.getMetadata().getName() + " is isolated for ingress")
                     .anyMatch(p -> p.getSpec().getPolicyTypes().contains("Ingress"));
-            Set<Integer> ports = new TreeSet<>();
+            Set<Integer> anywhere = new TreeSet<>();
+            Set<Integer> monitoring = new TreeSet<>();
             for (NetworkPolicy policy : selecting) {
                 for (NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
                     assertThat(rule.getPorts())
                             .as(policy.getMetadata().getName() + " names its ports")
                             .isNotEmpty();
+                    boolean open = rule.getFrom() == null || rule.getFrom().isEmpty();
+                    if (!open) {
+                        assertThat(rule.getFrom())
+                                .as(policy.getMetadata().getName() + ": only the monitoring namespace")
+                                .allSatisfy(peer -> assertThat(
+                                                peer.getNamespaceSelector().getMatchLabels())
+                                        .containsExactly(Map.entry("kubernetes.io/metadata.name", "monitoring")));
+                    }
                     rule.getPorts().stream()
                             .map(NetworkPolicyPort::getPort)
-                            .forEach(port -> ports.add(port.getIntVal()));
+                            .forEach(port -> (open ? anywhere : monitoring).add(port.getIntVal()));
                 }
             }
-            open.put(deployment.getMetadata().getName(), ports);
+            fromAnywhere.put(deployment.getMetadata().getName(), anywhere);
+            fromMonitoring.put(deployment.getMetadata().getName(), monitoring);
         }
 
-        assertThat(open).containsEntry("web", Set.of(8080)).containsEntry("api-gateway", Set.of(3000));
-        assertThat(open).hasSize(6).allSatisfy((name, ports) -> {
-            if (!name.equals("web") && !name.equals("api-gateway")) {
-                assertThat(ports).as(name + " accepts no connection").isEmpty();
-            }
-        });
+        assertThat(fromAnywhere)
+                .containsEntry("web", Set.of(8080))
+                .containsEntry("api-gateway", Set.of(3000))
+                .hasSize(6)
+                .allSatisfy((name, ports) -> {
+                    if (!name.equals("web") && !name.equals("api-gateway")) {
+                        assertThat(ports).as(name + " accepts no connection").isEmpty();
+                    }
+                });
+        assertThat(fromMonitoring)
+                .allSatisfy((name, ports) -> assertThat(ports)
+                        .as(name + "'s metrics")
+                        .isEqualTo(name.equals("web") ? Set.of() : Set.of(9090)));
+    }
+
+    /** A pod selector's labels and its "In" expressions (the only kinds the manifests use). */
+    private static boolean selects(LabelSelector selector, Map<String, String> labels) {
+        boolean byLabels = selector.getMatchLabels() == null
+                || labels.entrySet().containsAll(selector.getMatchLabels().entrySet());
+        boolean byExpressions = selector.getMatchExpressions() == null
+                || selector.getMatchExpressions().stream()
+                        .allMatch(e ->
+                                e.getOperator().equals("In") && e.getValues().contains(labels.get(e.getKey())));
+        return byLabels && byExpressions;
     }
 
     @Test
@@ -252,7 +275,7 @@ class KubernetesManifestsTests {
                           readinessProbe:
                             httpGet:
                               path: /actuator/health/readiness
-                              port: http
+                              port: management
                             periodSeconds: 5
                             timeoutSeconds: 3
                             failureThreshold: 3
