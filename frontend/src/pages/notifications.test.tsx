@@ -8,6 +8,7 @@ import {
   eventStream,
   memoryStorage,
   renderApp,
+  settingsOf,
   signedIn,
   success,
   type Call,
@@ -225,5 +226,60 @@ describe('the notifications page', () => {
     const { client } = gateway({ signed: false })
     renderApp(client, '/notifications')
     await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/sign-in'))
+  })
+})
+
+describe('notification settings', () => {
+  const all = {
+    comments: true,
+    replies: true,
+    mentions: true,
+    follows: true,
+    ratings: true,
+    emailMentions: true,
+    emailReplies: true,
+  }
+
+  function settingsGateway(saveReply: Reply = { status: 200, body: { message: 'success' } }) {
+    return gateway({
+      extra: (call) => {
+        if (call.url === '/api/user/get-settings') return settingsOf()
+        if (call.url === '/api/notifications/preferences')
+          return call.method === 'PUT' ? saveReply : { status: 200, body: all }
+        return undefined
+      },
+    })
+  }
+
+  it('shows each type and the two emails, and saves them all with PUT', async () => {
+    const { client, calls } = settingsGateway()
+    renderApp(client, '/settings?tab=notifications')
+    const votes = await screen.findByRole<HTMLInputElement>('switch', { name: 'Votes' })
+    expect(screen.getByRole('tab', { name: 'Notifications' }).getAttribute('aria-selected')).toBe('true')
+    expect(votes.checked).toBe(true)
+    const save = screen.getByRole<HTMLButtonElement>('button', { name: 'Save changes' })
+    expect(save.disabled).toBe(true)
+    fireEvent.click(votes)
+    fireEvent.click(screen.getByRole('switch', { name: 'Email me when I am mentioned' }))
+    expect(save.disabled).toBe(false)
+    fireEvent.click(save)
+    expect(await screen.findByText('Your notification settings are updated.')).toBeTruthy()
+    const put = calls.find((c) => c.method === 'PUT')
+    expect(put?.url).toBe('/api/notifications/preferences')
+    expect(put?.body).toEqual({ ...all, ratings: false, emailMentions: false })
+    expect(put?.token).toBe('Bearer at-1')
+    expect(save.disabled).toBe(true)
+  })
+
+  it('says so when saving fails, keeping the choices', async () => {
+    const { client } = settingsGateway({
+      status: 400,
+      body: { statusCode: 400, message: 'validation-error', error: 'follows: must not be null' },
+    })
+    renderApp(client, '/settings?tab=notifications')
+    fireEvent.click(await screen.findByRole('switch', { name: 'New followers' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }))
+    expect(await screen.findByText('Could not save')).toBeTruthy()
+    expect(screen.getByRole<HTMLInputElement>('switch', { name: 'New followers' }).checked).toBe(false)
   })
 })
