@@ -14,6 +14,7 @@ import { ApiError, type Post, type PostComment, type User } from '../api/client'
 import { useAuth } from '../auth/AuthContext'
 import { Avatar } from '../components/Avatar'
 import { LazyMarkdown as Markdown } from '../components/LazyMarkdown'
+import { MentionTextarea } from '../components/MentionTextarea'
 import { TagList, VoteButtons } from '../components/posts'
 import { useSecondFactor } from '../components/SecondFactor'
 import { Alert, BusyLabel, Modal, PageLoading } from '../components/ui'
@@ -568,12 +569,12 @@ function Comments({
           <label htmlFor={boxId} className="field-label">
             Add a comment
           </label>
-          <textarea
+          <MentionTextarea
             id={boxId}
             className={`input textarea${problem ? ' is-invalid' : ''}`}
             rows={4}
             value={text}
-            onChange={(e) => setText(e.target.value)}
+            onValueChange={setText}
             aria-invalid={problem ? true : undefined}
             aria-describedby={`${boxId}-count${problem ? ` ${boxId}-error` : ''}`}
             placeholder="Be kind; Markdown works here."
