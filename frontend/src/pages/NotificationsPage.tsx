@@ -7,7 +7,7 @@ import { BellIcon, useNotifications } from '../components/Notifications'
 import { Alert, EmptyState, LoadError } from '../components/ui'
 import { plainText } from '../lib/errors'
 import { appendPage, mergeNotification, notificationHref, notificationWords } from '../lib/notifications'
-import { formatDateTime, formatRelative } from '../lib/time'
+import { formatDate, formatDateTime, formatRelative, parseTime } from '../lib/time'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 
 export const NOTIFICATIONS_PAGE = 20
@@ -205,7 +205,7 @@ function NotificationRow({
             {after}
           </span>
           <time className="muted small" dateTime={when} title={formatDateTime(when)}>
-            {formatRelative(when)}
+            {whenText(when)}
           </time>
         </span>
         {unread && <span className="unread-dot" aria-hidden="true" />}
@@ -228,4 +228,11 @@ function NotificationSkeletons() {
       ))}
     </div>
   )
+}
+
+/** "5 min. ago" within a day, else the date: the time of day of an old notification is noise. */
+function whenText(value: string): string {
+  const date = parseTime(value)
+  if (date && Date.now() - date.getTime() > 86_400_000) return formatDate(value)
+  return formatRelative(value)
 }
