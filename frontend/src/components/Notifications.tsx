@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react'
 import { Link } from 'react-router'
-import type { AppNotification } from '../api/client'
+import { ApiError, type AppNotification } from '../api/client'
 import { useAuth } from '../auth/AuthContext'
 import { badgeText, bellLabel } from '../lib/notifications'
 import { eventData, useEventStream } from '../lib/useEventStream'
@@ -47,9 +47,9 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
         for (const listener of listeners.current) listener(data as unknown as AppNotification)
       }
     },
-    // no stream here (an older gateway): the count as it is now, at least
-    onGiveUp: () => {
-      if (!userId) return
+    // no stream here (an older gateway): the count as it is now, at least; a 401 means the session is gone
+    onGiveUp: (error) => {
+      if (!userId || (error instanceof ApiError && error.status === 401)) return
       client.unreadNotifications().then(
         (value) => setCount({ userId, unread: value }),
         () => undefined,
