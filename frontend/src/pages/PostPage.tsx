@@ -143,6 +143,17 @@ function PostView({ post, onChange }: { post: Post; onChange: (post: Post) => vo
   /** Live comments shown below the fold, not seen yet: the "N new comments" button. */
   const [unseen, setUnseen] = useState<string[]>([])
   const listEnd = useRef<HTMLDivElement>(null)
+  /** Where the end of the list was before a live comment went in, when it was above the screen (see below). */
+  const endBefore = useRef<number | null>(null)
+  // A comment that goes in above what the reader looks at (typing in the comment box, the list scrolled away) must not
+  // push it down. Browsers with scroll anchoring (overflow-anchor) keep it in place by themselves; for the others
+  // (Safari) scroll by what the list grew.
+  useLayoutEffect(() => {
+    const before = endBefore.current
+    endBefore.current = null
+    if (before === null || !listEnd.current) return
+    window.scrollBy(0, listEnd.current.getBoundingClientRect().top - before)
+  })
   const signedIn = status === 'authenticated'
   const mine = signedIn && user?.username === post.username
 
@@ -206,7 +217,10 @@ function PostView({ post, onChange }: { post: Post; onChange: (post: Post) => vo
           ...(data as Partial<PostComment>),
         } as PostComment
         const below = belowTheFold()
-        if (arrive(comment) && below && comment.username !== user?.username) setUnseen((ids) => [...ids, comment.id])
+        const end = listEnd.current?.getBoundingClientRect().top ?? 0
+        if (!arrive(comment)) return
+        if (end < 0 && !scrollAnchoring()) endBefore.current = end
+        if (below && comment.username !== user?.username) setUnseen((ids) => [...ids, comment.id])
       } else if (event.event === 'post-score' && typeof data.rating === 'number') {
         if (data.postId === undefined || data.postId === latest.current.id)
           commit({ ...latest.current, rating: data.rating })
@@ -655,4 +669,9 @@ function DeleteDialog({ post, onClose }: { post: Post; onClose: () => void }) {
       </div>
     </Modal>
   )
+}
+
+/** Whether the browser keeps the content in view still when something is inserted above it (not Safari). */
+function scrollAnchoring(): boolean {
+  return typeof CSS !== 'undefined' && typeof CSS.supports === 'function' && CSS.supports('overflow-anchor', 'auto')
 }

@@ -180,6 +180,33 @@ describe('the post page, live', () => {
     }
   })
 
+  it('keeps the comment box in place where the browser has no scroll anchoring (Safari)', async () => {
+    const post = fakePost({ comments: [comment(1)], commentsCount: 1 })
+    const { client, streams } = gateway(post)
+    renderApp(client, `/posts/${post.slug}`)
+    await screen.findAllByTestId('comment')
+    await waitFor(() => expect(streams).toHaveLength(1))
+    vi.stubGlobal('CSS', { supports: () => false })
+    // the reader is at the comment box, the list's end 100 px above the screen; one more comment moves it 80 px down
+    const box = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(() => {
+      const top = screen.getAllByTestId('comment').length > 1 ? -20 : -100
+      return { top, bottom: top, left: 0, right: 0, width: 0, height: 0, x: 0, y: top, toJSON: () => ({}) }
+    })
+    const scrollBy = vi.fn()
+    const original = window.scrollBy
+    window.scrollBy = scrollBy as typeof window.scrollBy
+    try {
+      streams[0].send('comment', comment(2, 'bob'))
+      await waitFor(() => expect(screen.getAllByTestId('comment')).toHaveLength(2))
+      await waitFor(() => expect(scrollBy).toHaveBeenCalledWith(0, 80))
+      expect(scrollBy).toHaveBeenCalledOnce()
+    } finally {
+      box.mockRestore()
+      window.scrollBy = original
+      vi.unstubAllGlobals()
+    }
+  })
+
   it('marks the comment a link points at', async () => {
     const post = fakePost({ comments: [comment(1), comment(2)], commentsCount: 2 })
     const { client } = gateway(post)
