@@ -43,6 +43,8 @@ export type PostComment = Schemas['Comment']
 export type CommentPage = Schemas['CommentPage']
 /** A whole post, as `GET /api/posts/get/{slug}` answers: `content` is Markdown lines, `postInfo.comments` the first page of its comments, `commentsCount` counts them all. */
 export type Post = Schemas['Post']
+export type CashtagQuote = Schemas['CashtagQuote']
+export type PostReferences = Schemas['References']
 export type PostInput = Schemas['NewPost']
 /** A coin in a market list (`volume24h` and `marketCap` are strings, as the API sends them). */
 export type CoinRow = Schemas['CoinRow']
@@ -741,6 +743,8 @@ export class ApiClient {
       searchTags: post.searchTags ?? [],
       myRate: post.myRate ?? null,
       postInfo: { rates: post.postInfo?.rates ?? [], comments: post.postInfo?.comments ?? [] },
+      cashtags: Array.isArray(post.cashtags) ? post.cashtags : [],
+      references: references(post.references),
     }
   }
 
@@ -750,7 +754,11 @@ export class ApiClient {
       `/api/posts/comments/${encodeURIComponent(postId)}/${page}/${pageSize}`,
       { auth: true },
     )
-    return { count: Number(data?.count ?? 0), rows: Array.isArray(data?.rows) ? data.rows : [] }
+    return {
+      count: Number(data?.count ?? 0),
+      rows: Array.isArray(data?.rows) ? data.rows : [],
+      references: references(data?.references),
+    }
   }
 
   async createPost(input: PostInput): Promise<{ id: string; slug: string }> {
@@ -834,6 +842,14 @@ export class ApiClient {
     }
   }
 
+  /** A page (from 0) of the newest posts that name the coin (`$SYMBOL`). */
+  async coinPosts(uuid: string, page: number, pageSize: number): Promise<PostList> {
+    const data = await this.request<Partial<PostList> | null>(
+      `/api/crypto/posts/${encodeURIComponent(uuid)}/${page}/${pageSize}`,
+    )
+    return { count: Number(data?.count ?? 0), rows: Array.isArray(data?.rows) ? data.rows : [] }
+  }
+
   async marketStats(): Promise<MarketStats> {
     return this.request<MarketStats>('/api/crypto/market-stats')
   }
@@ -870,6 +886,14 @@ export function secondFactorOf(data: unknown): FactorMethod | null {
   if (message === 'two-fa-required') return 'totp'
   if (message === 'phone-two-fa-required' || message === 'code-sent') return 'sms'
   return null
+}
+
+/** An answer's references, whatever an older gateway sent (none: every name stays text). */
+function references(data: Partial<PostReferences> | null | undefined): PostReferences {
+  return {
+    users: Array.isArray(data?.users) ? data.users : [],
+    coins: isRecord(data?.coins) ? (data.coins as Record<string, string>) : {},
+  }
 }
 
 function coinList(data: Partial<CoinList> | null): CoinList {

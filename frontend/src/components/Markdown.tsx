@@ -1,7 +1,10 @@
-import type { ComponentProps } from 'react'
-import ReactMarkdown, { type Components } from 'react-markdown'
+import { useMemo, type ComponentProps } from 'react'
+import ReactMarkdown, { type Components, type Options } from 'react-markdown'
+import { Link } from 'react-router'
 import rehypeSanitize from 'rehype-sanitize'
 import remarkGfm from 'remark-gfm'
+import { NO_REFERENCES, type References } from '../lib/references'
+import { rehypeReferences } from './rehypeReferences'
 import { SAFE_REL as rel, SafeLink } from './SafeLink'
 
 /*
@@ -10,7 +13,9 @@ import { SAFE_REL as rel, SafeLink } from './SafeLink'
  *   leaves raw HTML out (`<script>`, `<img onerror>` never reach the DOM);
  * - its URL transform drops `javascript:`, `vbscript:` and `data:` links;
  * - rehype-sanitize (GitHub's allow-list) runs last, as a second fence;
- * - links get rel="nofollow noopener noreferrer" and open in a new tab.
+ * - links get rel="nofollow noopener noreferrer" and open in a new tab;
+ * - after that, `@name` of an existing user and `$SYM` of a known coin (`references`, from the API) become in-app
+ *   links (rehypeReferences: hast elements, never HTML strings; code and existing links are left alone).
  */
 
 function SafeImage({ node: _node, src, alt, ...rest }: ComponentProps<'img'> & { node?: unknown }) {
@@ -18,7 +23,24 @@ function SafeImage({ node: _node, src, alt, ...rest }: ComponentProps<'img'> & {
   return <img {...rest} src={src} alt={alt ?? ''} loading="lazy" referrerPolicy="no-referrer" />
 }
 
-const components: Components = { a: SafeLink, img: SafeImage }
+/** A link of the text, or an in-app one that rehypeReferences made (a mention, a cashtag). */
+function TextLink(props: ComponentProps<'a'> & { node?: unknown; 'data-reference'?: string }) {
+  const { node: _node, 'data-reference': reference, href, children, ...rest } = props
+  if (reference && href?.startsWith('/')) {
+    return (
+      <Link to={href} className={`reference reference-${reference}`}>
+        {children}
+      </Link>
+    )
+  }
+  return (
+    <SafeLink {...rest} href={href}>
+      {children}
+    </SafeLink>
+  )
+}
+
+const components: Components = { a: TextLink, img: SafeImage }
 
 /** Comments: the same fences, and headings and images shown as plain paragraphs/links. */
 const commentComponents: Components = {
@@ -41,16 +63,23 @@ export function Markdown({
   text,
   variant = 'post',
   testId,
+  references = NO_REFERENCES,
 }: {
   text: string
   variant?: 'post' | 'comment'
   testId?: string
+  /** Which `@names` and `$SYMBOLS` exist (none: all stay text). */
+  references?: References
 }) {
+  const rehypePlugins = useMemo<Options['rehypePlugins']>(
+    () => [rehypeSanitize, [rehypeReferences, references]],
+    [references],
+  )
   return (
     <div className={`markdown markdown-${variant}`} data-testid={testId}>
       <ReactMarkdown
         remarkPlugins={[remarkGfm]}
-        rehypePlugins={[rehypeSanitize]}
+        rehypePlugins={rehypePlugins}
         components={variant === 'comment' ? commentComponents : components}
       >
         {text}

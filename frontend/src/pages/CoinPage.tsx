@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router'
 import { NotFoundCard } from '../components/NotFoundCard'
 import { ApiError, type Coin, type PriceHistory } from '../api/client'
 import { useAuth } from '../auth/AuthContext'
+import { CoinPosts } from '../components/CoinPosts'
 import { Change, CoinIcon, FavouriteStar, SampleBadge } from '../components/market'
 import { PriceChart } from '../components/PriceChart'
 import { SafeHtml } from '../components/SafeHtml'
@@ -195,6 +196,8 @@ function CoinView({ coin, onChange }: { coin: Coin; onChange: (coin: Coin) => vo
           <SafeHtml html={coin.description} className="coin-description" testId="coin-description" />
         </section>
       )}
+
+      <CoinPosts uuid={coin.uuid} symbol={coin.symbol} />
     </div>
   )
 }

@@ -13,6 +13,7 @@ import { NotFoundCard } from '../components/NotFoundCard'
 import { ApiError, type Post, type PostComment, type User } from '../api/client'
 import { useAuth } from '../auth/AuthContext'
 import { Avatar } from '../components/Avatar'
+import { CashtagChips } from '../components/CashtagChips'
 import { LazyMarkdown as Markdown } from '../components/LazyMarkdown'
 import { MentionTextarea } from '../components/MentionTextarea'
 import { TagList, VoteButtons } from '../components/posts'
@@ -29,6 +30,7 @@ import {
   mergeComments,
   type Rate,
 } from '../lib/posts'
+import { mergeReferences, type References } from '../lib/references'
 import { formatDate, formatRelative } from '../lib/time'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { eventData, useEventStream } from '../lib/useEventStream'
@@ -183,7 +185,11 @@ function PostView({ post, onChange }: { post: Post; onChange: (post: Post) => vo
       const count = Math.max(now.commentsCount ?? 0, now.postInfo.comments.length)
       if (now.postInfo.comments.length < count) {
         // not all loaded: "Show more" brings them in their place
-        commit({ ...now, commentsCount: Math.max(page.count, count) })
+        commit({
+          ...now,
+          commentsCount: Math.max(page.count, count),
+          references: mergeReferences(now.references, page.references),
+        })
         return
       }
       let from = now.postInfo.comments.length
@@ -194,6 +200,7 @@ function PostView({ post, onChange }: { post: Post; onChange: (post: Post) => vo
         ...now,
         commentsCount: Math.max(page.count, merged.comments.length),
         postInfo: { ...now.postInfo, comments: merged.comments },
+        references: mergeReferences(now.references, page.references),
       })
     } catch {
       // the next reconnection tries again
@@ -289,9 +296,14 @@ function PostView({ post, onChange }: { post: Post; onChange: (post: Post) => vo
     arrive(comment)
   }
 
-  function showMore(comments: PostComment[], count: number) {
+  function showMore(comments: PostComment[], count: number, references: References) {
     const current = latest.current
-    commit({ ...current, commentsCount: count, postInfo: { ...current.postInfo, comments } })
+    commit({
+      ...current,
+      commentsCount: count,
+      postInfo: { ...current.postInfo, comments },
+      references: mergeReferences(current.references, references),
+    })
   }
 
   const signInLink = (
@@ -309,6 +321,7 @@ function PostView({ post, onChange }: { post: Post; onChange: (post: Post) => vo
             {post.title}
           </h1>
           <p className="post-lead break">{post.preview}</p>
+          <CashtagChips cashtags={post.cashtags ?? []} />
           <div className="post-byline muted small">
             <span>
               by{' '}
@@ -332,7 +345,7 @@ function PostView({ post, onChange }: { post: Post; onChange: (post: Post) => vo
             <VoteButtons rating={post.rating} mine={post.myRate} onVote={votePost} disabled={voting} label="post" />
           </div>
           <div className="card post-body">
-            <Markdown text={joinContent(post.content)} testId="post-content" />
+            <Markdown text={joinContent(post.content)} testId="post-content" references={post.references} />
           </div>
         </div>
         {voteError && (
@@ -435,8 +448,8 @@ function Comments({
   post: Post
   onVoted: (id: string, patch: Partial<PostComment>) => void
   onAdded: (comment: PostComment) => void
-  /** The comments with the next page merged in, and the count of all. */
-  onMore: (comments: PostComment[], count: number) => void
+  /** The comments with the next page merged in, the count of all, and the page's references. */
+  onMore: (comments: PostComment[], count: number, references: References) => void
   needSignIn: (what: string) => boolean
   signInLink: ReactNode
   /** Ids of the comments written here (shown last until the pages in between are loaded). */
@@ -468,7 +481,7 @@ function Comments({
       // the page the first not-loaded comment is on (the embedded comments are page 0 of the same size)
       const page = await client.postComments(post.id, Math.floor(loaded / COMMENTS_PAGE), COMMENTS_PAGE)
       const merged = mergeComments(comments, loaded, page.rows)
-      onMore(merged.comments, Math.max(page.count, merged.comments.length))
+      onMore(merged.comments, Math.max(page.count, merged.comments.length), page.references)
     } catch (error) {
       setMoreError(plainText(error))
     } finally {
@@ -545,7 +558,7 @@ function Comments({
               </time>
               {comment.username === post.username && <span className="badge badge-author">Author</span>}
             </div>
-            <Markdown text={comment.payload} variant="comment" />
+            <Markdown text={comment.payload} variant="comment" references={post.references} />
             <div className="comment-foot">
               <VoteButtons
                 size="sm"

@@ -8,6 +8,8 @@ import io.cryptotalks.common.events.EventCatalog;
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.EventJson;
 import io.cryptotalks.common.events.MalformedEventException;
+import io.cryptotalks.common.events.posts.PostCreated;
+import io.cryptotalks.common.events.posts.PostUpdated;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +75,21 @@ class EventContractTests {
 
         assertThat(readerGivenAStrictMapper.read(newer).payload())
                 .isEqualTo(json.read(resource("/contracts/user-signed-up.json")).payload());
+    }
+
+    @Test
+    void postEventsFromBeforeCashtagsStillRead() throws IOException {
+        String created = resource("/contracts/post-created.json").replaceAll(",\"cashtags\":\\[[^\\]]*\\]", "");
+        String updated = resource("/contracts/post-updated.json").replaceAll(",\"cashtags\":\\[[^\\]]*\\]", "");
+        assertThat(created).doesNotContain("cashtags");
+        assertThat(updated).doesNotContain("cashtags");
+
+        assertThat(((PostCreated) json.read(created).payload()).cashtags())
+                .as("a post written before cashtags has none")
+                .isEmpty();
+        assertThat(((PostUpdated) json.read(updated).payload()).cashtags())
+                .as("an edit from before cashtags leaves them as they are")
+                .isNull();
     }
 
     @Test

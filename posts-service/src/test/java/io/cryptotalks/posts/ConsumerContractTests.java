@@ -100,6 +100,7 @@ class ConsumerContractTests {
         assertThat(post.get("found")).isEqualTo(true);
         assertThat(fixtures.tagCount("bitcoin")).isEqualTo(bitcoinBefore + 1);
         assertThat(fixtures.tagCount("mining")).isEqualTo(miningBefore + 1);
+        assertThat(cashtags()).containsExactly("BTC Qwsogvtv82FCd 43000.12");
         assertPostLog(created, "created the post " + RECORDED_POST + " (bitcoin-halving-explained)");
     }
 
@@ -127,6 +128,7 @@ class ConsumerContractTests {
                         .query(Boolean.class)
                         .single())
                 .isFalse();
+        assertThat(cashtags()).containsExactly("BTC Qwsogvtv82FCd 43000.12", "ETH razxDUgYGNAdQ 2500.5");
         assertPostLog(updated, "updated the post " + RECORDED_POST + " (bitcoin-halving-explained-2)");
     }
 
@@ -200,9 +202,18 @@ class ConsumerContractTests {
                 .isZero();
         assertThat(fixtures.count("comment_ratings where post_id = ?", RECORDED_POST))
                 .isZero();
+        assertThat(cashtags()).isEmpty();
         assertThat(fixtures.tagCount("bitcoin")).isEqualTo(bitcoinBefore);
         assertThat(fixtures.tagCount("mining")).isEqualTo(miningBefore);
         assertPostLog(deleted, "deleted the post " + RECORDED_POST + " (bitcoin-halving-explained)");
+    }
+
+    private List<String> cashtags() {
+        return jdbc.sql("select symbol || ' ' || coin_uuid || ' ' || price_at_post from post_cashtags where post_id = ?"
+                        + " order by symbol")
+                .param(RECORDED_POST)
+                .query(String.class)
+                .list();
     }
 
     private ConsumerRecord<String, String> apply(String type) {

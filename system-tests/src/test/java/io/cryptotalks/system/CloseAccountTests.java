@@ -18,6 +18,21 @@ class CloseAccountTests {
     @Test
     void closingNeedsThePasswordAndThenNothingOfTheUserReads() {
         Users.User user = users.signedIn("close");
+        Users.User follower = users.signedIn("follower");
+        // a notification for the user and one the user caused
+        assertThat(api.patch("/api/user/follow/" + user.username(), "", follower.auth())
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.patch("/api/user/follow/" + follower.username(), "", user.auth())
+                        .status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> system.database()
+                                .sql("select count(*) from notifications where user_id = :user or actor_id = :user")
+                                .param("user", user.id())
+                                .query(Long.class)
+                                .single()
+                        == 2);
         Map<String, Object> body = new java.util.HashMap<>(Map.of("password", "Wr0ng!pass"));
         body.put("userId", java.util.UUID.randomUUID().toString());
         assertError(api.post("/api/user/close-account", body, user.auth()), 403, "wrong-credentials");
@@ -57,7 +72,9 @@ class CloseAccountTests {
                 "users where id",
                 "user_settings where user_id",
                 "confirmation_hashes where user_id",
-                "sessions where user_id"
+                "sessions where user_id",
+                "notifications where user_id",
+                "notifications where actor_id"
             }) {
                 assertThat(system.database()
                                 .sql("select count(*) from " + table + " = ?")

@@ -128,6 +128,10 @@ final class RawHttp {
         try {
             for (int read; (read = in.read(buffer)) >= 0; ) {
                 bytes.write(buffer, 0, read);
+                byte[] head = streamHead(bytes.toByteArray());
+                if (head != null) {
+                    return head;
+                }
                 if (System.nanoTime() > deadline) {
                     throw new SocketTimeoutException("still sending after the deadline");
                 }
@@ -138,6 +142,19 @@ final class RawHttp {
             }
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * The head of a live event stream (which answers, then never ends): its status line and headers are the answer;
+     * null while the head is incomplete or the answer is anything else.
+     */
+    private static byte[] streamHead(byte[] raw) {
+        int end = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
+        if (end < 0) {
+            return null;
+        }
+        String head = new String(raw, 0, end, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        return head.contains("\r\ncontent-type: text/event-stream") ? java.util.Arrays.copyOf(raw, end + 4) : null;
     }
 
     private static Reply parse(byte[] raw) throws IOException {

@@ -111,6 +111,15 @@ final class RunningSystem {
         return new Replicas(startGateway(), workers);
     }
 
+    /** One more gateway on the same infrastructure, alone (the live streams' test); closing it stops it. */
+    ConfigurableApplicationContext startSecondGateway() {
+        return startGateway();
+    }
+
+    static String urlOf(ConfigurableApplicationContext service, String path) {
+        return urlOf(service) + path;
+    }
+
     record Replicas(ConfigurableApplicationContext gateway, List<ConfigurableApplicationContext> workers)
             implements AutoCloseable {
 
@@ -136,7 +145,9 @@ final class RunningSystem {
                 "--JWT_SECRET=" + JWT_SECRET,
                 "--ENCRYPTION_KEY=" + ENCRYPTION_KEY,
                 "--TRUSTED_PROXIES=127\\.0\\.0\\.1",
-                "--CORS_ALLOWED_ORIGINS=" + CORS_ALLOWED_ORIGIN);
+                "--CORS_ALLOWED_ORIGINS=" + CORS_ALLOWED_ORIGIN,
+                // LiveTests: a lost notice and a signed-out session are found within seconds, not 20
+                "--cryptotalks.live.keep-alive=2s");
     }
 
     private ConfigurableApplicationContext start(Class<?> application, String configName, String... extra) {

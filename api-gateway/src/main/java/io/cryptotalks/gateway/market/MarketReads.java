@@ -14,10 +14,12 @@ class MarketReads {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final CoinDirectory directory;
 
-    MarketReads(JdbcClient jdbc, Clock clock) {
+    MarketReads(JdbcClient jdbc, Clock clock, CoinDirectory directory) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.directory = directory;
     }
 
     /** The coin with {@code isFavorite} false: the caller's own flag is added per request, never shared. */
@@ -54,10 +56,7 @@ class MarketReads {
     }
 
     boolean exists(String uuid) {
-        return jdbc.sql("select exists (select 1 from cryptocurrencies where uuid = :uuid)")
-                .param("uuid", uuid)
-                .query(Boolean.class)
-                .single();
+        return directory.exists(uuid);
     }
 
     /** The newest stats row: the worker replaces its one row in one statement, so there is never a gap once synced. */

@@ -1,10 +1,12 @@
 package io.cryptotalks.gateway.posts;
 
 import io.cryptotalks.common.events.EventJson;
+import io.cryptotalks.common.events.posts.Cashtag;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * on top. One statement, so one snapshot: an event is either in the rows or in the overlay, never in both or
  * neither; and one round trip to the database for the post, one window of its comments and the few votes the
  * overlay needs (the caller's and those of the pending votes' authors, each by its primary key), never all of them:
- * the ratings are the projection's counters, so the answer does not grow with the comments or the votes.
+ * the ratings are the projection's counters, so the answer does not grow with the comments or the votes. The post's
+ * cashtags come from {@code post_cashtags}, or from its pending create or edit, which carries the whole set.
  */
 @Repository
 class PostProjection {
@@ -59,7 +62,10 @@ class PostProjection {
                    (select json_agg(json_build_array(r.comment_id, r.user_id, r.username, r.rate))
                     from comment_ratings r
                     where r.comment_id in (select id from window_keys)
-                      and r.user_id in (select user_id from voters)) as comment_votes
+                      and r.user_id in (select user_id from voters)) as comment_votes,
+                   (select json_agg(json_build_array(t.symbol, t.coin_uuid, t.price_at_post)
+                                    order by t.created_at, t.symbol)
+                    from post_cashtags t where t.post_id = :id) as cashtags
             from (select 1) one left join post on true
             """;
 
@@ -128,6 +134,14 @@ class PostProjection {
         view.commentsCount = rs.getInt("comments_count");
         view.createdAt = rs.getObject("created_at", OffsetDateTime.class).toInstant();
         view.updatedAt = rs.getObject("updated_at", OffsetDateTime.class).toInstant();
+        List<Cashtag> cashtags = new ArrayList<>();
+        for (JsonNode cashtag : rows(rs, "cashtags")) {
+            cashtags.add(new Cashtag(
+                    cashtag.get(0).asString(),
+                    cashtag.get(1).asString(),
+                    cashtag.get(2).asDouble()));
+        }
+        view.cashtags = cashtags;
         for (JsonNode vote : rows(rs, "votes")) {
             view.votes.put(
                     uuid(vote.get(0)),

@@ -1,5 +1,6 @@
 package io.cryptotalks.gateway.posts;
 
+import io.cryptotalks.common.events.posts.Cashtag;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -36,9 +37,15 @@ final class PostResponses {
                     allowableValues = {"+", "-"})
             String myRate,
 
-            PostInfo postInfo) {
+            PostInfo postInfo,
 
-        static Post of(PostView view, UUID caller) {
+            @Schema(description = "the coins the post names ($BTC), each with its price when first named and now")
+            List<CashtagQuote> cashtags,
+
+            References references) {
+
+        /** @param prices the coins' prices now, by uuid (a coin no longer listed is absent) */
+        static Post of(PostView view, UUID caller, Map<String, Double> prices, References references) {
             return new Post(
                     view.id,
                     view.userId,
@@ -53,9 +60,52 @@ final class PostResponses {
                     view.rating,
                     view.commentsCount,
                     voteOf(view.votes, caller),
-                    new PostInfo(rates(view.votes, caller), comments(view, caller)));
+                    new PostInfo(rates(view.votes, caller), comments(view, caller)),
+                    view.cashtags.stream()
+                            .map(cashtag -> CashtagQuote.of(cashtag, prices.get(cashtag.coinUuid())))
+                            .toList(),
+                    references);
         }
     }
+
+    @Schema(name = "CashtagQuote")
+    record CashtagQuote(
+            String symbol,
+
+            @Schema(description = "the coin's Coinranking uuid (its page is /api/crypto/get/{uuid})")
+            String coinUuid,
+
+            @Schema(description = "US dollars when the post first named the coin")
+            double priceAtPost,
+
+            @Schema(nullable = true, description = "US dollars now; null when the coin is no longer listed")
+            Double price,
+
+            @Schema(
+                    nullable = true,
+                    description = "the change since the post named the coin, in percent, two decimals "
+                            + "(12.34 = +12.34 %); null without a price now or at posting")
+            Double changePercent) {
+
+        static CashtagQuote of(Cashtag cashtag, Double price) {
+            Double change = price == null || cashtag.priceAtPost() <= 0
+                    ? null
+                    : Math.round((price - cashtag.priceAtPost()) / cashtag.priceAtPost() * 10_000) / 100.0;
+            return new CashtagQuote(cashtag.symbol(), cashtag.coinUuid(), cashtag.priceAtPost(), price, change);
+        }
+    }
+
+    @Schema(
+            name = "References",
+            description = "which @names and $SYMBOLS of the answer's texts link somewhere; others are plain text")
+    record References(
+            @Schema(description = "the existing users mentioned, lower case (a mention matches any case)")
+            List<String> users,
+
+            @Schema(
+                    description = "the coins' uuids by symbol, as written (a symbol several coins share: the "
+                            + "highest-ranked)")
+            Map<String, String> coins) {}
 
     record PostInfo(
             @Schema(
@@ -89,10 +139,10 @@ final class PostResponses {
 
     @Schema(name = "CommentPage")
     record CommentPage(
-            @Schema(description = "all the post's comments") long count, List<Comment> rows) {
+            @Schema(description = "all the post's comments") long count, List<Comment> rows, References references) {
 
-        static CommentPage of(PostView view, UUID caller) {
-            return new CommentPage(view.commentsCount, comments(view, caller));
+        static CommentPage of(PostView view, UUID caller, References references) {
+            return new CommentPage(view.commentsCount, comments(view, caller), references);
         }
     }
 

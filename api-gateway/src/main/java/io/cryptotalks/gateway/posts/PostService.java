@@ -1,6 +1,7 @@
 package io.cryptotalks.gateway.posts;
 
 import io.cryptotalks.common.events.DomainEvent;
+import io.cryptotalks.common.events.posts.Cashtag;
 import io.cryptotalks.common.events.posts.CommentAdded;
 import io.cryptotalks.common.events.posts.CommentRated;
 import io.cryptotalks.common.events.posts.PostCreated;
@@ -12,6 +13,8 @@ import io.cryptotalks.gateway.secondfactor.Purpose;
 import io.cryptotalks.gateway.secondfactor.SecondFactor;
 import io.cryptotalks.gateway.web.ApiError;
 import io.cryptotalks.gateway.web.MessageResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,6 +34,7 @@ class PostService {
 
     private final PostHeads heads;
     private final PostProjection projection;
+    private final Cashtags cashtags;
     private final SecondFactor secondFactor;
     private final OutboxWriter outbox;
     private final TransactionTemplate transactions;
@@ -39,12 +43,14 @@ class PostService {
     PostService(
             PostHeads heads,
             PostProjection projection,
+            Cashtags cashtags,
             SecondFactor secondFactor,
             OutboxWriter outbox,
             TransactionTemplate transactions,
             JdbcClient jdbc) {
         this.heads = heads;
         this.projection = projection;
+        this.cashtags = cashtags;
         this.secondFactor = secondFactor;
         this.outbox = outbox;
         this.transactions = transactions;
@@ -55,7 +61,9 @@ class PostService {
         var tags = PostRules.tags(request.searchTags());
         var content = PostRules.content(request.content());
         String title = request.title().trim();
+        String preview = request.preview().trim();
         String username = usernameOf(userId);
+        List<Cashtag> named = cashtags.of(texts(title, preview, content), List.of());
         UUID postId = UUID.randomUUID();
         String slug = Objects.requireNonNull(transactions.execute(status -> {
             String reserved = heads.reserveSlug(postId, Slugs.of(title));
@@ -64,15 +72,7 @@ class PostService {
             } catch (DuplicateKeyException taken) {
                 throw ApiError.POST_ALREADY_EXISTS.exception();
             }
-            outbox.append(new PostCreated(
-                    postId,
-                    userId,
-                    username,
-                    title,
-                    reserved,
-                    content,
-                    request.preview().trim(),
-                    tags));
+            outbox.append(new PostCreated(postId, userId, username, title, reserved, content, preview, tags, named));
             return reserved;
         }));
         return new PostRequests.Created("success", postId.toString(), slug);
@@ -85,6 +85,7 @@ class PostService {
         var content = changes.content() == null ? current.content : PostRules.content(changes.content());
         String preview =
                 changes.preview() == null ? current.preview : changes.preview().trim();
+        List<Cashtag> named = cashtags.of(texts(title, preview, content), current.cashtags);
         String slug = Objects.requireNonNull(transactions.execute(status -> {
             heads.lockLive(postId).orElseThrow(ApiError.POST_NOT_FOUND::exception);
             String next = current.slug;
@@ -97,7 +98,7 @@ class PostService {
                 throw ApiError.POST_ALREADY_EXISTS.exception();
             }
             heads.countWrite(postId);
-            outbox.append(new PostUpdated(postId, title, next, content, preview, tags));
+            outbox.append(new PostUpdated(postId, title, next, content, preview, tags, named));
             return next;
         }));
         return new PostRequests.Updated("success", slug);
@@ -158,6 +159,13 @@ class PostService {
             throw ApiError.WRONG_USER.exception();
         }
         return projection.load(head, userId, CommentWindow.FIRST).orElseThrow(ApiError.POST_NOT_FOUND::exception);
+    }
+
+    /** What a post's cashtags are found in: its title, preview and content. */
+    private static List<String> texts(String title, String preview, List<String> content) {
+        List<String> texts = new ArrayList<>(List.of(title, preview));
+        texts.addAll(content);
+        return texts;
     }
 
     private String usernameOf(UUID userId) {

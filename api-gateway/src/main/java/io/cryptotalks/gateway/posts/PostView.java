@@ -1,6 +1,7 @@
 package io.cryptotalks.gateway.posts;
 
 import io.cryptotalks.common.events.DomainEvent;
+import io.cryptotalks.common.events.posts.Cashtag;
 import io.cryptotalks.common.events.posts.CommentAdded;
 import io.cryptotalks.common.events.posts.CommentRated;
 import io.cryptotalks.common.events.posts.PostCreated;
@@ -30,6 +31,9 @@ final class PostView {
     List<String> content;
     String preview;
     List<String> searchTags;
+    /** The coins the post names, each with its price when first named. */
+    List<Cashtag> cashtags = List.of();
+
     Instant createdAt;
     Instant updatedAt;
     int rating;
@@ -78,6 +82,7 @@ final class PostView {
             post.content = created.content();
             post.preview = created.preview();
             post.searchTags = created.searchTags();
+            post.cashtags = created.cashtags();
             post.createdAt = post.createdAt == null ? occurredAt : post.createdAt;
             post.updatedAt = occurredAt;
             return post;
@@ -91,6 +96,9 @@ final class PostView {
             view.content = updated.content();
             view.preview = updated.preview();
             view.searchTags = updated.searchTags();
+            if (updated.cashtags() != null) {
+                view.cashtags = updated.cashtags();
+            }
             view.updatedAt = occurredAt;
         } else if (event instanceof CommentAdded added
                 && view.comments.stream().noneMatch(comment -> comment.id.equals(added.commentId()))) {

@@ -4,6 +4,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 import io.cryptotalks.gateway.web.SecurityHeaders;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,6 +51,7 @@ class SecurityConfiguration {
             pathPattern(HttpMethod.GET, "/api/user/photo/{username}"),
             pathPattern(HttpMethod.GET, "/api/user/followers/{username}/{page}/{pageSize}"),
             pathPattern(HttpMethod.GET, "/api/user/following/{username}/{page}/{pageSize}"),
+            pathPattern(HttpMethod.GET, "/api/user/suggest"),
             pathPattern(HttpMethod.GET, "/api/auth/refresh"),
             pathPattern(HttpMethod.GET, "/api/posts/get/{slug}"),
             pathPattern(HttpMethod.GET, "/api/posts/comments/**"),
@@ -60,7 +62,9 @@ class SecurityConfiguration {
             pathPattern(HttpMethod.GET, "/api/crypto/list/**"),
             pathPattern(HttpMethod.GET, "/api/crypto/get/{uuid}"),
             pathPattern(HttpMethod.GET, "/api/crypto/market-stats"),
+            pathPattern(HttpMethod.GET, "/api/posts/stream/{postId}"),
             pathPattern(HttpMethod.GET, "/api/crypto/history/{uuid}"),
+            pathPattern(HttpMethod.GET, "/api/crypto/posts/{uuid}/{page}/{pageSize}"),
             // soft: a username's favourites for anyone, the caller's own without one (401 from the handler if
             // anonymous)
             pathPattern(HttpMethod.GET, "/api/crypto/list-favorites/**"),
@@ -85,7 +89,11 @@ class SecurityConfiguration {
             CorsProperties corsProperties)
             throws Exception {
         AuthorizationManager<RequestAuthorizationContext> signedIn = AuthenticatedAuthorizationManager.authenticated();
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC)
+        // the async dispatch that ends a live stream belongs to a request authorised when it came in (its token may
+        // have expired since, which is why the stream ends)
+        http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC)
+                        .permitAll()
+                        .requestMatchers(PUBLIC)
                         .permitAll()
                         .anyRequest()
                         .access((authentication, context) -> routes.exists(context.getRequest())

@@ -4,7 +4,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -47,6 +50,18 @@ public class Sessions {
                 .param("id", sessionId)
                 .query(Boolean.class)
                 .single();
+    }
+
+    /** Which of these sessions have ended (signed out, revoked, expired or gone): one query for a live stream sweep. */
+    public Set<UUID> ended(Collection<UUID> sessionIds) {
+        Set<UUID> ended = new HashSet<>(sessionIds);
+        ended.removeAll(jdbc.sql("""
+                        select id from sessions
+                        where id = any(cast(:ids as uuid[])) and revoked_at is null and expires_at > now()""")
+                .param("ids", sessionIds.toArray(UUID[]::new))
+                .query(UUID.class)
+                .list());
+        return ended;
     }
 
     /**

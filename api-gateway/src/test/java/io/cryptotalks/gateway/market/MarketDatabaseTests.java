@@ -41,7 +41,7 @@ class MarketDatabaseTests {
     private final EventJson json = new EventJson();
     private final Clock clock = Clock.systemUTC();
     private final CoinSearch search = new CoinSearch(jdbc, transactionManager);
-    private final MarketReads reads = new MarketReads(jdbc, clock);
+    private final MarketReads reads = new MarketReads(jdbc, clock, new CoinDirectory(jdbc));
     private final FavouriteProjection projection = new FavouriteProjection(jdbc, json, transactionManager);
     private final MarketCache cache = new MarketCache(Duration.ofSeconds(60), 1000);
     private final MarketQueries queries = new MarketQueries(search, reads, projection, cache);

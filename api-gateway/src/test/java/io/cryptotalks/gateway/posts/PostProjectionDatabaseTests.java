@@ -6,15 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cryptotalks.common.events.DomainEvent;
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.EventJson;
+import io.cryptotalks.common.events.posts.Cashtag;
 import io.cryptotalks.common.events.posts.CommentAdded;
 import io.cryptotalks.common.events.posts.CommentRated;
 import io.cryptotalks.common.events.posts.PostRated;
+import io.cryptotalks.common.events.posts.PostUpdated;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * users too (their applied votes are read for that), but only the caller's vote is shown.
  */
 class PostProjectionDatabaseTests {
+
+    private static final PostResponses.References NO_REFERENCES = new PostResponses.References(List.of(), Map.of());
 
     private static EmbeddedPostgres postgres;
     private static DataSource dataSource;
@@ -153,24 +158,52 @@ class PostProjectionDatabaseTests {
                 .orElseThrow();
         assertThat(comment.rating).as("-1 + 2 (bob flips) + 1 (the caller)").isEqualTo(2);
 
-        PostResponses.CommentPage page = PostResponses.CommentPage.of(view, caller);
+        PostResponses.CommentPage page = PostResponses.CommentPage.of(view, caller, NO_REFERENCES);
         PostResponses.Comment shown = page.rows().stream()
                 .filter(c -> c.id().equals(deep))
                 .findFirst()
                 .orElseThrow();
         assertThat(shown.myRate()).isEqualTo("+");
         assertThat(shown.commentRates()).containsExactly(new PostResponses.Rate("caller", "+", true));
-        PostResponses.Post post = PostResponses.Post.of(load(caller, CommentWindow.FIRST), caller);
+        PostResponses.Post post =
+                PostResponses.Post.of(load(caller, CommentWindow.FIRST), caller, Map.of(), NO_REFERENCES);
         assertThat(post.myRate()).isEqualTo("-");
         assertThat(post.postInfo().rates()).containsExactly(new PostResponses.Rate("caller", "-", true));
         assertThat(post.commentsCount()).isEqualTo(60);
-        assertThat(PostResponses.Post.of(load(null, CommentWindow.FIRST), null)
+        assertThat(PostResponses.Post.of(load(null, CommentWindow.FIRST), null, Map.of(), NO_REFERENCES)
                         .postInfo()
                         .rates())
                 .as("anonymous: nobody's vote")
                 .isEmpty();
-        assertThat(PostResponses.Post.of(load(null, CommentWindow.FIRST), null).rating())
+        assertThat(PostResponses.Post.of(load(null, CommentWindow.FIRST), null, Map.of(), NO_REFERENCES)
+                        .rating())
                 .isEqualTo(-1);
+    }
+
+    @Test
+    void cashtagsAreTheRowsUntilAPendingEditCarriesTheWholeSet() {
+        jdbc.sql("insert into post_cashtags (post_id, coin_uuid, symbol, price_at_post, created_at)"
+                        + " values (?, 'btc-uuid', 'BTC', 100.0, ?)")
+                .params(postId, start.atOffset(ZoneOffset.UTC))
+                .update();
+        assertThat(load(caller, CommentWindow.FIRST).cashtags).containsExactly(new Cashtag("BTC", "btc-uuid", 100.0));
+
+        pending(new PostUpdated(postId, "Busy post", head.slug(), List.of("$BTC"), "A preview", List.of(), null));
+        assertThat(load(caller, CommentWindow.FIRST).cashtags)
+                .as("an edit from before cashtags leaves them")
+                .containsExactly(new Cashtag("BTC", "btc-uuid", 100.0));
+
+        List<Cashtag> edited = List.of(new Cashtag("BTC", "btc-uuid", 100.0), new Cashtag("ETH", "eth-uuid", 5.0));
+        pending(new PostUpdated(
+                postId, "Busy post", head.slug(), List.of("$BTC $ETH"), "A preview", List.of(), edited));
+        PostView view = load(caller, CommentWindow.FIRST);
+        assertThat(view.cashtags).isEqualTo(edited);
+
+        PostResponses.Post post = PostResponses.Post.of(view, caller, Map.of("btc-uuid", 112.345), NO_REFERENCES);
+        assertThat(post.cashtags())
+                .containsExactly(
+                        new PostResponses.CashtagQuote("BTC", "btc-uuid", 100.0, 112.345, 12.35),
+                        new PostResponses.CashtagQuote("ETH", "eth-uuid", 5.0, null, null));
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.cryptotalks.common.events.market.MarketSynced;
 import io.cryptotalks.common.events.notifications.AllNotificationsAcknowledged;
 import io.cryptotalks.common.events.notifications.NotificationAcknowledged;
 import io.cryptotalks.common.events.notifications.NotificationPreferencesChanged;
+import io.cryptotalks.common.events.notifications.NotificationsChanged;
 import io.cryptotalks.common.events.posts.CommentAdded;
 import io.cryptotalks.common.events.posts.CommentRated;
 import io.cryptotalks.common.events.posts.PostCreated;
@@ -65,6 +66,7 @@ public final class EventCatalog {
             NotificationAcknowledged.class,
             AllNotificationsAcknowledged.class,
             NotificationPreferencesChanged.class,
+            NotificationsChanged.class,
             UserSignedIn.class,
             SignInRefused.class,
             SessionRefreshed.class,

@@ -8,6 +8,8 @@ public final class Topics {
     public static final String POSTS = "cryptotalks.posts";
     public static final String FAVOURITES = "cryptotalks.favourites";
     public static final String MARKET = "cryptotalks.market";
+    /** Notices of changed notifications, read by every gateway instance for its live streams. */
+    public static final String NOTIFICATIONS = "cryptotalks.notifications";
 
     private static final String DEAD_LETTER_SUFFIX = ".dlt";
 

@@ -68,6 +68,9 @@ public class ClosedAccountContent implements EventHandler<UserAccountClosed> {
         jdbc.sql("delete from comments where post_id in (select id from posts where user_id = ?)")
                 .param(userId)
                 .update();
+        jdbc.sql("delete from post_cashtags where post_id in (select id from posts where user_id = ?)")
+                .param(userId)
+                .update();
         jdbc.sql("delete from post_ratings where post_id in (select id from posts where user_id = ?)")
                 .param(userId)
                 .update();

@@ -203,7 +203,8 @@ class DemoPosts implements ApplicationRunner {
                             post.slug(),
                             post.content(),
                             post.preview(),
-                            post.tags()),
+                            post.tags(),
+                            List.of()),
                     post.createdAt());
             Instant at = post.createdAt();
             for (DemoVote vote : post.votes()) {

@@ -46,7 +46,8 @@ public class PostAuthoring {
                         event.slug(),
                         event.content(),
                         event.preview(),
-                        event.searchTags()),
+                        event.searchTags(),
+                        event.cashtags()),
                 envelope.occurredAt());
         if (!created) {
             log.warn("skipped {} {}: post {} exists already", envelope.type(), envelope.eventId(), event.postId());
@@ -67,6 +68,7 @@ public class PostAuthoring {
                         event.content(),
                         event.preview(),
                         event.searchTags(),
+                        event.cashtags(),
                         envelope.occurredAt())
                 .ifPresentOrElse(
                         post -> write(

@@ -1,5 +1,6 @@
 package io.cryptotalks.posts.post;
 
+import io.cryptotalks.common.events.posts.Cashtag;
 import io.cryptotalks.posts.authors.Renaming;
 import java.sql.Array;
 import java.sql.SQLException;
@@ -27,10 +28,12 @@ public class Posts {
 
     private final JdbcClient jdbc;
     private final PostTags tags;
+    private final PostCashtags cashtags;
 
-    Posts(JdbcClient jdbc, PostTags tags) {
+    Posts(JdbcClient jdbc, PostTags tags, PostCashtags cashtags) {
         this.jdbc = jdbc;
         this.tags = tags;
+        this.cashtags = cashtags;
     }
 
     /** @return false when a post with this id exists already (nothing is written) */
@@ -54,11 +57,15 @@ public class Posts {
                 .update();
         if (inserted == 1) {
             tags.add(tagSet);
+            cashtags.replace(post.id(), post.cashtags(), at);
         }
         return inserted == 1;
     }
 
-    /** The post's new state (title, slug, body, preview, tags); @return the post as it was, empty when there is none */
+    /**
+     * The post's new state (title, slug, body, preview, tags, and its cashtags unless {@code postCashtags} is null: an
+     * edit from before cashtags); @return the post as it was, empty when there is none
+     */
     public Optional<LockedPost> update(
             UUID id,
             String title,
@@ -66,6 +73,7 @@ public class Posts {
             List<String> content,
             String preview,
             List<String> searchTags,
+            List<Cashtag> postCashtags,
             Instant at) {
         Optional<LockedPost> post = lock(id);
         if (post.isEmpty()) {
@@ -86,6 +94,9 @@ public class Posts {
                 .param("at", timestamp(at))
                 .update();
         tags.change(post.get().searchTags(), tagSet);
+        if (postCashtags != null) {
+            cashtags.replace(id, postCashtags, at);
+        }
         return post;
     }
 
@@ -98,6 +109,7 @@ public class Posts {
         jdbc.sql("delete from comment_ratings where post_id = ?").param(id).update();
         jdbc.sql("delete from comments where post_id = ?").param(id).update();
         jdbc.sql("delete from post_ratings where post_id = ?").param(id).update();
+        cashtags.delete(id);
         jdbc.sql("delete from posts where id = ?").param(id).update();
         tags.remove(PostTags.distinct(post.get().searchTags()));
         return post;
@@ -152,5 +164,11 @@ public class Posts {
             String slug,
             List<String> content,
             String preview,
-            List<String> searchTags) {}
+            List<String> searchTags,
+            List<Cashtag> cashtags) {
+
+        public NewPost {
+            cashtags = cashtags == null ? List.of() : cashtags;
+        }
+    }
 }

@@ -6,6 +6,7 @@ import io.cryptotalks.common.consumer.EventHandler;
 import io.cryptotalks.common.events.EventEnvelope;
 import io.cryptotalks.common.events.users.UserAccountClosed;
 import io.cryptotalks.users.follows.ClosedAccountFollows;
+import io.cryptotalks.users.notifications.ClosedAccountNotifications;
 import io.cryptotalks.users.photos.PhotoStorage;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,19 +32,26 @@ public class AccountClosedHandler implements EventHandler<UserAccountClosed> {
     private final JdbcClient jdbc;
     private final PhotoStorage storage;
     private final ClosedAccountFollows follows;
+    private final ClosedAccountNotifications notifications;
     private final ActionLogWriter actionLog;
 
     AccountClosedHandler(
-            JdbcClient jdbc, PhotoStorage storage, ClosedAccountFollows follows, ActionLogWriter actionLog) {
+            JdbcClient jdbc,
+            PhotoStorage storage,
+            ClosedAccountFollows follows,
+            ClosedAccountNotifications notifications,
+            ActionLogWriter actionLog) {
         this.jdbc = jdbc;
         this.storage = storage;
         this.follows = follows;
+        this.notifications = notifications;
         this.actionLog = actionLog;
     }
 
     @Override
     public void handle(UserAccountClosed event, EventEnvelope envelope) {
         follows.delete(event.userId());
+        notifications.delete(event.userId());
         for (String deletion : DELETIONS) {
             jdbc.sql(deletion).param(event.userId()).update();
         }

@@ -21,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoAccounts implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
+    /** The seeding's advisory lock: "demousrs" in ASCII. */
+    private static final long LOCK = 0x64656d6f75737273L;
 
     static final List<DemoAccount> ACCOUNTS = List.of(
             new DemoAccount(
@@ -58,6 +60,8 @@ class DemoAccounts implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        // several instances start at once (./cryptotalks up --replicas 2): one writes, the others then see the rows
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query().listOfRows();
         if (jdbc.sql("select exists (select 1 from users)").query(Boolean.class).single()) {
             return;
         }

@@ -1,26 +1,20 @@
 package io.cryptotalks.users.notifications;
 
+import io.cryptotalks.common.text.TextReferences;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The users an {@code @username} in a text names: existing users only, any case. A username may end in '.' or '-',
- * but a sentence often does ("thanks @alice."), so both the name as written and without its trailing dots and dashes
- * are looked up.
+ * The users an {@code @username} in a text names: existing users only, any case. What a mention is, is defined once in
+ * {@link TextReferences#MENTION} (the gateway links the same names).
  */
 @Component
 class Mentions {
-
-    /** The username alphabet of the sign-up rules, not preceded by one of its characters (no e-mail addresses). */
-    private static final Pattern MENTION = Pattern.compile("(?<![A-Za-z0-9_.@-])@([A-Za-z0-9_.-]{3,30})");
 
     private final JdbcClient jdbc;
 
@@ -29,21 +23,7 @@ class Mentions {
     }
 
     Set<UUID> in(Collection<String> texts) {
-        Set<String> names = new LinkedHashSet<>();
-        for (String text : texts) {
-            if (text == null) {
-                continue;
-            }
-            Matcher matcher = MENTION.matcher(text);
-            while (matcher.find()) {
-                String name = matcher.group(1).toLowerCase(Locale.ROOT);
-                names.add(name);
-                String trimmed = name.replaceAll("[.-]+$", "");
-                if (trimmed.length() >= 3) {
-                    names.add(trimmed);
-                }
-            }
-        }
+        Set<String> names = TextReferences.mentionedNames(texts);
         if (names.isEmpty()) {
             return Set.of();
         }

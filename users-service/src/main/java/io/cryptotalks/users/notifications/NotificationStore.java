@@ -12,10 +12,12 @@ class NotificationStore {
 
     private final JdbcClient jdbc;
     private final Preferences preferences;
+    private final LiveNotices live;
 
-    NotificationStore(JdbcClient jdbc, Preferences preferences) {
+    NotificationStore(JdbcClient jdbc, Preferences preferences, LiveNotices live) {
         this.jdbc = jdbc;
         this.preferences = preferences;
+        this.live = live;
     }
 
     /** A new notification, unless it would tell users about themselves or they turned its type off; whether made. */
@@ -28,6 +30,7 @@ class NotificationStore {
                         values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(userId, type.name(), actorId, postId, commentId, Timestamp.from(at), Timestamp.from(at))
                 .update();
+        live.changed(userId);
         return true;
     }
 
@@ -51,26 +54,41 @@ class NotificationStore {
                         .params(id, voterId)
                         .update()
                 == 1) {
-            jdbc.sql("update notifications set actors = actors + 1, actor_id = ?, updated_at = ? where id = ?")
-                    .params(voterId, Timestamp.from(at), id)
-                    .update();
+            jdbc.sql("""
+                            update notifications set actors = actors + 1, actor_id = ?, updated_at = ?,
+                                                     changed_seq = nextval('notification_changes')
+                            where id = ?""").params(voterId, Timestamp.from(at), id).update();
+            live.changed(authorId);
         }
     }
 
     void read(UUID userId, long id) {
-        jdbc.sql("update notifications set read = true where id = ? and user_id = ?")
-                .params(id, userId)
-                .update();
+        int read = jdbc.sql("""
+                        update notifications set read = true, changed_seq = nextval('notification_changes')
+                        where id = ? and user_id = ? and not read""").params(id, userId).update();
+        if (read > 0) {
+            live.changed(userId);
+        }
     }
 
     void readAll(UUID userId, long upToId) {
-        jdbc.sql("update notifications set read = true where user_id = ? and id <= ? and not read")
-                .params(userId, upToId)
-                .update();
+        int read = jdbc.sql("""
+                        update notifications set read = true, changed_seq = nextval('notification_changes')
+                        where user_id = ? and id <= ? and not read""").params(userId, upToId).update();
+        if (read > 0) {
+            live.changed(userId);
+        }
     }
 
     /** A deleted post's notifications go with it. */
     void forgetPost(UUID postId) {
-        jdbc.sql("delete from notifications where post_id = ?").params(postId).update();
+        jdbc
+                .sql("delete from notifications where post_id = ? returning user_id")
+                .params(postId)
+                .query(UUID.class)
+                .list()
+                .stream()
+                .distinct()
+                .forEach(live::changed);
     }
 }
