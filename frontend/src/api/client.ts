@@ -73,10 +73,8 @@ export type AppNotification = Schemas['Notification']
 /** A page of notifications, newest first; `count` all of them, `unread` the unread ones. */
 export type NotificationPage = Schemas['Page']
 export type NotificationPreferences = Schemas['NotificationPreferences']
-/** A username offered for an `@mention` (`GET /api/user/suggest`, not in the OpenAPI document yet). */
-export interface UserSuggestion {
-  username: string
-}
+/** A username offered for an `@mention` (`GET /api/user/suggest`). */
+export type UserSuggestion = Schemas['UserSuggestion']
 
 type ForgotPassword = Schemas['ForgotPassword']
 export type ForgotPasswordStart = Required<Pick<ForgotPassword, 'email'>> | Required<Pick<ForgotPassword, 'phone'>>

@@ -28,7 +28,15 @@ export function useEventStream(client: ApiClient, path: string | null, handlers:
   useEffect(() => {
     if (!path) return
     return runEventStream({
-      connect: (lastEventId, signal) => client.openStream(path, { lastEventId, signal }),
+      connect: async (lastEventId, signal) => {
+        try {
+          return await client.openStream(path, { lastEventId, signal })
+        } catch (error) {
+          // an id the server does not take (400): start afresh rather than stop
+          if (!lastEventId || !(error instanceof ApiError) || error.status !== 400) throw error
+          return client.openStream(path, { signal })
+        }
+      },
       onEvent: (event) => latest.current.onEvent(event),
       onOpen: (reconnected) => latest.current.onOpen?.(reconnected),
       onGiveUp: (error) => latest.current.onGiveUp?.(error),
