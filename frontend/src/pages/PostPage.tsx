@@ -30,7 +30,7 @@ import {
   mergeComments,
   type Rate,
 } from '../lib/posts'
-import { mergeReferences, type References } from '../lib/references'
+import { mergeReferences, unknownReferences, type References } from '../lib/references'
 import { formatDate, formatRelative } from '../lib/time'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
 import { eventData, useEventStream } from '../lib/useEventStream'
@@ -207,6 +207,22 @@ function PostView({ post, onChange }: { post: Post; onChange: (post: Post) => vo
     }
   }
 
+  /**
+   * A live comment comes without the references of its @names and $SYMBOLs (which exist): read them with the page of
+   * comments it is on, when it names any not known yet, so its links show as they would after a reload.
+   */
+  async function referencesOf(comment: PostComment) {
+    if (!unknownReferences(comment.payload ?? '', latest.current.references)) return
+    const index = latest.current.postInfo.comments.findIndex((c) => c.id === comment.id)
+    if (index < 0) return
+    try {
+      const page = await client.postComments(latest.current.id, Math.floor(index / COMMENTS_PAGE), COMMENTS_PAGE)
+      commit({ ...latest.current, references: mergeReferences(latest.current.references, page.references) })
+    } catch {
+      // the names stay plain text until the next reload
+    }
+  }
+
   function showUnseen() {
     const first = unseen[0]
     setUnseen([])
@@ -226,6 +242,7 @@ function PostView({ post, onChange }: { post: Post; onChange: (post: Post) => vo
         const below = belowTheFold()
         const end = listEnd.current?.getBoundingClientRect().top ?? 0
         if (!arrive(comment)) return
+        void referencesOf(comment)
         if (end < 0 && !scrollAnchoring()) endBefore.current = end
         if (below && comment.username !== user?.username) setUnseen((ids) => [...ids, comment.id])
       } else if (event.event === 'post-score' && typeof data.rating === 'number') {

@@ -207,6 +207,34 @@ describe('the post page, live', () => {
     }
   })
 
+  it('links the @names and $SYMBOLs of a live comment once their references are read', async () => {
+    const post = fakePost({ comments: [comment(1)], commentsCount: 1 })
+    const { client, calls, streams } = gateway(post, {
+      extra: (call) =>
+        call.url === '/api/posts/comments/p1/0/50'
+          ? {
+              status: 200,
+              body: { count: 2, rows: [], references: { users: ['carol'], coins: { BTC: 'Qwsogvtv82FCd' } } },
+            }
+          : undefined,
+    })
+    renderApp(client, `/posts/${post.slug}`)
+    await screen.findAllByTestId('comment')
+    await waitFor(() => expect(streams).toHaveLength(1))
+    streams[0].send('comment', { ...comment(2, 'bob'), payload: 'Ask @carol about $BTC' })
+    const live = () => screen.getAllByTestId('comment')[1]
+    await waitFor(() => expect(screen.getAllByTestId('comment')).toHaveLength(2))
+    await waitFor(() =>
+      expect(within(live()).getByRole('link', { name: '@carol' }).getAttribute('href')).toBe('/user/carol'),
+    )
+    expect(within(live()).getByRole('link', { name: '$BTC' }).getAttribute('href')).toBe('/market/Qwsogvtv82FCd')
+    // a comment naming nothing new asks nothing
+    const asked = calls.length
+    streams[0].send('comment', { ...comment(3, 'bob'), payload: 'Thanks @carol' })
+    await waitFor(() => expect(screen.getAllByTestId('comment')).toHaveLength(3))
+    expect(calls.slice(asked).some((c) => c.url.startsWith('/api/posts/comments/'))).toBe(false)
+  })
+
   it('marks the comment a link points at', async () => {
     const post = fakePost({ comments: [comment(1), comment(2)], commentsCount: 2 })
     const { client } = gateway(post)
