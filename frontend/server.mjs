@@ -183,6 +183,14 @@ function send(request, response, headers, gateway, onRefused) {
       if (out['set-cookie'])
         out['set-cookie'] = out['set-cookie'].map((cookie) => cookie.replace(/;\s*domain=[^;]*/gi, ''))
       response.writeHead(reply.statusCode ?? 502, out)
+      if (String(reply.headers['content-type'] ?? '').startsWith('text/event-stream')) {
+        // a live stream (server-sent events): the headers and every event leave at once, none waits for more bytes
+        // (Nagle), and no timeout cuts it — the gateway's keep-alives come every 20 s, and it ends the stream itself
+        response.flushHeaders()
+        response.socket?.setNoDelay(true)
+        response.socket?.setTimeout(0)
+        reply.socket?.setTimeout(0)
+      }
       reply.pipe(response)
     },
   )
@@ -194,6 +202,11 @@ function send(request, response, headers, gateway, onRefused) {
     }
     if (socket.connecting) socket.once('connect', pipe)
     else pipe()
+  })
+  // the browser went away (a closed tab, a stream the app stopped): so does the gateway's side, or a live stream would
+  // stay open there for nothing
+  response.on('close', () => {
+    if (!response.writableFinished) upstream.destroy()
   })
   upstream.on('error', () => {
     if (!connected && !response.headersSent && onRefused(gateway)) return

@@ -84,12 +84,31 @@ describe('security-headers.json', () => {
   })
 })
 
+describe('nginx.conf', () => {
+  it('passes the two live streams on unbuffered, with an hour between reads, and the same headers as /api/', () => {
+    const nginx = readFileSync(path.join(here, 'nginx.conf'), 'utf8').replace(/#.*$/gm, '')
+    const start = nginx.indexOf('location ~ ^/api/(notifications/stream$|posts/stream/) {')
+    expect(start).toBeGreaterThan(-1)
+    const block = (from: number) => nginx.slice(from, nginx.indexOf('}', from))
+    const streams = block(start)
+    expect(streams).toMatch(/proxy_buffering off;/)
+    expect(streams).toMatch(/proxy_read_timeout 1h;/)
+    expect(streams).toMatch(/proxy_http_version 1\.1;/)
+    expect(streams).not.toContain('add_header')
+    const headers = (text: string) =>
+      text.match(/proxy_(set|hide)_header (Host|X-|Content-|Referrer|Permissions|Cross|Strict)[^;]*;/g)
+    expect(headers(streams)).toEqual(headers(block(nginx.indexOf('location /api/ {'))))
+  })
+})
+
 describe('server.mjs', () => {
   let root: string
   let gateway: Server
   let web: Server
   let webUrl: string
   const seen: IncomingHttpHeaders[] = []
+  const streams: http.ServerResponse[] = []
+  const closedStreams: string[] = []
 
   beforeAll(async () => {
     root = mkdtempSync(path.join(tmpdir(), 'web-'))
@@ -100,6 +119,14 @@ describe('server.mjs', () => {
     writeFileSync(path.join(root, 'secret.txt'), 'outside')
     gateway = http.createServer((request, response) => {
       seen.push(request.headers)
+      if (request.url === '/api/notifications/stream') {
+        // one event now, more only when the test says so: a buffering proxy would hold the first back
+        response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' })
+        response.write('event: unread\ndata: {"unread":1}\n\n')
+        streams.push(response)
+        response.on('close', () => closedStreams.push(request.url ?? ''))
+        return
+      }
       response.writeHead(200, {
         'Content-Type': 'application/json',
         'Content-Security-Policy': "default-src 'none'",
@@ -156,6 +183,22 @@ describe('server.mjs', () => {
     expect(forwarded['x-forwarded-for']).toBe('127.0.0.1')
     expect(forwarded['x-forwarded-proto']).toBe('http')
     expect(forwarded.host).toBe(new URL(webUrl).host)
+  })
+
+  it('passes a live stream on as it comes, unbuffered, and closes the gateway side when the browser leaves', async () => {
+    const chunks: string[] = []
+    const request = http.get(`${webUrl}/api/notifications/stream`, { headers: { Accept: 'text/event-stream' } })
+    const response = await new Promise<http.IncomingMessage>((resolve) => request.on('response', resolve))
+    expect(response.headers['content-type']).toBe('text/event-stream')
+    response.setEncoding('utf8')
+    const next = () => new Promise<string>((resolve) => response.once('data', (chunk: string) => resolve(chunk)))
+    chunks.push(await next()) // the first event, while the gateway keeps the stream open
+    const later = next()
+    streams.at(-1)!.write(': keep-alive\n\n')
+    chunks.push(await later)
+    expect(chunks).toEqual(['event: unread\ndata: {"unread":1}\n\n', ': keep-alive\n\n'])
+    request.destroy()
+    await expect.poll(() => closedStreams).toEqual(['/api/notifications/stream'])
   })
 })
 

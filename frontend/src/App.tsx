@@ -9,6 +9,7 @@ import { EmailChangeConfirmationPage } from './pages/EmailChangeConfirmationPage
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage'
 import { HomePage } from './pages/HomePage'
 import { NotFoundPage } from './pages/NotFoundPage'
+import { NotificationsPage } from './pages/NotificationsPage'
 import { PostEditorPage } from './pages/PostEditorPage'
 import { PostPage } from './pages/PostPage'
 import { PostsPage } from './pages/PostsPage'
@@ -39,6 +40,7 @@ export function AppRoutes() {
         <Route path="email-change-confirmation/:hash" element={<EmailChangeConfirmationPage />} />
         <Route path="account" element={signedIn(<AccountPage />)} />
         <Route path="settings" element={signedIn(<SettingsPage />)} />
+        <Route path="notifications" element={signedIn(<NotificationsPage />)} />
         <Route path="user/:username" element={<PublicProfilePage />} />
         <Route path="posts" element={<PostsPage />} />
         <Route path="posts/new" element={signedIn(<PostEditorPage />)} />

@@ -65,6 +65,16 @@ export type FollowPage = Schemas['FollowPage']
 /** A page of the home feed; `nextCursor` is null on the last page. */
 export type FeedPage = Schemas['Feed']
 export type FollowList = 'followers' | 'following'
+/**
+ * One notification. `type`: COMMENT (on your post), REPLY (in a thread you commented in), MENTION, FOLLOW or RATING;
+ * `actor` who did it (for RATING the latest voter, `actors` how many voted); the post fields are null for FOLLOW.
+ */
+export type AppNotification = Schemas['Notification']
+/** A page of notifications, newest first; `count` all of them, `unread` the unread ones. */
+export type NotificationPage = Schemas['Page']
+export type NotificationPreferences = Schemas['NotificationPreferences']
+/** A username offered for an `@mention` (`GET /api/user/suggest`). */
+export type UserSuggestion = Schemas['UserSuggestion']
 
 type ForgotPassword = Schemas['ForgotPassword']
 export type ForgotPasswordStart = Required<Pick<ForgotPassword, 'email'>> | Required<Pick<ForgotPassword, 'phone'>>
@@ -622,6 +632,91 @@ export class ApiClient {
       method: follow ? 'PATCH' : 'DELETE',
       auth: true,
     })
+  }
+
+  // ---------------------------------------------------------------- live streams and notifications
+
+  /**
+   * Opens a server-sent event stream (see ./eventStream.ts): the token goes along when there is one, with
+   * `Last-Event-ID` when resuming. A 401 before streaming means the token expired (the notification stream also ends
+   * by itself when it does): one refresh and one retry, as every call; without a session the 401 is thrown.
+   */
+  async openStream(
+    path: string,
+    options: { lastEventId?: string | null; signal?: AbortSignal; auth?: boolean } = {},
+  ): Promise<Response> {
+    const attempt = async () => {
+      const headers: Record<string, string> = { Accept: 'text/event-stream' }
+      if (options.auth !== false && this.accessToken) headers['x-access-token'] = `Bearer ${this.accessToken}`
+      if (options.lastEventId) headers['Last-Event-ID'] = options.lastEventId
+      try {
+        return await this.fetchImpl(this.baseUrl + path, {
+          headers,
+          credentials: 'same-origin',
+          cache: 'no-store',
+          signal: options.signal,
+        })
+      } catch (error) {
+        if (options.signal?.aborted) throw error
+        throw new ApiError(0, 'network-error', 'Could not reach the server. Check your connection and try again.')
+      }
+    }
+    const failure = async (response: Response) =>
+      ApiClient.toError({
+        status: response.status,
+        body: await ApiClient.readBody(response),
+        retryAfter: response.headers?.get?.('Retry-After') ?? null,
+      })
+    let response = await attempt()
+    if (response.status === 401 && this.accessToken) {
+      const error = await failure(response)
+      const user = await this.refresh().catch(() => null)
+      if (!user) throw error
+      response = await attempt()
+    }
+    if (!response.ok) throw await failure(response)
+    return response
+  }
+
+  /** A page (from 0) of the caller's notifications, newest first. */
+  async notifications(page: number, pageSize: number): Promise<NotificationPage> {
+    const data = await this.request<Partial<NotificationPage> | null>(`/api/notifications/${page}/${pageSize}`, {
+      auth: true,
+    })
+    return {
+      count: Number(data?.count ?? 0),
+      unread: Number(data?.unread ?? 0),
+      rows: Array.isArray(data?.rows) ? data.rows : [],
+    }
+  }
+
+  async unreadNotifications(): Promise<number> {
+    const data = await this.request<{ unread?: number } | null>('/api/notifications/unread-count', { auth: true })
+    return Number(data?.unread ?? 0)
+  }
+
+  async readNotification(id: number): Promise<void> {
+    await this.request(`/api/notifications/read/${id}`, { method: 'PATCH', auth: true })
+  }
+
+  async readAllNotifications(): Promise<void> {
+    await this.request('/api/notifications/read-all', { method: 'PATCH', auth: true })
+  }
+
+  async notificationPreferences(): Promise<NotificationPreferences> {
+    return this.request<NotificationPreferences>('/api/notifications/preferences', { auth: true })
+  }
+
+  async saveNotificationPreferences(preferences: NotificationPreferences): Promise<void> {
+    await this.request('/api/notifications/preferences', { method: 'PUT', body: preferences, auth: true })
+  }
+
+  /** Up to 8 usernames starting with `prefix` (case-insensitive), for `@mention` completion. */
+  async suggestUsers(prefix: string): Promise<UserSuggestion[]> {
+    const data = await this.request<UserSuggestion[] | null>(`/api/user/suggest?prefix=${encodeURIComponent(prefix)}`, {
+      auth: true,
+    })
+    return Array.isArray(data) ? data.filter((row) => typeof row?.username === 'string') : []
   }
 
   /** A page of the caller's home feed: posts by the people and with the tags they follow. */

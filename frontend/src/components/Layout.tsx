@@ -4,6 +4,7 @@ import { useAuth } from '../auth/AuthContext'
 import { useTheme } from '../theme/theme'
 import { Avatar } from './Avatar'
 import { Logo } from './Logo'
+import { NotificationBell, NotificationsProvider } from './Notifications'
 import { SecondFactorProvider } from './SecondFactor'
 import { useOnChange } from '../lib/useOnChange'
 
@@ -119,6 +120,7 @@ function Header() {
         {open && <div className="menu-scrim" aria-hidden="true" onClick={() => setOpen(false)} />}
 
         <div className="header-tools">
+          {status === 'authenticated' && <NotificationBell />}
           <ThemeToggle />
           <button
             type="button"
@@ -143,21 +145,23 @@ function Header() {
 export function Layout() {
   return (
     <SecondFactorProvider>
-      <div className="app-shell">
-        <a href="#main" className="skip-link">
-          Skip to content
-        </a>
-        <Header />
-        <main id="main" className="site-main">
-          <Outlet />
-        </main>
-        <footer className="site-footer">
-          <div className="container footer-inner">
-            <span>© {new Date().getFullYear()} Cryptotalks</span>
-            <span className="muted">Conversations, not financial advice.</span>
-          </div>
-        </footer>
-      </div>
+      <NotificationsProvider>
+        <div className="app-shell">
+          <a href="#main" className="skip-link">
+            Skip to content
+          </a>
+          <Header />
+          <main id="main" className="site-main">
+            <Outlet />
+          </main>
+          <footer className="site-footer">
+            <div className="container footer-inner">
+              <span>© {new Date().getFullYear()} Cryptotalks</span>
+              <span className="muted">Conversations, not financial advice.</span>
+            </div>
+          </footer>
+        </div>
+      </NotificationsProvider>
     </SecondFactorProvider>
   )
 }

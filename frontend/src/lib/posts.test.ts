@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   applyVote,
+  arriveComment,
   commentProblem,
   draftProblems,
   joinContent,
@@ -173,5 +174,28 @@ describe('editor checks', () => {
     expect(commentProblem('ok')).toBeNull()
     expect(commentProblem('x'.repeat(5000))).toBeNull()
     expect(commentProblem('x'.repeat(5001))).toMatch(/5,000/)
+  })
+})
+
+describe('arriveComment', () => {
+  const c = (id: string) => ({ id })
+
+  it('shows a new comment last when all are loaded, and counts it once', () => {
+    const counted = new Set<string>()
+    const shown = { comments: [c('a')], count: 1 }
+    const next = arriveComment(shown, c('b'), counted, false)!
+    expect(next).toEqual({ comments: [c('a'), c('b')], count: 2 })
+    expect(arriveComment(next, c('b'), counted, true)).toBeNull()
+    expect(arriveComment(next, c('b'), counted, false)).toBeNull()
+  })
+
+  it('only counts one while pages are missing; the reader’s own then shows once, counted once', () => {
+    const counted = new Set<string>()
+    const shown = { comments: [c('a')], count: 5 }
+    const byStream = arriveComment(shown, c('mine'), counted, false)!
+    expect(byStream).toEqual({ comments: [c('a')], count: 6 })
+    expect(arriveComment(byStream, c('mine'), counted, true)).toEqual({ comments: [c('a'), c('mine')], count: 6 })
+    const byApiFirst = arriveComment(shown, c('own'), new Set(), true)!
+    expect(byApiFirst).toEqual({ comments: [c('a'), c('own')], count: 6 })
   })
 })

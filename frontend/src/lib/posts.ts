@@ -181,6 +181,34 @@ export function mergeComments<T extends { id: string }>(
   return { comments: [...before, ...fresh, ...written], loaded: before.length + fresh.length }
 }
 
+/** What the post page shows of a post's comments: the ones loaded, and the count of all. */
+export interface CommentsShown<T> {
+  comments: T[]
+  count: number
+}
+
+/**
+ * A comment that arrived (from the post's live stream, or the reader's own once the API answered) merged into what is
+ * shown. `counted` holds the ids already in `count` beyond the first load — the reader's own comment comes twice, by
+ * the stream and by the API's answer, in either order, and must show and count once. A new comment is shown (last)
+ * only when every comment before it is loaded, else "Show more" brings it in its place; the count grows either way.
+ * `own` says the reader wrote it (then it is shown at once, as "Show more" keeps it last). Null when nothing changes.
+ */
+export function arriveComment<T extends { id: string }>(
+  shown: CommentsShown<T>,
+  comment: T,
+  counted: Set<string>,
+  own: boolean,
+): CommentsShown<T> | null {
+  const listed = shown.comments.some((c) => c.id === comment.id)
+  if (listed) return null
+  const allLoaded = shown.comments.length >= shown.count
+  const show = own || allLoaded
+  if (counted.has(comment.id)) return own ? { comments: [...shown.comments, comment], count: shown.count } : null
+  counted.add(comment.id)
+  return { comments: show ? [...shown.comments, comment] : shown.comments, count: shown.count + 1 }
+}
+
 // ------------------------------------------------------------------ content
 
 /** The API keeps content as Markdown lines; joined with "\n" they are the document. */

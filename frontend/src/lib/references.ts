@@ -68,3 +68,11 @@ export function userPath(username: string): string {
 export function coinPath(uuid: string): string {
   return `/market/${encodeURIComponent(uuid)}`
 }
+
+/** Whether the text names a user or a coin that `references` does not cover (a live comment: worth asking about). */
+export function unknownReferences(text: string, references: References | undefined): boolean {
+  const users = new Set((references?.users ?? []).map((name) => name.toLowerCase()))
+  for (const match of text.matchAll(MENTION)) if (!users.has(match[1].toLowerCase())) return true
+  for (const match of text.matchAll(CASHTAG)) if (!references?.coins?.[match[1]]) return true
+  return false
+}

@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router'
 import { ApiError, type Post, type PostInput } from '../api/client'
 import { useAuth } from '../auth/AuthContext'
 import { LazyMarkdown as Markdown } from '../components/LazyMarkdown'
+import { MentionTextarea } from '../components/MentionTextarea'
 import { Alert, BusyLabel, Field, PageLoading, TextAreaField } from '../components/ui'
 import { placeError } from '../lib/errors'
 import {
@@ -219,11 +220,11 @@ function Editor({ post }: { post: Post | null }) {
           </div>
           <div className="editor-grid">
             <div className="editor-write">
-              <textarea
+              <MentionTextarea
                 id={contentId}
                 className="input textarea editor-textarea"
                 value={draft.content}
-                onChange={(e) => set('content', e.target.value)}
+                onValueChange={(content) => set('content', content)}
                 aria-invalid={errors.content ? true : undefined}
                 aria-describedby={errors.content ? `${contentId}-error` : undefined}
                 placeholder={'# A heading\n\nWrite your post here…'}

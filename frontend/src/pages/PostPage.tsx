@@ -1,4 +1,13 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FormEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { NotFoundCard } from '../components/NotFoundCard'
 import { ApiError, type Post, type PostComment, type User } from '../api/client'
@@ -6,14 +15,25 @@ import { useAuth } from '../auth/AuthContext'
 import { Avatar } from '../components/Avatar'
 import { CashtagChips } from '../components/CashtagChips'
 import { LazyMarkdown as Markdown } from '../components/LazyMarkdown'
+import { MentionTextarea } from '../components/MentionTextarea'
 import { TagList, VoteButtons } from '../components/posts'
 import { useSecondFactor } from '../components/SecondFactor'
 import { Alert, BusyLabel, Modal, PageLoading } from '../components/ui'
 import { plainText } from '../lib/errors'
-import { applyVote, commentProblem, COMMENTS_PAGE, joinContent, LIMITS, mergeComments, type Rate } from '../lib/posts'
-import { mergeReferences, type References } from '../lib/references'
+import {
+  applyVote,
+  arriveComment,
+  commentProblem,
+  COMMENTS_PAGE,
+  joinContent,
+  LIMITS,
+  mergeComments,
+  type Rate,
+} from '../lib/posts'
+import { mergeReferences, unknownReferences, type References } from '../lib/references'
 import { formatDate, formatRelative } from '../lib/time'
 import { useDocumentTitle } from '../lib/useDocumentTitle'
+import { eventData, useEventStream } from '../lib/useEventStream'
 
 type Load = { kind: 'loading' } | { kind: 'missing' } | { kind: 'error'; text: string } | { kind: 'ready'; post: Post }
 
@@ -108,13 +128,151 @@ function PostView({ post, onChange }: { post: Post; onChange: (post: Post) => vo
   const [askSignIn, setAskSignIn] = useState<string | null>(null)
   const [voting, setVoting] = useState(false)
   const [confirmDelete, setConfirmDelete] = useState(false)
-  // the newest post, for a rollback after an await (comments may have come meanwhile)
+  // the newest post, for a rollback after an await (comments may have come meanwhile); `commit` moves it at once, as
+  // several live events can arrive before the next render
   const latest = useRef(post)
   useLayoutEffect(() => {
     latest.current = post
   })
+  function commit(next: Post) {
+    latest.current = next
+    onChange(next)
+  }
+  /** Ids of the comments written here: shown last at once, before the pages in between are loaded. */
+  const written = useRef(new Set<string>())
+  /** Ids of comments that arrived since the post was read and are in `commentsCount` already. */
+  const counted = useRef(new Set<string>())
+  /** Live comments shown below the fold, not seen yet: the "N new comments" button. */
+  const [unseen, setUnseen] = useState<string[]>([])
+  const listEnd = useRef<HTMLDivElement>(null)
+  /** Where the end of the list was before a live comment went in, when it was above the screen (see below). */
+  const endBefore = useRef<number | null>(null)
+  // A comment that goes in above what the reader looks at (typing in the comment box, the list scrolled away) must not
+  // push it down. Browsers with scroll anchoring (overflow-anchor) keep it in place by themselves; for the others
+  // (Safari) scroll by what the list grew.
+  useLayoutEffect(() => {
+    const before = endBefore.current
+    endBefore.current = null
+    if (before === null || !listEnd.current) return
+    window.scrollBy(0, listEnd.current.getBoundingClientRect().top - before)
+  })
   const signedIn = status === 'authenticated'
   const mine = signedIn && user?.username === post.username
+
+  function belowTheFold(): boolean {
+    const end = listEnd.current
+    return end !== null && end.getBoundingClientRect().top > window.innerHeight
+  }
+
+  /** Merges an arrived comment; true when it is now shown. */
+  function arrive(comment: PostComment): boolean {
+    const current = latest.current
+    const comments = current.postInfo.comments
+    const shown = { comments, count: Math.max(current.commentsCount ?? 0, comments.length) }
+    const next = arriveComment(shown, comment, counted.current, written.current.has(comment.id))
+    if (!next) return false
+    commit({ ...current, commentsCount: next.count, postInfo: { ...current.postInfo, comments: next.comments } })
+    return next.comments.length > comments.length
+  }
+
+  async function catchUp() {
+    const comments = latest.current.postInfo.comments
+    let loaded = comments.length
+    while (loaded > 0 && written.current.has(comments[loaded - 1].id)) loaded--
+    try {
+      const page = await client.postComments(latest.current.id, Math.floor(loaded / COMMENTS_PAGE), COMMENTS_PAGE)
+      const now = latest.current
+      const count = Math.max(now.commentsCount ?? 0, now.postInfo.comments.length)
+      if (now.postInfo.comments.length < count) {
+        // not all loaded: "Show more" brings them in their place
+        commit({
+          ...now,
+          commentsCount: Math.max(page.count, count),
+          references: mergeReferences(now.references, page.references),
+        })
+        return
+      }
+      let from = now.postInfo.comments.length
+      while (from > 0 && written.current.has(now.postInfo.comments[from - 1].id)) from--
+      const merged = mergeComments(now.postInfo.comments, from, page.rows)
+      for (const c of merged.comments) counted.current.add(c.id)
+      commit({
+        ...now,
+        commentsCount: Math.max(page.count, merged.comments.length),
+        postInfo: { ...now.postInfo, comments: merged.comments },
+        references: mergeReferences(now.references, page.references),
+      })
+    } catch {
+      // the next reconnection tries again
+    }
+  }
+
+  /**
+   * A live comment comes without the references of its @names and $SYMBOLs (which exist): read them with the page of
+   * comments it is on, when it names any not known yet, so its links show as they would after a reload.
+   */
+  async function referencesOf(comment: PostComment) {
+    if (!unknownReferences(comment.payload ?? '', latest.current.references)) return
+    const index = latest.current.postInfo.comments.findIndex((c) => c.id === comment.id)
+    if (index < 0) return
+    try {
+      const page = await client.postComments(latest.current.id, Math.floor(index / COMMENTS_PAGE), COMMENTS_PAGE)
+      commit({ ...latest.current, references: mergeReferences(latest.current.references, page.references) })
+    } catch {
+      // the names stay plain text until the next reload
+    }
+  }
+
+  function showUnseen() {
+    const first = unseen[0]
+    setUnseen([])
+    if (first) document.getElementById(`comment-${first}`)?.scrollIntoView?.({ block: 'center' })
+  }
+  useEventStream(client, `/api/posts/stream/${encodeURIComponent(post.id)}`, {
+    onEvent: (event) => {
+      const data = eventData(event)
+      if (!data) return
+      if (event.event === 'comment' && typeof data.id === 'string' && typeof data.username === 'string') {
+        const comment: PostComment = {
+          rating: 0,
+          myRate: null,
+          commentRates: [],
+          ...(data as Partial<PostComment>),
+        } as PostComment
+        const below = belowTheFold()
+        const end = listEnd.current?.getBoundingClientRect().top ?? 0
+        if (!arrive(comment)) return
+        void referencesOf(comment)
+        if (end < 0 && !scrollAnchoring()) endBefore.current = end
+        if (below && comment.username !== user?.username) setUnseen((ids) => [...ids, comment.id])
+      } else if (event.event === 'post-score' && typeof data.rating === 'number') {
+        if (data.postId === undefined || data.postId === latest.current.id)
+          commit({ ...latest.current, rating: data.rating })
+      } else if (event.event === 'comment-score' && typeof data.commentId === 'string') {
+        if (typeof data.rating === 'number') updateComment(data.commentId, { rating: data.rating })
+      }
+    },
+    // no resume ids on this stream: after a drop, read what was missed
+    onOpen: (reconnected) => {
+      if (reconnected) void catchUp()
+    },
+  })
+
+  // a comment's link (from a notification) scrolls to it once it is shown
+  const linked = location.hash.startsWith('#comment-') ? location.hash.slice(1) : null
+  useEffect(() => {
+    if (linked) document.getElementById(linked)?.scrollIntoView?.({ block: 'center' })
+  }, [linked])
+
+  // the "new comments" button goes once the end of the list is seen
+  useEffect(() => {
+    if (unseen.length === 0) return
+    const onScroll = () => {
+      if (!belowTheFold()) setUnseen([])
+    }
+    window.addEventListener('scroll', onScroll, { passive: true })
+    return () => window.removeEventListener('scroll', onScroll)
+  }, [unseen.length])
 
   function needSignIn(what: string): boolean {
     if (signedIn) return false
@@ -128,12 +286,12 @@ function PostView({ post, onChange }: { post: Post; onChange: (post: Post) => vo
     const after = applyVote({ rating: before.rating, myRate: before.myRate }, rate)
     setVoteError(null)
     setVoting(true)
-    onChange({ ...before, ...after })
+    commit({ ...before, ...after })
     try {
       await client.ratePost(before.id, rate)
     } catch (error) {
       // Roll back only the vote; comments may have changed meanwhile.
-      onChange({ ...latest.current, rating: before.rating, myRate: before.myRate })
+      commit({ ...latest.current, rating: before.rating, myRate: before.myRate })
       setVoteError(plainText(error))
     } finally {
       setVoting(false)
@@ -142,7 +300,7 @@ function PostView({ post, onChange }: { post: Post; onChange: (post: Post) => vo
 
   function updateComment(id: string, patch: Partial<PostComment>) {
     const current = latest.current
-    onChange({
+    commit({
       ...current,
       postInfo: {
         ...current.postInfo,
@@ -152,17 +310,12 @@ function PostView({ post, onChange }: { post: Post; onChange: (post: Post) => vo
   }
 
   function addComment(comment: PostComment) {
-    const current = latest.current
-    onChange({
-      ...current,
-      commentsCount: (current.commentsCount ?? 0) + 1,
-      postInfo: { ...current.postInfo, comments: [...current.postInfo.comments, comment] },
-    })
+    arrive(comment)
   }
 
   function showMore(comments: PostComment[], count: number, references: References) {
     const current = latest.current
-    onChange({
+    commit({
       ...current,
       commentsCount: count,
       postInfo: { ...current.postInfo, comments },
@@ -241,7 +394,18 @@ function PostView({ post, onChange }: { post: Post; onChange: (post: Post) => vo
           onMore={showMore}
           needSignIn={needSignIn}
           signInLink={signInLink}
+          written={written}
+          listEnd={listEnd}
+          linked={linked}
         />
+        {unseen.length > 0 && (
+          <div className="new-comments" role="status">
+            <button type="button" className="button button-primary new-comments-button" onClick={showUnseen}>
+              {unseen.length === 1 ? '1 new comment' : `${unseen.length} new comments`}{' '}
+              <span aria-hidden="true">↓</span>
+            </button>
+          </div>
+        )}
       </article>
 
       <aside className="post-aside">
@@ -294,6 +458,9 @@ function Comments({
   onMore,
   needSignIn,
   signInLink,
+  written,
+  listEnd,
+  linked,
 }: {
   post: Post
   onVoted: (id: string, patch: Partial<PostComment>) => void
@@ -302,6 +469,12 @@ function Comments({
   onMore: (comments: PostComment[], count: number, references: References) => void
   needSignIn: (what: string) => boolean
   signInLink: ReactNode
+  /** Ids of the comments written here (shown last until the pages in between are loaded). */
+  written: RefObject<Set<string>>
+  /** Marks the end of the list: live comments below the fold get a "new comments" button. */
+  listEnd: RefObject<HTMLDivElement | null>
+  /** The comment the URL's hash points at. */
+  linked: string | null
 }) {
   const { client, status, user } = useAuth()
   const [text, setText] = useState('')
@@ -311,8 +484,6 @@ function Comments({
   const [voteError, setVoteError] = useState<{ id: string; text: string } | null>(null)
   const [loadingMore, setLoadingMore] = useState(false)
   const [moreError, setMoreError] = useState<string | null>(null)
-  /** Ids of the comments written here: shown last at once, before the pages in between are loaded. */
-  const written = useRef(new Set<string>())
   const boxId = useId()
   const comments = post.postInfo.comments
   const count = Math.max(post.commentsCount ?? 0, comments.length)
@@ -389,7 +560,12 @@ function Comments({
       {count === 0 && <p className="muted">No comments yet.</p>}
       <ol className="comment-list">
         {comments.map((comment) => (
-          <li key={comment.id} className="card comment" data-testid="comment">
+          <li
+            key={comment.id}
+            id={`comment-${comment.id}`}
+            className={`card comment${linked === `comment-${comment.id}` ? ' is-linked' : ''}`}
+            data-testid="comment"
+          >
             <div className="comment-head">
               <Link to={`/user/${encodeURIComponent(comment.username)}`} className="comment-author break">
                 @{comment.username}
@@ -414,6 +590,7 @@ function Comments({
           </li>
         ))}
       </ol>
+      <div ref={listEnd} aria-hidden="true" />
       {remaining > 0 && (
         <div className="comment-more">
           <button type="button" className="button button-secondary" onClick={showMore} disabled={loadingMore}>
@@ -436,12 +613,12 @@ function Comments({
           <label htmlFor={boxId} className="field-label">
             Add a comment
           </label>
-          <textarea
+          <MentionTextarea
             id={boxId}
             className={`input textarea${problem ? ' is-invalid' : ''}`}
             rows={4}
             value={text}
-            onChange={(e) => setText(e.target.value)}
+            onValueChange={setText}
             aria-invalid={problem ? true : undefined}
             aria-describedby={`${boxId}-count${problem ? ` ${boxId}-error` : ''}`}
             placeholder="Be kind; Markdown works here."
@@ -522,4 +699,9 @@ function DeleteDialog({ post, onClose }: { post: Post; onClose: () => void }) {
       </div>
     </Modal>
   )
+}
+
+/** Whether the browser keeps the content in view still when something is inserted above it (not Safari). */
+function scrollAnchoring(): boolean {
+  return typeof CSS !== 'undefined' && typeof CSS.supports === 'function' && CSS.supports('overflow-anchor', 'auto')
 }

@@ -9,6 +9,7 @@ import { ChangeEmailForm } from './settings/ChangeEmailForm'
 import { ChangePasswordForm } from './settings/ChangePasswordForm'
 import { CloseAccountSection } from './settings/CloseAccountSection'
 import type { SettingsProps } from './settings/common'
+import { NotificationsForm } from './settings/NotificationsForm'
 import { PersonalForm } from './settings/PersonalForm'
 import { PhotoForm } from './settings/PhotoForm'
 import { PhoneSection, TotpSection } from './settings/TwoFactorSection'
@@ -17,6 +18,7 @@ const TABS = [
   { id: 'profile', label: 'Profile' },
   { id: 'photo', label: 'Photo' },
   { id: 'security', label: 'Security' },
+  { id: 'notifications', label: 'Notifications' },
 ] as const
 
 type TabId = (typeof TABS)[number]['id']
@@ -100,8 +102,10 @@ export function SettingsPage() {
       </div>
 
       <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {load.kind === 'loading' && <PageLoading label="Loading your settings…" />}
-        {load.kind === 'error' && (
+        {/* the notification settings are their own resource: no need to wait for the profile's */}
+        {tab === 'notifications' && <NotificationsForm />}
+        {tab !== 'notifications' && load.kind === 'loading' && <PageLoading label="Loading your settings…" />}
+        {tab !== 'notifications' && load.kind === 'error' && (
           <>
             <Alert tone="error" title="Could not load your settings">
               {load.text}
@@ -118,7 +122,9 @@ export function SettingsPage() {
             </button>
           </>
         )}
-        {load.kind === 'ready' && <Panel tab={tab} settings={load.settings} patchSecurity={patchSecurity} />}
+        {tab !== 'notifications' && load.kind === 'ready' && (
+          <Panel tab={tab} settings={load.settings} patchSecurity={patchSecurity} />
+        )}
       </div>
     </div>
   )

@@ -9,6 +9,8 @@ export interface Reply {
   status: number
   body?: unknown
   headers?: Record<string, string>
+  /** A streamed body instead of `body` (see `eventStream`). */
+  stream?: ReadableStream<Uint8Array>
 }
 
 export interface Call {
@@ -16,6 +18,8 @@ export interface Call {
   method: string
   body: unknown
   token?: string
+  /** Every header sent (fetch only). */
+  headers?: Record<string, string>
 }
 
 type Handler = (call: Call) => Reply
@@ -33,9 +37,16 @@ export function backend(handler: Handler, options: { storage?: StorageLike } = {
       method: init.method ?? 'GET',
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
       token: headers['x-access-token'],
+      headers,
     }
     calls.push(call)
+    if (init.signal?.aborted) throw new DOMException('The operation was aborted.', 'AbortError')
     const reply = handler(call)
+    if (reply.stream)
+      return new Response(reply.stream, {
+        status: reply.status,
+        headers: { 'Content-Type': 'text/event-stream', ...reply.headers },
+      })
     return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), {
       status: reply.status,
       headers: { 'Content-Type': 'application/json', ...reply.headers },
@@ -77,6 +88,42 @@ export function backend(handler: Handler, options: { storage?: StorageLike } = {
   const client = new ApiClient({ fetch, xhr, tabs: options.storage ? { storage: options.storage } : undefined })
   return { client, calls }
 }
+
+/**
+ * A server-sent event stream to answer with (`reply`), written to by the test: `send` one event, `comment` a
+ * keep-alive, `close` it as the server would. `cancelled` turns true when the app closed it.
+ */
+export function eventStream() {
+  const encoder = new TextEncoder()
+  let controller!: ReadableStreamDefaultController<Uint8Array>
+  const state = { cancelled: false, closed: false }
+  const stream = new ReadableStream<Uint8Array>({
+    start: (c) => {
+      controller = c
+    },
+    cancel: () => {
+      state.cancelled = true
+    },
+  })
+  const write = (text: string) => {
+    if (!state.cancelled && !state.closed) controller.enqueue(encoder.encode(text))
+  }
+  return {
+    reply: { status: 200, stream } as Reply,
+    state,
+    send(event: string, data: unknown, id?: number | string) {
+      write(`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
+    },
+    raw: write,
+    close() {
+      if (state.cancelled || state.closed) return
+      state.closed = true
+      controller.close()
+    },
+  }
+}
+
+export type FakeStream = ReturnType<typeof eventStream>
 
 export const anonymous: Reply = { status: 401, body: { statusCode: 401, message: 'unauthorized', error: 'No session' } }
 export const success: Reply = { status: 201, body: { message: 'success' } }
