@@ -345,11 +345,13 @@ public final class Supervisor {
                 return;
             }
             if (System.currentTimeMillis() > deadline) {
+                String dump = dumpThreads(service, process);
                 synchronized (this) {
                     if (service.process != process) {
                         return;
                     }
-                    service.failure = "did not become ready within " + service.spec.readyTimeoutSeconds + " s";
+                    service.failure = "did not become ready within " + service.spec.readyTimeoutSeconds + " s"
+                            + (dump == null ? "" : " (its threads: " + dump + ")");
                     if (phase == Phase.STARTING_UP) {
                         service.state = State.FAILED;
                         notifyAll();
@@ -362,6 +364,31 @@ public final class Supervisor {
                 return;
             }
             sleep(500);
+        }
+    }
+
+    /**
+     * A JVM that started but never became ready is stuck somewhere: its threads, virtual ones included, go to a file
+     * beside its log before it is stopped (jcmd of the supervisor's own JDK). Null when there is none to write.
+     */
+    private String dumpThreads(Service service, Process process) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            return null;
+        }
+        Path file = logs.resolve(service.name() + "-threads-" + System.currentTimeMillis() + ".txt");
+        try {
+            Process dump = new ProcessBuilder(
+                            jcmd.toString(), Long.toString(process.pid()), "Thread.dump_to_file", file.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return dump.waitFor(15, TimeUnit.SECONDS) && Files.exists(file) ? file.toString() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 
