@@ -16,8 +16,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 public final class LiveStreams<K> {
 
-    static final SseEmitter.SseEventBuilder KEEP_ALIVE = SseEmitter.event().comment("keep-alive");
-
     private final ConcurrentHashMap<K, Set<LiveStream>> streams = new ConcurrentHashMap<>();
     private final int perKey;
 
@@ -75,7 +73,8 @@ public final class LiveStreams<K> {
     /** A comment line to every stream: proxies keep the connection, and a client that has gone is found out. */
     public void keepAlive() {
         streams.forEach((key, set) -> set.forEach(stream -> {
-            if (!stream.send(KEEP_ALIVE)) {
+            // a new builder each time: a builder keeps what it built and would send it again, growing, on reuse
+            if (!stream.send(SseEmitter.event().comment("keep-alive"))) {
                 remove(key, stream);
             }
         }));

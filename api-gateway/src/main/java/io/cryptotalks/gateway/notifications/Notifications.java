@@ -24,6 +24,17 @@ class Notifications {
 
     static final int MAX_PAGE_SIZE = 100;
 
+    /**
+     * A notification's columns and joins, for the list and the live stream alike; the join leaves out notifications
+     * by accounts closed since.
+     */
+    private static final String ROWS = """
+            n.id, n.type, u.username as actor, n.actors, n.post_id, p.title as post_title, p.slug as post_slug,
+                   n.comment_id, n.read, n.created_at, n.updated_at
+            from notifications n
+            join users u on u.id = n.actor_id
+            left join notification_posts p on p.post_id = n.post_id""";
+
     private static final RowMapper<NotificationResponses.Notification> NOTIFICATION =
             new DataClassRowMapper<>(NotificationResponses.Notification.class);
 
@@ -54,15 +65,10 @@ class Notifications {
                     .param("user", caller)
                     .query(Long.class)
                     .single();
-            // the join leaves out notifications by accounts closed since
             List<NotificationResponses.Notification> rows = jdbc
                     .sql("""
-                            select n.id, n.type, u.username as actor, n.actors, n.post_id, p.title as post_title,
-                                   p.slug as post_slug, n.comment_id, n.read, n.created_at, n.updated_at
-                            from notifications n
-                            join users u on u.id = n.actor_id
-                            left join notification_posts p on p.post_id = n.post_id
-                            where n.user_id = :user order by n.id desc limit :limit offset :offset""")
+                            select %s
+                            where n.user_id = :user order by n.id desc limit :limit offset :offset""".formatted(ROWS))
                     .param("user", caller)
                     .param("limit", pageSize)
                     .param("offset", (long) page * pageSize)
@@ -87,14 +93,9 @@ class Notifications {
             }
             List<Changed> rows = jdbc
                     .sql("""
-                            select n.changed_seq, n.id, n.type, u.username as actor, n.actors, n.post_id,
-                                   p.title as post_title, p.slug as post_slug, n.comment_id, n.read, n.created_at,
-                                   n.updated_at
-                            from notifications n
-                            join users u on u.id = n.actor_id
-                            left join notification_posts p on p.post_id = n.post_id
+                            select n.changed_seq, %s
                             where n.user_id = :user and n.changed_seq > :after
-                            order by n.changed_seq limit :limit""")
+                            order by n.changed_seq limit :limit""".formatted(ROWS))
                     .param("user", caller)
                     .param("after", after)
                     .param("limit", limit)
