@@ -166,11 +166,14 @@ class ReferencesTests {
                 Users.newClient());
         assertThat(unconfirmed.status()).as(unconfirmed.body()).isEqualTo(201);
 
-        Api.Reply suggested = api.get("/api/user/suggest?prefix=" + prefix.toUpperCase(Locale.ROOT));
-        assertThat(suggested.status()).as(suggested.body()).isEqualTo(200);
-        List<String> names = new ArrayList<>();
-        suggested.json().forEach(row -> names.add(row.get("username").asString()));
-        assertThat(names).containsExactlyInAnyOrder(first.username(), second.username());
+        // suggestions read the users-service's rows, where a confirmation lands a moment after the gateway took it
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Api.Reply suggested = api.get("/api/user/suggest?prefix=" + prefix.toUpperCase(Locale.ROOT));
+            assertThat(suggested.status()).as(suggested.body()).isEqualTo(200);
+            List<String> names = new ArrayList<>();
+            suggested.json().forEach(row -> names.add(row.get("username").asString()));
+            assertThat(names).containsExactlyInAnyOrder(first.username(), second.username());
+        });
         assertThat(api.get("/api/user/suggest?prefix=a").json().size()).isLessThanOrEqualTo(8);
 
         assertError(api.get("/api/user/suggest"), 400, "bad-request");
