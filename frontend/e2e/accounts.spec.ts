@@ -183,6 +183,8 @@ test.describe('accounts and account security', () => {
 
     await page.goto('/sign-in')
     await page.getByRole('link', { name: 'Forgot your password?' }).click()
+    // the sign-in form has an Email field too: fill only once the forgot-password page has replaced it
+    await expect(page.getByRole('heading', { name: 'Forgot your password?' })).toBeVisible()
     await page.getByLabel('Email').fill(user.email)
     await page.getByRole('button', { name: 'Email me a link' }).click()
     await expect(page.getByTestId('forgot-sent')).toContainText(user.email)
