@@ -112,8 +112,16 @@ final class RunningSystem {
     }
 
     /** One more gateway on the same infrastructure, alone (the live streams' test); closing it stops it. */
-    ConfigurableApplicationContext startSecondGateway() {
-        return startGateway();
+    ConfigurableApplicationContext startSecondGateway(String... extra) {
+        return startGateway(extra);
+    }
+
+    String kafkaBootstrapServers() {
+        return infrastructure.kafkaBootstrapServers();
+    }
+
+    ConfigurableApplicationContext gateway() {
+        return gateway;
     }
 
     static String urlOf(ConfigurableApplicationContext service, String path) {
@@ -138,10 +146,14 @@ final class RunningSystem {
         }
     }
 
-    private ConfigurableApplicationContext startGateway() {
-        return start(
-                GatewayApplication.class,
-                GatewayApplication.CONFIG_NAME,
+    private ConfigurableApplicationContext startGateway(String... extra) {
+        List<String> args = new ArrayList<>(gatewaySettings());
+        args.addAll(List.of(extra));
+        return start(GatewayApplication.class, GatewayApplication.CONFIG_NAME, args.toArray(String[]::new));
+    }
+
+    private static List<String> gatewaySettings() {
+        return List.of(
                 "--JWT_SECRET=" + JWT_SECRET,
                 "--ENCRYPTION_KEY=" + ENCRYPTION_KEY,
                 "--TRUSTED_PROXIES=127\\.0\\.0\\.1",
@@ -150,12 +162,26 @@ final class RunningSystem {
                 "--cryptotalks.live.keep-alive=2s");
     }
 
-    private ConfigurableApplicationContext start(Class<?> application, String configName, String... extra) {
+    /** One more instance of a module as a process of its own on this system's infrastructure (KillTests). */
+    ServiceProcess startProcess(String module) {
+        List<String> args = new ArrayList<>(sharedSettings());
+        if (module.equals("api-gateway")) {
+            args.addAll(gatewaySettings());
+        }
+        return ServiceProcess.start(module, args);
+    }
+
+    private List<String> sharedSettings() {
         List<String> args = new ArrayList<>();
         infrastructure.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
-        args.add("--server.port=0");
         args.add("--cryptotalks.messaging.retry.initial-interval=100ms");
         args.add("--cryptotalks.dev-mailbox.enabled=true");
+        return args;
+    }
+
+    private ConfigurableApplicationContext start(Class<?> application, String configName, String... extra) {
+        List<String> args = new ArrayList<>(sharedSettings());
+        args.add("--server.port=0");
         args.addAll(List.of(extra));
         return new SpringApplicationBuilder(application).properties(configName).run(args.toArray(String[]::new));
     }

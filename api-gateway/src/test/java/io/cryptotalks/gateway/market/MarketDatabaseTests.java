@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cryptotalks.common.events.EventJson;
 import io.cryptotalks.common.outbox.OutboxWriter;
+import io.cryptotalks.common.tracing.TraceParents;
 import io.cryptotalks.gateway.web.ApiError;
 import io.cryptotalks.gateway.web.ApiException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -46,7 +47,7 @@ class MarketDatabaseTests {
     private final MarketCache cache = new MarketCache(Duration.ofSeconds(60), 1000);
     private final MarketQueries queries = new MarketQueries(search, reads, projection, cache);
     private final FavouriteService favourites =
-            new FavouriteService(reads, new OutboxWriter(jdbc, json, clock), transactions);
+            new FavouriteService(reads, new OutboxWriter(jdbc, json, clock, TraceParents.NONE), transactions);
 
     @BeforeAll
     static void startDatabase() throws Exception {

@@ -1,6 +1,7 @@
 package io.cryptotalks.common.config;
 
 import io.cryptotalks.common.actionlog.ActionLogWriter;
+import io.cryptotalks.common.tracing.TraceParents;
 import org.bson.Document;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -12,14 +13,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** The action-log writer of a service that has MongoDB, and a health check that works on any MongoDB-wire server. */
-@AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
+@AutoConfiguration(
+        after = TracingAutoConfiguration.class,
+        afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
 @ConditionalOnClass(MongoTemplate.class)
 public class ActionLogAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(MongoTemplate.class)
-    ActionLogWriter actionLogWriter(MongoTemplate mongo) {
-        return new ActionLogWriter(mongo);
+    ActionLogWriter actionLogWriter(MongoTemplate mongo, TraceParents traceParents) {
+        return new ActionLogWriter(mongo, traceParents);
     }
 
     /** Boot's Mongo indicator runs {@code hello}, which the embedded server lacks; {@code ping} works everywhere. */

@@ -5,6 +5,7 @@ import io.cryptotalks.common.operations.OutboxBacklog;
 import io.cryptotalks.common.outbox.OutboxCleaner;
 import io.cryptotalks.common.outbox.OutboxRelay;
 import io.cryptotalks.common.outbox.OutboxWriter;
+import io.cryptotalks.common.tracing.TraceParents;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -21,14 +22,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The transactional outbox of a service that produces events ({@code cryptotalks.messaging.outbox.enabled=true}). */
-@AutoConfiguration(after = MessagingAutoConfiguration.class)
+@AutoConfiguration(after = {MessagingAutoConfiguration.class, TracingAutoConfiguration.class})
 @ConditionalOnProperty(name = "cryptotalks.messaging.outbox.enabled", havingValue = "true")
 @EnableScheduling
 public class OutboxAutoConfiguration {
 
     @Bean
-    OutboxWriter outboxWriter(JdbcClient jdbc, EventJson json, Clock clock) {
-        return new OutboxWriter(jdbc, json, clock);
+    OutboxWriter outboxWriter(JdbcClient jdbc, EventJson json, Clock clock, TraceParents traceParents) {
+        return new OutboxWriter(jdbc, json, clock, traceParents);
     }
 
     @Bean

@@ -30,7 +30,10 @@ public class InboundEvents {
             return;
         }
         boolean applied = consumer.apply(envelope, () -> handlers.dispatch(envelope));
-        if (!applied) {
+        // one line per event, in the trace of the request that caused it (its traceparent header)
+        if (applied) {
+            log.info("applied {} {}", envelope.type(), envelope.eventId());
+        } else {
             log.info("skipped {} {}: already applied", envelope.type(), envelope.eventId());
         }
     }

@@ -1,5 +1,6 @@
 package io.cryptotalks.common.outbox;
 
+import io.cryptotalks.common.tracing.TraceParents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +91,7 @@ public class OutboxRelay {
                 return 0; // another instance is publishing this turn
             }
             List<PendingRecord> batch = jdbc.sql("""
-                            select seq, topic, message_key, event_type, envelope, occurred_at from outbox
+                            select seq, topic, message_key, event_type, envelope, occurred_at, trace_parent from outbox
                             where published_at is null order by seq limit :limit
                             """)
                     .param("limit", batchSize)
@@ -119,6 +120,9 @@ public class OutboxRelay {
         ProducerRecord<String, String> record =
                 new ProducerRecord<>(pending.topic(), pending.messageKey(), pending.envelope());
         record.headers().add(EVENT_TYPE_HEADER, pending.eventType().getBytes(StandardCharsets.UTF_8));
+        if (pending.traceParent() != null) {
+            record.headers().add(TraceParents.HEADER, pending.traceParent().getBytes(StandardCharsets.UTF_8));
+        }
         return kafka.send(record);
     }
 
@@ -134,5 +138,11 @@ public class OutboxRelay {
     }
 
     record PendingRecord(
-            long seq, String topic, String messageKey, String eventType, String envelope, Instant occurredAt) {}
+            long seq,
+            String topic,
+            String messageKey,
+            String eventType,
+            String envelope,
+            Instant occurredAt,
+            String traceParent) {}
 }

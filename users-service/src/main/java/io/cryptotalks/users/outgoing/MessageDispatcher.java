@@ -1,5 +1,6 @@
 package io.cryptotalks.users.outgoing;
 
+import io.cryptotalks.common.tracing.TraceParents;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * LOCKED} (so several instances never send the same row), handed to its channel's sender, and marked sent — or, on
  * failure, given a later attempt with exponential back-off, until it fails for good. A final row has its text and links
  * blanked (they hold live tokens). Runs after each commit that queued a message, and on a schedule for the retries.
+ * Each attempt runs in the trace of the event that queued the message.
  */
 @Component
 class MessageDispatcher implements DisposableBean {
@@ -38,15 +40,22 @@ class MessageDispatcher implements DisposableBean {
     private final TransactionTemplate transactions;
     private final Senders senders;
     private final Clock clock;
+    private final TraceParents traceParents;
     private final ExecutorService executor =
             Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "outgoing-messages"));
     private final AtomicBoolean requested = new AtomicBoolean();
 
-    MessageDispatcher(JdbcClient jdbc, PlatformTransactionManager transactionManager, Senders senders, Clock clock) {
+    MessageDispatcher(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactionManager,
+            Senders senders,
+            Clock clock,
+            TraceParents traceParents) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.senders = senders;
         this.clock = clock;
+        this.traceParents = traceParents;
     }
 
     /** Dispatch on the dispatcher's own thread, so the consumer does not wait for providers; requests coalesce. */
@@ -86,7 +95,7 @@ class MessageDispatcher implements DisposableBean {
 
     private boolean dispatchOne() {
         Optional<Claimed> claimed = jdbc.sql("""
-                        select id, idempotency_key, user_id, channel, recipient, subject, body, links, attempts
+                        select id, idempotency_key, user_id, channel, recipient, subject, body, links, attempts, trace_parent
                         from outgoing_messages
                         where sent_at is null and failed_at is null and next_attempt_at <= :now
                         order by next_attempt_at
@@ -97,6 +106,7 @@ class MessageDispatcher implements DisposableBean {
                 .query((rs, n) -> new Claimed(
                         (UUID) rs.getObject("id"),
                         rs.getInt("attempts"),
+                        rs.getString("trace_parent"),
                         new OutgoingMessage(
                                 rs.getString("idempotency_key"),
                                 (UUID) rs.getObject("user_id"),
@@ -106,7 +116,8 @@ class MessageDispatcher implements DisposableBean {
                                 rs.getString("body"),
                                 List.of((String[]) rs.getArray("links").getArray()))))
                 .optional();
-        claimed.ifPresent(this::send);
+        claimed.ifPresent(message -> traceParents.continueTrace(
+                message.traceParent(), "send " + message.message().channel().column(), () -> send(message)));
         return claimed.isPresent();
     }
 
@@ -123,6 +134,10 @@ class MessageDispatcher implements DisposableBean {
                     .param("attempts", attempts)
                     .param("id", claimed.id())
                     .update();
+            log.info(
+                    "sent {} {}",
+                    claimed.message().channel().column(),
+                    claimed.message().idempotencyKey());
         } catch (MessageSender.NotSendable e) {
             fail(claimed, attempts, e.getMessage());
         } catch (RuntimeException e) {
@@ -185,5 +200,5 @@ class MessageDispatcher implements DisposableBean {
         executor.shutdownNow();
     }
 
-    private record Claimed(UUID id, int attempts, OutgoingMessage message) {}
+    private record Claimed(UUID id, int attempts, String traceParent, OutgoingMessage message) {}
 }

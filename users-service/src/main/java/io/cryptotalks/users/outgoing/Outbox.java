@@ -1,5 +1,6 @@
 package io.cryptotalks.users.outgoing;
 
+import io.cryptotalks.common.tracing.TraceParents;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,10 +17,12 @@ public class Outbox {
 
     private final JdbcClient jdbc;
     private final MessageDispatcher dispatcher;
+    private final TraceParents traceParents;
 
-    Outbox(JdbcClient jdbc, MessageDispatcher dispatcher) {
+    Outbox(JdbcClient jdbc, MessageDispatcher dispatcher, TraceParents traceParents) {
         this.jdbc = jdbc;
         this.dispatcher = dispatcher;
+        this.traceParents = traceParents;
     }
 
     public void queue(OutgoingMessage message) {
@@ -27,8 +30,9 @@ public class Outbox {
             throw new IllegalStateException("messages are queued inside the transaction of the event that causes them");
         }
         jdbc.sql("""
-                        insert into outgoing_messages (id, idempotency_key, user_id, channel, recipient, subject, body, links)
-                        values (:id, :key, :userId, :channel, :to, :subject, :body, :links)
+                        insert into outgoing_messages
+                            (id, idempotency_key, user_id, channel, recipient, subject, body, links, trace_parent)
+                        values (:id, :key, :userId, :channel, :to, :subject, :body, :links, :traceParent)
                         on conflict (idempotency_key) do nothing
                         """)
                 .param("id", UUID.randomUUID())
@@ -39,6 +43,7 @@ public class Outbox {
                 .param("subject", message.subject())
                 .param("body", message.text())
                 .param("links", message.links().toArray(String[]::new))
+                .param("traceParent", traceParents.current())
                 .update();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

@@ -8,6 +8,7 @@ import io.cryptotalks.common.consumer.InboundEvents;
 import io.cryptotalks.common.contracts.RecordedEvents;
 import io.cryptotalks.common.events.EventJson;
 import io.cryptotalks.common.events.Topics;
+import io.cryptotalks.common.tracing.TraceParents;
 import io.cryptotalks.devstack.DevStackInitializer;
 import io.cryptotalks.users.UsersFixtures;
 import io.cryptotalks.users.UsersServiceApplication;
@@ -121,8 +122,10 @@ class OutgoingMessagesTests {
             }
         };
         Senders senders = new Senders(counting, counting);
-        MessageDispatcher first = new MessageDispatcher(jdbc, transactionManager, senders, Clock.systemUTC());
-        MessageDispatcher second = new MessageDispatcher(jdbc, transactionManager, senders, Clock.systemUTC());
+        MessageDispatcher first =
+                new MessageDispatcher(jdbc, transactionManager, senders, Clock.systemUTC(), TraceParents.NONE);
+        MessageDispatcher second =
+                new MessageDispatcher(jdbc, transactionManager, senders, Clock.systemUTC(), TraceParents.NONE);
         try {
             CompletableFuture.allOf(
                             CompletableFuture.runAsync(first::dispatchDue),
@@ -153,8 +156,8 @@ class OutgoingMessagesTests {
                 throw new IllegalStateException("provider answered 503");
             }
         };
-        MessageDispatcher dispatcher =
-                new MessageDispatcher(jdbc, transactionManager, new Senders(refusing, refusing), Clock.systemUTC());
+        MessageDispatcher dispatcher = new MessageDispatcher(
+                jdbc, transactionManager, new Senders(refusing, refusing), Clock.systemUTC(), TraceParents.NONE);
         UsersFixtures fixtures = new UsersFixtures(jdbc);
         try {
             dispatcher.dispatchDue();
