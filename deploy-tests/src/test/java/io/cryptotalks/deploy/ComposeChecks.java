@@ -3,8 +3,10 @@ package io.cryptotalks.deploy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.regex.Matcher;
@@ -168,10 +170,17 @@ final class ComposeChecks {
                     problems.add(name + ": build arg PORT=" + portArg + " but the service listens on " + expected + " ("
                             + port.name() + ")");
                 }
+                // with MANAGEMENT_SERVER_PORT set, Actuator (health included) answers there and not on the service port
+                String actuator = managementPort(service).orElse(expected);
                 Object healthcheck = service.get("healthcheck");
-                if (healthcheck != null && !String.valueOf(healthcheck).contains(":" + expected + "/actuator/health")) {
-                    problems.add(name + ": its healthcheck does not ask Actuator on port " + expected);
+                if (healthcheck != null && !String.valueOf(healthcheck).contains(":" + actuator + "/actuator/health")) {
+                    problems.add(name + ": its healthcheck does not ask Actuator on port " + actuator);
                 }
+                managementPort(service)
+                        .filter(management ->
+                                String.valueOf(service.get("ports")).contains(":" + management))
+                        .ifPresent(management ->
+                                problems.add(name + ": publishes its management port " + management + " (Actuator)"));
             }
             Object published = service.get("ports");
             if (published != null
@@ -183,7 +192,10 @@ final class ComposeChecks {
         return problems;
     }
 
-    /** Named volumes only (declared at the top level), no bind mounts of the host's folders. */
+    /**
+     * Data in named volumes only (declared at the top level); the one kind of bind mount allowed is configuration
+     * from this repository, read-only (the observability profile's Prometheus and Grafana files).
+     */
     @SuppressWarnings("unchecked")
     List<String> volumes() {
         List<String> problems = new ArrayList<>();
@@ -193,8 +205,14 @@ final class ComposeChecks {
                 String source = volume instanceof Map<?, ?> longForm
                         ? String.valueOf(longForm.get("source"))
                         : volume.toString().split(":")[0];
-                if (source.startsWith(".") || source.startsWith("/") || source.startsWith("~")) {
-                    problems.add(name + ": bind mount " + volume + " (use a named volume)");
+                if (isRepositoryConfig(volume, source)) {
+                    Path mounted = composeFile.getParent().resolve(source).normalize();
+                    if (!Files.exists(mounted)) {
+                        problems.add(name + ": mounts " + source + ", which does not exist");
+                    }
+                } else if (source.startsWith(".") || source.startsWith("/") || source.startsWith("~")) {
+                    problems.add(name + ": bind mount " + volume
+                            + " (use a named volume; only configuration under ./deploy/ is mounted, read-only)");
                 } else if (declared == null || !declared.containsKey(source)) {
                     problems.add(name + ": volume " + source + " is not declared under the top-level volumes");
                 }
@@ -275,13 +293,38 @@ final class ComposeChecks {
         return problems;
     }
 
+    /** A read-only mount of a file or folder under the repository's deploy/ (short syntax {@code ./deploy/…:…:ro}). */
+    private static boolean isRepositoryConfig(Object volume, String source) {
+        return !(volume instanceof Map<?, ?>)
+                && source.startsWith("./deploy/")
+                && !source.contains("..")
+                && volume.toString().endsWith(":ro");
+    }
+
+    /** The service's MANAGEMENT_SERVER_PORT, where Actuator answers when it is set. */
+    static Optional<String> managementPort(Map<String, Object> service) {
+        return Optional.ofNullable(environment(service).get("MANAGEMENT_SERVER_PORT"))
+                .map(String::valueOf);
+    }
+
+    /** The services built from this repository's modules (build arg MODULE): the Spring services. */
+    Map<String, Map<String, Object>> springServices() {
+        Map<String, Map<String, Object>> result = new LinkedHashMap<>();
+        services().forEach((name, service) -> {
+            if (buildArgs(service).get("MODULE") != null) {
+                result.put(name, service);
+            }
+        });
+        return result;
+    }
+
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> environment(Map<String, Object> service) {
+    static Map<String, Object> environment(Map<String, Object> service) {
         Object environment = service.get("environment");
         if (environment instanceof Map<?, ?> map) {
             return (Map<String, Object>) map;
         }
-        Map<String, Object> result = new java.util.LinkedHashMap<>();
+        Map<String, Object> result = new LinkedHashMap<>();
         if (environment instanceof List<?> list) {
             for (Object item : list) {
                 String[] pair = item.toString().split("=", 2);

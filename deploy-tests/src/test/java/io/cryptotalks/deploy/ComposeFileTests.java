@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ComposeFileTests {
 
-    static final Set<String> MAY_PUBLISH = Set.of("web", "api-gateway");
+    /** The web app, and the observability profile's UIs (on the loopback address: ObservabilityTests). */
+    static final Set<String> MAY_PUBLISH = Set.of("web", "api-gateway", "prometheus", "grafana", "jaeger");
 
     private final Path root = Repository.root();
     private ComposeChecks real;
@@ -36,6 +37,7 @@ class ComposeFileTests {
                 new String[] {"docker-compose.yml", ".env.development.example", "Dockerfile", "frontend/Dockerfile"}) {
             Repository.write(dir.resolve(file), Repository.read(root.resolve(file)));
         }
+        Repository.copyTree(root.resolve("deploy/observability"), dir.resolve("deploy/observability"));
         return checks(dir);
     }
 
@@ -138,6 +140,29 @@ class ComposeFileTests {
     }
 
     @Test
+    void aHealthcheckOffTheManagementPortOrAPublishedManagementPortFails(@TempDir Path dir) {
+        ComposeChecks checks = copy(dir);
+        Repository.replaceOnce(
+                dir.resolve("docker-compose.yml"),
+                "MANAGEMENT_SERVER_PORT: \"9090\"",
+                "MANAGEMENT_SERVER_PORT: \"9191\"");
+        Repository.replaceOnce(
+                dir.resolve("docker-compose.yml"),
+                "args: { MODULE: auth-service, PORT: \"3001\" } }\n",
+                "args: { MODULE: auth-service, PORT: \"3001\" } }\n    ports: [\"9191:9191\"]\n");
+
+        assertThat(checks.ports())
+                .containsExactlyInAnyOrder(
+                        "users-service: its healthcheck does not ask Actuator on port 9191",
+                        "auth-service: its healthcheck does not ask Actuator on port 9191",
+                        "auth-service: publishes its management port 9191 (Actuator)",
+                        "auth-service: publishes ports [9191:9191]; only " + MAY_PUBLISH + " may",
+                        "posts-service: its healthcheck does not ask Actuator on port 9191",
+                        "crypto-rates-service: its healthcheck does not ask Actuator on port 9191",
+                        "api-gateway: its healthcheck does not ask Actuator on port 9191");
+    }
+
+    @Test
     void dataLivesInNamedVolumes() {
         assertThat(real.volumes()).isEmpty();
     }
@@ -146,8 +171,22 @@ class ComposeFileTests {
     void aBindMountFails(@TempDir Path dir) {
         ComposeChecks checks = copy(dir);
         Repository.replaceOnce(dir.resolve("docker-compose.yml"), "- mongo-data:/data/db", "- ./mongo:/data/db");
+        Repository.replaceOnce(
+                dir.resolve("docker-compose.yml"),
+                "prometheus.yml:/etc/prometheus/prometheus.yml:ro",
+                "prometheus.yml:/etc/prometheus/prometheus.yml");
+        Repository.replaceOnce(
+                dir.resolve("docker-compose.yml"),
+                "./deploy/observability/grafana/dashboards:",
+                "./deploy/observability/grafana/dashboard:");
 
-        assertThat(checks.volumes()).containsExactly("mongo: bind mount ./mongo:/data/db (use a named volume)");
+        String hint = " (use a named volume; only configuration under ./deploy/ is mounted, read-only)";
+        assertThat(checks.volumes())
+                .containsExactlyInAnyOrder(
+                        "mongo: bind mount ./mongo:/data/db" + hint,
+                        "prometheus: bind mount ./deploy/observability/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml"
+                                + hint,
+                        "grafana: mounts ./deploy/observability/grafana/dashboard, which does not exist");
     }
 
     @Test

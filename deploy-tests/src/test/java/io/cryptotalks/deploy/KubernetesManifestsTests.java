@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
@@ -13,6 +15,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,7 +75,10 @@ class KubernetesManifestsTests {
                 continue; // a JSON 6902 patch: operations, not a resource (applied and checked by the renders below)
             }
             List<HasMetadata> resources = new ArrayList<>();
-            problems.addAll(KubernetesChecks.typed(Kustomize.loadAll(file), resources).stream()
+            List<Map<String, Object>> kubernetesKinds = Kustomize.loadAll(file).stream()
+                    .filter(r -> !isPrometheusOperatorKind(r))
+                    .toList();
+            problems.addAll(KubernetesChecks.typed(kubernetesKinds, resources).stream()
                     .map(p -> k8s.relativize(file) + ": " + p)
                     .toList());
             parsed += resources.size();
@@ -81,10 +87,91 @@ class KubernetesManifestsTests {
         assertThat(parsed).isGreaterThanOrEqualTo(15);
     }
 
+    /** The Prometheus Operator's custom resources: no fabric8 model; checked by podMonitorProblems. */
+    private static boolean isPrometheusOperatorKind(Map<String, Object> resource) {
+        return String.valueOf(resource.get("apiVersion")).startsWith("monitoring.coreos.com/");
+    }
+
     @Test
     void kustomizationsReferOnlyToFilesThatExist() {
         assertThat(Kustomize.references(k8s.resolve("base"))).isEmpty();
         assertThat(Kustomize.references(k8s.resolve("overlays/dev"))).isEmpty();
+        assertThat(Kustomize.references(k8s.resolve("monitoring"))).isEmpty();
+    }
+
+    /**
+     * The optional PodMonitor (deploy/k8s/monitoring) selects the pods of every service and of nothing else, and
+     * scrapes the port and path their prometheus.io annotations name: the management port, Actuator's path.
+     */
+    private List<String> podMonitorProblems(Path monitoring, Path base) {
+        List<Map<String, Object>> monitors = Kustomize.render(monitoring);
+        if (monitors.size() != 1 || !"PodMonitor".equals(monitors.get(0).get("kind"))) {
+            return List.of(monitoring + ": expected exactly one PodMonitor, found " + monitors.size() + " resources");
+        }
+        Map<String, Object> spec = Kustomize.castMap(monitors.get(0).get("spec"));
+        LabelSelector selector = new KubernetesSerialization().convertValue(spec.get("selector"), LabelSelector.class);
+        List<?> endpoints = (List<?>) spec.get("podMetricsEndpoints");
+        Map<String, Object> endpoint = Kustomize.castMap(endpoints.get(0));
+        List<String> services = new ModuleVariables(root).services();
+        List<String> problems = new ArrayList<>();
+        if (endpoints.size() != 1) {
+            problems.add("PodMonitor: " + endpoints.size() + " endpoints, expected one");
+        }
+        for (Deployment deployment : KubernetesChecks.byName(typed(Kustomize.render(base)), Deployment.class)
+                .values()) {
+            String name = deployment.getMetadata().getName();
+            PodTemplateSpec pod = deployment.getSpec().getTemplate();
+            boolean selected = selects(selector, pod.getMetadata().getLabels());
+            if (selected != services.contains(name)) {
+                problems.add("PodMonitor: " + (selected ? "selects " : "does not select ") + name);
+            }
+            if (!selected) {
+                continue;
+            }
+            Map<String, String> annotations = pod.getMetadata().getAnnotations();
+            Integer port = pod.getSpec().getContainers().get(0).getPorts().stream()
+                    .filter(p -> endpoint.get("port").equals(p.getName()))
+                    .map(ContainerPort::getContainerPort)
+                    .findFirst()
+                    .orElse(null);
+            if (port == null || !String.valueOf(port).equals(annotations.get("prometheus.io/port"))) {
+                problems.add("PodMonitor: port " + endpoint.get("port") + " of " + name + " is " + port
+                        + ", its annotation says " + annotations.get("prometheus.io/port"));
+            }
+            if (!endpoint.get("path").equals(annotations.get("prometheus.io/path"))) {
+                problems.add("PodMonitor: path " + endpoint.get("path") + ", " + name + "'s annotation says "
+                        + annotations.get("prometheus.io/path"));
+            }
+        }
+        return problems;
+    }
+
+    @Test
+    void theOptionalPodMonitorScrapesEveryServiceWhereTheAnnotationsSay() {
+        assertThat(podMonitorProblems(k8s.resolve("monitoring"), k8s.resolve("base")))
+                .isEmpty();
+        assertThat(Repository.read(k8s.resolve("monitoring/podmonitor.yaml")))
+                .contains("path: /actuator/prometheus")
+                .contains("interval: 10s");
+    }
+
+    @Test
+    void aPodMonitorThatMissesAServiceOrAsksAnotherPortFails(@TempDir Path dir) {
+        Path copy = copyOfK8s(dir);
+        Path podMonitor = copy.resolve("monitoring/podmonitor.yaml");
+        Repository.replaceOnce(podMonitor, "users-service, posts-service", "users-service, web");
+        Repository.replaceOnce(podMonitor, "- port: management", "- port: http");
+
+        assertThat(podMonitorProblems(copy.resolve("monitoring"), copy.resolve("base")))
+                .containsExactlyInAnyOrder(
+                        "PodMonitor: selects web",
+                        "PodMonitor: does not select posts-service",
+                        "PodMonitor: port http of api-gateway is 3000, its annotation says 9090",
+                        "PodMonitor: port http of auth-service is 3001, its annotation says 9090",
+                        "PodMonitor: port http of users-service is 3002, its annotation says 9090",
+                        "PodMonitor: port http of crypto-rates-service is 3004, its annotation says 9090",
+                        "PodMonitor: path /actuator/prometheus, web's annotation says null",
+                        "PodMonitor: port http of web is 8080, its annotation says null");
     }
 
     @Test
@@ -222,7 +309,7 @@ class KubernetesManifestsTests {
     void kubectlKustomizeRendersTheSameAsTheTestsRenderer() throws Exception {
         String kubectl = onPath("kubectl");
         assumeTrue(kubectl != null, "kubectl is not installed here: the Java renderer's result stands alone");
-        for (String dir : List.of("base", "overlays/dev")) {
+        for (String dir : List.of("base", "overlays/dev", "monitoring")) {
             Process process = new ProcessBuilder(
                             kubectl, "kustomize", k8s.resolve(dir).toString())
                     .redirectErrorStream(true)

@@ -45,6 +45,14 @@ final class ModuleVariables {
     /** One variable as one service reads it: its default ({@code null}: none) and where it was seen first. */
     record Variable(String name, String defaultValue, String source) {}
 
+    /**
+     * Variables the common module reads by name through Spring's Environment, where no placeholder shows them: every
+     * service that depends on common reads them. OTLP_TRACING_ENDPOINT: spans are exported over OTLP/HTTP only when it
+     * names an endpoint (empty or unset: none); compose passes it through empty by default.
+     */
+    static final List<Variable> READ_BY_COMMON_BY_NAME = List.of(
+            new Variable("OTLP_TRACING_ENDPOINT", "", "common/src/main/java/io/cryptotalks/common/tracing (by name)"));
+
     private final Path root;
 
     ModuleVariables(Path root) {
@@ -113,6 +121,9 @@ final class ModuleVariables {
             for (Path java : Repository.files(root.resolve(module).resolve("src/main/java"), ".java")) {
                 collect(Repository.read(java), root.relativize(java).toString(), vars, false);
             }
+        }
+        if (modules.contains("common")) {
+            READ_BY_COMMON_BY_NAME.forEach(variable -> vars.putIfAbsent(variable.name(), variable));
         }
         return vars;
     }

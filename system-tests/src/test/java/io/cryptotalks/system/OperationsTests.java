@@ -3,11 +3,25 @@ package io.cryptotalks.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cryptotalks.devstack.DevStack;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /** What an operator calls on a worker's own port. */
 class OperationsTests {
+
+    /** The metric names the Grafana dashboard may use; deploy-tests checks the dashboard against the same list. */
+    static final Path DASHBOARD_METRICS = Path.of("..", "deploy", "observability", "metrics.txt");
 
     private final Api users = new Api(RunningSystem.shared().usersServiceUrl());
 
@@ -62,5 +76,54 @@ class OperationsTests {
                 .contains("uri=\"/api/posts/create\"")
                 .contains("cryptotalks_outbox_backlog{application=\"api-gateway\"")
                 .contains("cryptotalks_outbox_publish_latency_seconds_bucket{");
+    }
+
+    @Test
+    void everyMetricTheDashboardMayUseIsOnALiveScrape() throws Exception {
+        List<String> names = Files.readAllLines(DASHBOARD_METRICS).stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
+        assertThat(names).hasSizeGreaterThanOrEqualTo(10);
+        Api gateway = new Api(RunningSystem.shared().gatewayUrl());
+        Users.User writer = new Users().signedIn("dashboard");
+        assertThat(gateway.post(
+                                "/api/posts/create",
+                                PostsTests.post("Dashboard " + System.nanoTime(), "ops"),
+                                writer.auth())
+                        .status())
+                .isEqualTo(201);
+        // the dead-letter counter exists once something was dead-lettered: a record no worker can read
+        deadLetterOneUnreadableRecord("cryptotalks.users");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String scraped = gateway.get("/actuator/prometheus").body()
+                    + users.get("/actuator/prometheus").body();
+            assertThat(names)
+                    .allSatisfy(name -> assertThat(Pattern.compile("(?m)^" + name + "[{ ]")
+                                    .matcher(scraped)
+                                    .find())
+                            .as(name + " on a scrape of the gateway and the users-service")
+                            .isTrue());
+            // the dashboard's lag panel groups by these labels (one consumer group per service: application)
+            assertThat(scraped)
+                    .containsPattern(
+                            "(?m)^kafka_consumer_fetch_manager_records_lag\\{(?=[^}]*application=\"users-service\")"
+                                    + "(?=[^}]*client_id=)(?=[^}]*topic=\"cryptotalks\\.users\")(?=[^}]*partition=\"\\d+\")");
+        });
+    }
+
+    private static void deadLetterOneUnreadableRecord(String topic) throws IOException {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                DevStack.shared().kafkaBootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            producer.send(new ProducerRecord<>(topic, "operations-tests-" + System.nanoTime(), "not an event"));
+            producer.flush();
+        }
     }
 }
