@@ -114,7 +114,28 @@ class RebuildTests {
         List<String> favourites = rows("favorite_coins");
         Map<String, Long> likes = Map.of(first, likes(first), second, likes(second));
 
-        rebuilt("crypto-rates-service", rebuild);
+        // this time through the command (RebuildMain, what ./cryptotalks rebuild runs), with this system's addresses
+        List<String> arguments = new java.util.ArrayList<>(system.infrastructureArguments());
+        arguments.add("--logging.level.root=info"); // the command quiets the logs of its JVM; not this one's
+        String[] settings = arguments.toArray(String[]::new);
+        assertThat(RebuildMain.run("crypto-rates-service", "scope", List.of(), settings))
+                .contains("replays cryptotalks.favourites, cryptotalks.users")
+                .contains("truncate table favorite_coins;");
+        AtomicReference<String> reset = new AtomicReference<>();
+        system.restartWorker(
+                "crypto-rates-service",
+                () -> reset.set(RebuildMain.run("crypto-rates-service", "reset", List.of(), settings)));
+        assertThat(reset.get()).containsPattern("reset: \\d+ records to re-read, \\d+ processed events deleted");
+        List<String> resume = List.of(reset.get()
+                .lines()
+                .filter(line -> line.startsWith("resume: "))
+                .findFirst()
+                .orElseThrow()
+                .substring("resume: ".length())
+                .split(" "));
+        String caughtUp = RebuildMain.run("crypto-rates-service", "await", resume, settings);
+        System.out.print("rebuild of crypto-rates-service (the command): " + reset.get() + caughtUp);
+        assertThat(caughtUp).containsPattern("caught up: [1-9]\\d* events re-applied, lag 0 after [0-9.]+ s");
 
         assertThat(rows("favorite_coins")).as("favorite_coins, row for row").isEqualTo(favourites);
         assertThat(Map.of(first, likes(first), second, likes(second))).isEqualTo(likes);

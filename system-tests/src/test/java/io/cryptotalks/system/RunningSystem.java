@@ -100,6 +100,13 @@ final class RunningSystem {
                 "--cryptotalks.demo-data=true");
     }
 
+    /** The embedded infrastructure's addresses as command-line arguments ({@code --key=value}). */
+    List<String> infrastructureArguments() {
+        List<String> args = new ArrayList<>();
+        infrastructure.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
+        return args;
+    }
+
     /** The posts-service and the crypto-rates-service, by name: what RebuildTests stops, rebuilds and starts again. */
     synchronized ConfigurableApplicationContext worker(String name) {
         return switch (name) {
