@@ -11,9 +11,17 @@ import io.cryptotalks.devstack.DevStackInitializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,8 +32,9 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * What a rebuild refuses (the whole rebuild runs in system-tests' RebuildTests): a worker without a declared scope,
- * and a consumer group that still has members (a worker instance still running) — and then it has changed nothing.
+ * What a rebuild refuses (the whole rebuild runs in system-tests' RebuildTests): a worker without a declared scope, a
+ * consumer group that still has members (a worker instance still running), and a log whose oldest events are gone —
+ * and then it has changed nothing.
  */
 @SpringBootTest(classes = MessagingTestApplication.class)
 @ContextConfiguration(initializers = DevStackInitializer.class)
@@ -63,6 +72,41 @@ class RebuildRefusalTests {
                 .hasMessageContaining("consumer group common-tests still has")
                 .hasMessageContaining("stop every instance of the worker first");
         assertThat(jdbc.sql("select count(*) from rebuild_refusal_probe")
+                        .query(Long.class)
+                        .single())
+                .as("nothing truncated")
+                .isPositive();
+    }
+
+    @Test
+    void aLogThatLostItsOldestEventsIsNotReplayed() throws Exception {
+        String topic = "rebuild-refusal-" + UUID.randomUUID();
+        String group = "rebuild-refusal-group-" + UUID.randomUUID();
+        try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties());
+                KafkaProducer<String, String> producer = new KafkaProducer<>(
+                        kafkaAdmin.getConfigurationProperties(), new StringSerializer(), new StringSerializer())) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(10, TimeUnit.SECONDS);
+            for (int i = 0; i < 3; i++) {
+                producer.send(new ProducerRecord<>(topic, "key", "event " + i)).get(10, TimeUnit.SECONDS);
+            }
+            admin.deleteRecords(Map.of(new TopicPartition(topic, 0), RecordsToDelete.beforeOffset(1)))
+                    .all()
+                    .get(10, TimeUnit.SECONDS);
+        }
+        JdbcClient jdbc = JdbcClient.create(database);
+        jdbc.sql("create table if not exists rebuild_refusal_expired (id int)").update();
+        jdbc.sql("insert into rebuild_refusal_expired values (1)").update();
+        RebuildScope scope = new RebuildScope(
+                group,
+                List.of(topic),
+                "test_processed_events",
+                new ByteArrayResource("truncate table rebuild_refusal_expired;".getBytes(StandardCharsets.UTF_8)));
+        Rebuild rebuild = new Rebuild(scope, () -> Admin.create(kafkaAdmin.getConfigurationProperties()), database);
+
+        assertThatThrownBy(() -> rebuild.reset(Duration.ofSeconds(5)))
+                .hasMessageContaining(topic + "-0 starts at offset 1")
+                .hasMessageContaining("nothing was changed");
+        assertThat(jdbc.sql("select count(*) from rebuild_refusal_expired")
                         .query(Long.class)
                         .single())
                 .as("nothing truncated")

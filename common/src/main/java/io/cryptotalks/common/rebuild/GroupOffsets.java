@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /** A consumer group's offsets on its topics, through the admin client: what {@code kafka-consumer-groups} does. */
 final class GroupOffsets {
@@ -37,26 +38,35 @@ final class GroupOffsets {
      */
     void awaitNoMembers(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        ConsumerGroupDescription description = describe();
-        while (!description.members().isEmpty()) {
+        int members = members();
+        while (members > 0) {
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("consumer group " + group + " still has "
-                        + description.members().size() + " member(s) after " + timeout.toSeconds()
-                        + " s: stop every instance of the worker first");
+                throw new IllegalStateException("consumer group " + group + " still has " + members
+                        + " member(s) after " + timeout.toSeconds() + " s: stop every instance of the worker first");
             }
             pause();
-            description = describe();
+            members = members();
         }
     }
 
     /**
-     * Moves the group to the earliest offset of every partition of its topics.
+     * Moves the group to the earliest offset of every partition of its topics; refuses when a partition's log does not
+     * start at offset 0.
      *
      * @return how many records the group had consumed there (its committed offsets minus the earliest ones): the
      *     records it reads again
      */
     long resetToEarliest() {
         Map<TopicPartition, Long> earliest = earliest();
+        // a log that no longer starts at offset 0 lost its oldest events (a retention, or records deleted): replaying
+        // it into empty tables would lose what they wrote, so nothing is touched
+        earliest.forEach((partition, offset) -> {
+            if (offset > 0) {
+                throw new IllegalStateException(partition + " starts at offset " + offset
+                        + ": its oldest events are gone (expired before KAFKA_TOPIC_RETENTION_MS=-1, or deleted), so"
+                        + " a replay cannot rebuild the tables; nothing was changed");
+            }
+        });
         Map<TopicPartition, OffsetAndMetadata> committed = call(() -> admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata()
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
@@ -87,11 +97,25 @@ final class GroupOffsets {
         return offsets;
     }
 
-    private ConsumerGroupDescription describe() {
-        return call(() -> admin.describeConsumerGroups(List.of(group))
-                .describedGroups()
-                .get(group)
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+    /** The group's members; none when Kafka does not know the group (its worker never consumed). */
+    private int members() {
+        try {
+            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
+                    .describedGroups()
+                    .get(group)
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return description.members().size();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return 0;
+            }
+            throw new IllegalStateException("Kafka did not answer, or refused: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while talking to Kafka", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer within " + TIMEOUT_SECONDS + " s", e);
+        }
     }
 
     private static void pause() {
@@ -111,7 +135,7 @@ final class GroupOffsets {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while talking to Kafka", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka refused: " + e.getMessage(), e);
+            throw new IllegalStateException("Kafka did not answer, or refused: " + e.getMessage(), e);
         }
     }
 

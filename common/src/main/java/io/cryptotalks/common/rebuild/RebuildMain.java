@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -123,6 +124,9 @@ public final class RebuildMain {
                 .bind("spring.kafka", KafkaProperties.class)
                 .orElseGet(KafkaProperties::new)
                 .buildAdminProperties();
+        // a command: an answer, or the reason within seconds (a broker away), not after the client's default minute
+        admin.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        admin.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
         DriverManagerDataSource database = new DriverManagerDataSource(
                 environment.getRequiredProperty("spring.datasource.url"),
                 environment.getProperty("spring.datasource.username", ""),
