@@ -2,11 +2,12 @@
 # The launcher's own test, run by `./cryptotalks test` (stage 4) after the browser tests have stopped their system.
 #   launcher/test.sh [COUNTS_FILE]
 # Part 1, the supervisor alone, with stand-in services (a few seconds): back-off and giving up, the fatal first start,
-#   stop/start/restart of one service, SIGKILL and restart, SIGTERM stopping everything.
+#   stop/start/restart of one service, SIGKILL and restart, SIGTERM stopping everything; `rebuild` refusing a
+#   worker without a scope and starting every instance again after a failed reset.
 # Part 2, the real system from `./cryptotalks up --no-build` on a data folder of its own, on the usual ports (they
 #   must be free): status parsed, a worker killed with SIGKILL reported and restarted while the API keeps answering
 #   (GET /api/posts/list/0/1/desc/createdAt polled throughout), stop/start of a worker that stays stopped meanwhile,
-#   restart of another, `down` leaving nothing behind.
+#   restart of another, `rebuild posts-service`, `down` leaving nothing behind.
 # Prints one line per check and "launcher: N passed, M failed"; writes "N M" to COUNTS_FILE; exits 1 on a failure.
 # LAUNCHER_TEST_PART=1 runs part 1 alone.
 set -uo pipefail
@@ -114,6 +115,40 @@ check "and the services with it" gone "$steady_pid"
 check "and removes its control files" eval '! ls "$FAKE"/run/supervisor.* >/dev/null 2>&1'
 supervised=()
 
+# rebuild: the refusals before anything stops, and a failed reset that starts every instance of the worker again
+# (stand-ins named after the workers; Kafka is a closed port, so the reset fails after its 10 s admin timeout)
+if [ -f "$ROOT/posts-service/target/posts-service-0.1.0-SNAPSHOT-exec.jar" ] \
+    && [ -f "$ROOT/users-service/target/users-service-0.1.0-SNAPSHOT-exec.jar" ]; then
+  REB=$TMP/rebuild
+  mkdir -p "$REB/run" "$REB/logs" "$REB/launcher"
+  cp "$FAKE"/launcher/*.class "$REB/launcher/"
+  { printf '%s\n' "backoff-ms 100" "max-backoff-ms 1000" "crash-limit 3" "crash-window-s 60" "stop-timeout-s 5" group
+    for name in users-service posts-service posts-service-2; do
+      printf '%s\n' "service $name" "ready log:$name ready" "ready-timeout-s 10" "arg sh" "arg -c" "arg echo $name ready; exec sleep 600"
+    done; } >"$REB/run/plan"
+  "${BIN}java" -cp "$REB/launcher" Supervisor "$REB/run/plan" "$REB/run" "$REB/logs" >"$REB/out" 2>&1 &
+  rebuild_supervisor=$!
+  supervised+=("$REB")
+  check "rebuild stand-ins start" eventually 20 logged "$REB/out" "is up in"
+  check "rebuild of a service that is no worker is refused" eval '! launcher "$REB" rebuild api-gateway 2>/dev/null'
+  users_pid=$(pid_of "$REB" users-service)
+  launcher "$REB" rebuild users-service >"$REB/users.out" 2>&1; status=$?
+  check "rebuild of a worker without a declared scope fails, naming why" \
+    eval '[ $status -ne 0 ] && logged "$REB/users.out" "users-service declares no rebuild scope"'
+  check "and stops nothing" eval '[ "$(pid_of "$REB" users-service)" = "$users_pid" ] && state_is "$REB" users-service running'
+  posts_pids="$(pid_of "$REB" posts-service) $(pid_of "$REB" posts-service-2)"
+  KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9 launcher "$REB" rebuild posts-service >"$REB/posts.out" 2>&1; status=$?
+  check "rebuild prints the scope, then stops every instance of the worker" \
+    eval '[ $status -ne 0 ] && logged "$REB/posts.out" "truncate table posts" && logged "$REB/posts.out" "stopped posts-service-2"'
+  check "a failed reset says nothing was rebuilt" logged "$REB/posts.out" "nothing was rebuilt; posts-service is running again"
+  check "and both instances run again, with new pids" eval 'state_is "$REB" posts-service running && state_is "$REB" posts-service-2 running \
+    && [ "$(pid_of "$REB" posts-service) $(pid_of "$REB" posts-service-2)" != "$posts_pids" ]'
+  kill -TERM "$rebuild_supervisor"; wait "$rebuild_supervisor"
+  supervised=()
+else
+  echo "  (rebuild checks skipped: the services' jars are not built)"
+fi
+
 printf '%s\n' group "service broken" "ready log:never" "ready-timeout-s 10" "arg sh" "arg -c" "arg echo broken on start; exit 7" \
   >"$FAKE/run/plan-broken"
 "${BIN}java" -cp "$FAKE/launcher" Supervisor "$FAKE/run/plan-broken" "$FAKE/run" "$FAKE/logs" >"$FAKE/out-broken" 2>&1
@@ -192,10 +227,16 @@ check "restart auth-service" launcher "$SYS" restart auth-service
 check "auth-service has a new pid and is healthy" eval 'pid_changed "$SYS" auth-service "$auth_pid" && running_and_up "$SYS" auth-service'
 check "the web app still answers (GET / on :8080)" same "$(http_status 8080 /)" 200
 
+launcher "$SYS" rebuild posts-service >"$TMP/rebuild.out" 2>&1; status=$?
+check "rebuild posts-service: its tables from the log, the figures printed" \
+  eval '[ $status -eq 0 ] && logged "$TMP/rebuild.out" "caught up: [0-9]* events re-applied, lag 0"'
+[ "$status" -eq 0 ] || sed 's/^/    /' "$TMP/rebuild.out"
+check "posts-service runs again, healthy" running_and_up "$SYS" posts-service
+
 touch "$TMP/stop-polling"; wait "$poller"; poller=""
 polls=$(wc -l <"$TMP/api-polls")
 bad=$(awk '$2 != "200"' "$TMP/api-polls" | wc -l)
-echo "    the API was polled $polls times while a worker was killed, stopped, started and restarted; $bad answers were not 200"
+echo "    the API was polled $polls times while a worker was killed, stopped, started, restarted and rebuilt; $bad answers were not 200"
 check "the API answered 200 throughout" eval '[ "$polls" -gt 20 ] && [ "$bad" -eq 0 ]'
 [ "$bad" -eq 0 ] || awk '$2 != "200"' "$TMP/api-polls" | head -n 10
 

@@ -43,6 +43,8 @@ final class RunningSystem {
     private final DevStack infrastructure = DevStack.shared();
     private ConfigurableApplicationContext users;
     private final ConfigurableApplicationContext auth;
+    private ConfigurableApplicationContext posts;
+    private ConfigurableApplicationContext cryptoRates;
     private final ConfigurableApplicationContext gateway;
 
     private RunningSystem() {
@@ -52,8 +54,8 @@ final class RunningSystem {
                 WORKER,
                 "--cryptotalks.demo-data=true");
         auth = start(AuthServiceApplication.class, AuthServiceApplication.CONFIG_NAME, WORKER);
-        start(PostsServiceApplication.class, PostsServiceApplication.CONFIG_NAME, WORKER);
-        start(CryptoRatesServiceApplication.class, CryptoRatesServiceApplication.CONFIG_NAME, WORKER);
+        posts = startPostsService();
+        cryptoRates = startCryptoRatesService();
         gateway = startGateway();
     }
 
@@ -96,6 +98,44 @@ final class RunningSystem {
                 UsersServiceApplication.CONFIG_NAME,
                 WORKER,
                 "--cryptotalks.demo-data=true");
+    }
+
+    /** The embedded infrastructure's addresses as command-line arguments ({@code --key=value}). */
+    List<String> infrastructureArguments() {
+        List<String> args = new ArrayList<>();
+        infrastructure.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
+        return args;
+    }
+
+    /** The posts-service and the crypto-rates-service, by name: what RebuildTests stops, rebuilds and starts again. */
+    synchronized ConfigurableApplicationContext worker(String name) {
+        return switch (name) {
+            case "posts-service" -> posts;
+            case "crypto-rates-service" -> cryptoRates;
+            default -> throw new IllegalArgumentException("not a restartable worker here: " + name);
+        };
+    }
+
+    /** Closes the worker's context (its consumers leave the group) and starts a new one, in between {@code meanwhile}. */
+    synchronized void restartWorker(String name, Runnable meanwhile) {
+        worker(name).close();
+        try {
+            meanwhile.run();
+        } finally {
+            if (name.equals("posts-service")) {
+                posts = startPostsService();
+            } else {
+                cryptoRates = startCryptoRatesService();
+            }
+        }
+    }
+
+    private ConfigurableApplicationContext startPostsService() {
+        return start(PostsServiceApplication.class, PostsServiceApplication.CONFIG_NAME, WORKER);
+    }
+
+    private ConfigurableApplicationContext startCryptoRatesService() {
+        return start(CryptoRatesServiceApplication.class, CryptoRatesServiceApplication.CONFIG_NAME, WORKER);
     }
 
     /**

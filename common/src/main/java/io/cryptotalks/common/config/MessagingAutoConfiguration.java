@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -44,15 +45,24 @@ public class MessagingAutoConfiguration {
     @Bean
     KafkaAdmin.NewTopics cryptotalksTopics(MessagingProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
+        MessagingProperties.Retention retention = properties.retention();
         for (String topic : properties.topics()) {
-            for (String name : List.of(topic, Topics.deadLetter(topic))) {
-                topics.add(TopicBuilder.name(name)
-                        .partitions(properties.partitions())
-                        .replicas(properties.replicationFactor())
-                        .build());
-            }
+            topics.add(topic(properties, topic, retention.eventsMs()));
+            topics.add(topic(properties, Topics.deadLetter(topic), retention.deadLettersMs()));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    /**
+     * A topic with its retention; spring.kafka.admin.modify-topic-configs (cryptotalks-common.yml) makes KafkaAdmin
+     * write the retention on topics that already exist too.
+     */
+    private static NewTopic topic(MessagingProperties properties, String name, long retentionMs) {
+        return TopicBuilder.name(name)
+                .partitions(properties.partitions())
+                .replicas(properties.replicationFactor())
+                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retentionMs))
+                .build();
     }
 
     @Bean

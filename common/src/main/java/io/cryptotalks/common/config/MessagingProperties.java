@@ -13,6 +13,7 @@ public record MessagingProperties(
         List<String> topics,
         Integer partitions,
         Short replicationFactor,
+        Retention retention,
         String processedEventsTable,
         Retry retry,
         Outbox outbox) {
@@ -21,8 +22,22 @@ public record MessagingProperties(
         topics = topics == null ? List.of() : topics;
         partitions = partitions == null ? 6 : partitions;
         replicationFactor = replicationFactor == null ? 1 : replicationFactor;
+        retention = retention == null ? new Retention(null, null) : retention;
         retry = retry == null ? new Retry(null, null, null) : retry;
         outbox = outbox == null ? new Outbox(false, true, null, null, null) : outbox;
+    }
+
+    /**
+     * Kafka's {@code retention.ms} of the topics a service declares, set at creation and on topics that exist. A worker's
+     * tables are rebuilt by replaying its topics from the start, so the event topics keep everything by default (-1);
+     * a dead letter is an alarm to act on (its original record stays in the event topic), so those expire.
+     */
+    public record Retention(Long eventsMs, Long deadLettersMs) {
+
+        public Retention {
+            eventsMs = eventsMs == null ? -1 : eventsMs;
+            deadLettersMs = deadLettersMs == null ? Duration.ofDays(30).toMillis() : deadLettersMs;
+        }
     }
 
     /** Bounded retries with exponential back-off before a record is dead-lettered. */

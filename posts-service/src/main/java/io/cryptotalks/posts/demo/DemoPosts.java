@@ -11,12 +11,11 @@ import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The original's six demo posts (contract §3.11: three by JohnDoe dated 2022-01-01, 2022-02-02 and 2022-03-03, one by
@@ -24,10 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code DemoAccounts}), written once into an empty {@code posts} table when {@code DEMO_DATA=true}. They go through
  * the same writes as the events, so counters, tags, search vectors and {@code applied_writes} agree with the rows.
  * Ids are fixed (name-based), so every instance would write the same posts; an advisory lock lets one of them do it.
+ * They are written once the beans exist and before the Kafka listeners start (not as an ApplicationRunner, which runs
+ * after them): after a rebuild empties the tables, the demo posts are there again before the log's events on them
+ * (comments, votes, a deletion) replay, as they were the first time.
  */
 @Component
 @ConditionalOnProperty(name = "cryptotalks.demo-data", havingValue = "true")
-class DemoPosts implements ApplicationRunner {
+class DemoPosts implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoPosts.class);
 
@@ -177,17 +179,23 @@ class DemoPosts implements ApplicationRunner {
     private final Posts posts;
     private final Comments comments;
     private final Votes votes;
+    private final TransactionTemplate transactions;
 
-    DemoPosts(JdbcClient jdbc, Posts posts, Comments comments, Votes votes) {
+    DemoPosts(JdbcClient jdbc, Posts posts, Comments comments, Votes votes, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.posts = posts;
         this.comments = comments;
         this.votes = votes;
+        this.transactions = transactions;
     }
 
     @Override
-    @Transactional
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
+        transactions.executeWithoutResult(transaction -> seed());
+    }
+
+    /** In the caller's transaction: the advisory lock is held until it ends. */
+    void seed() {
         jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query().listOfRows();
         if (jdbc.sql("select exists (select 1 from posts)").query(Boolean.class).single()) {
             return;

@@ -51,10 +51,10 @@ class DemoPostsTests {
                 jdbc.sql("delete from " + table).update();
             }
 
-            demoPosts.run(null);
+            demoPosts.seed();
 
             assertTheDemoPosts();
-            demoPosts.run(null);
+            demoPosts.seed();
             assertThat(count("select count(*) from posts"))
                     .as("a second start seeds nothing")
                     .isEqualTo(6);
