@@ -47,7 +47,8 @@ public class ApplyRate {
                 if (published == null && count(db, "select count(*) from outbox where published_at is null") == 0) {
                     published = now;
                 }
-                if (posts == null && count(db, "select count(*) from posts where slug like '" + marker + "-%'") == events) {
+                if (posts == null
+                        && count(db, "select count(*) from posts where slug like '" + marker + "-%'") == events) {
                     posts = now;
                 }
                 if (users == null
