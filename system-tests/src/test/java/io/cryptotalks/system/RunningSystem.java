@@ -212,8 +212,7 @@ final class RunningSystem {
     }
 
     private List<String> sharedSettings() {
-        List<String> args = new ArrayList<>();
-        infrastructure.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
+        List<String> args = infrastructureArguments();
         args.add("--cryptotalks.messaging.retry.initial-interval=100ms");
         args.add("--cryptotalks.dev-mailbox.enabled=true");
         return args;

@@ -66,12 +66,7 @@ public final class Rebuild {
         long before = processed();
         truncate();
         long kept = processed();
-        Instant at = JdbcClient.create(database)
-                .sql("select now()")
-                .query(Timestamp.class)
-                .single()
-                .toInstant();
-        return new Reset(reread, before - kept, kept, at);
+        return new Reset(reread, before - kept, kept, databaseNow());
     }
 
     /** Records on the worker's topics its group has not consumed yet. */
@@ -94,12 +89,7 @@ public final class Rebuild {
             pause();
             lag = lag();
         }
-        Instant now = JdbcClient.create(database)
-                .sql("select now()")
-                .query(Timestamp.class)
-                .single()
-                .toInstant();
-        return new CaughtUp(processed() - reset.processedKept(), Duration.between(reset.at(), now));
+        return new CaughtUp(processed() - reset.processedKept(), Duration.between(reset.at(), databaseNow()));
     }
 
     private void truncate() {
@@ -115,6 +105,15 @@ public final class Rebuild {
         } catch (SQLException e) {
             throw new IllegalStateException("the rebuild scope " + scope.script() + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The database's clock: the reset and the catch-up may run in different processes, even on different hosts. */
+    private Instant databaseNow() {
+        return JdbcClient.create(database)
+                .sql("select now()")
+                .query(Timestamp.class)
+                .single()
+                .toInstant();
     }
 
     private long processed() {
