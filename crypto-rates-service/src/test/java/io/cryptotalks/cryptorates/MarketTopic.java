@@ -18,8 +18,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.kafka.core.KafkaTemplate;
 
-/** Reads the market topic from the moment it is opened, as the gateway does (every notice from its start on). */
+/**
+ * Reads the market topic from the moment it is opened, as the gateway does (every notice from its start on). The
+ * service sends its notices without waiting for the broker, so opening first lets everything already sent land:
+ * otherwise an earlier run's notice could arrive after the seek and pass for the run under test.
+ */
 public final class MarketTopic implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
@@ -43,7 +48,8 @@ public final class MarketTopic implements AutoCloseable {
         partitions.forEach(consumer::position);
     }
 
-    public static MarketTopic fromNow() {
+    public static MarketTopic fromNow(KafkaTemplate<String, String> sentBefore) {
+        sentBefore.flush();
         return new MarketTopic();
     }
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,6 +56,9 @@ class SampleMarketTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
 
     @Autowired
     JsonMapper mapper;
@@ -94,7 +98,7 @@ class SampleMarketTests {
         jdbc.sql("delete from price_history where coin_uuid = ?").param(BITCOIN).update();
         jdbc.sql("update market_stats set sample = false").update();
 
-        try (MarketTopic topic = MarketTopic.fromNow()) {
+        try (MarketTopic topic = MarketTopic.fromNow(kafka)) {
             assertThat(sample.load()).isTrue();
 
             assertThat(jdbc.sql("select price from cryptocurrencies where uuid = ?")

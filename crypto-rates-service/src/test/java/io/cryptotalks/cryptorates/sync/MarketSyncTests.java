@@ -31,6 +31,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /** A sync against the stub Coinranking, with the recorded answer and variations of it. */
 class MarketSyncTests extends WithMarketApis {
@@ -42,6 +43,9 @@ class MarketSyncTests extends WithMarketApis {
     JdbcClient jdbc;
 
     @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
     MongoTemplate mongo;
 
     @Test
@@ -50,7 +54,7 @@ class MarketSyncTests extends WithMarketApis {
         MarketApis.serveCoins(market.json());
         Instant before = Instant.now();
 
-        try (MarketTopic topic = MarketTopic.fromNow()) {
+        try (MarketTopic topic = MarketTopic.fromNow(kafka)) {
             sync.run();
 
             Map<String, Object> bitcoin = coin(market.uuid(0));
@@ -113,7 +117,7 @@ class MarketSyncTests extends WithMarketApis {
                 .withRank(1, 1);
         MarketApis.serveCoins(second.json());
 
-        try (MarketTopic topic = MarketTopic.fromNow()) {
+        try (MarketTopic topic = MarketTopic.fromNow(kafka)) {
             sync.run();
 
             Map<String, Object> bitcoin = coin(first.uuid(0));
@@ -149,7 +153,7 @@ class MarketSyncTests extends WithMarketApis {
         MarketApis.serveCoins(market.json());
         Instant before = Instant.now();
 
-        try (MarketTopic topic = MarketTopic.fromNow()) {
+        try (MarketTopic topic = MarketTopic.fromNow(kafka)) {
             sync.run();
 
             assertThat(coinExists(market.uuid(0))).isTrue();
@@ -198,7 +202,7 @@ class MarketSyncTests extends WithMarketApis {
         MarketApis.failCoins(MarketApis.tooManyRequests());
         Instant before = Instant.now();
 
-        try (MarketTopic topic = MarketTopic.fromNow()) {
+        try (MarketTopic topic = MarketTopic.fromNow(kafka)) {
             sync.run();
 
             assertThat(topic.noticesWithin(Duration.ofSeconds(2)))
