@@ -31,7 +31,7 @@ class ObservabilityTests {
                 List.of("histogram_quantile(0.99", "http_server_requests_seconds_bucket", "uri"));
         REQUIRED_PANELS.put(
                 "Kafka consumer lag per group and partition",
-                List.of("kafka_consumer_fetch_manager_records_lag", "partition"));
+                List.of("cryptotalks_consumer_lag_records", "group", "partition"));
         REQUIRED_PANELS.put("Outbox backlog", List.of("cryptotalks_outbox_backlog"));
         REQUIRED_PANELS.put("Outbox publish latency", List.of("cryptotalks_outbox_publish_latency_seconds_bucket"));
         REQUIRED_PANELS.put("Dead letters", List.of("cryptotalks_events_dead_lettered_total"));

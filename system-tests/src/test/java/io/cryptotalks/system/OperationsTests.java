@@ -105,11 +105,10 @@ class OperationsTests {
                                     .find())
                             .as(name + " on a scrape of the gateway and the users-service")
                             .isTrue());
-            // the dashboard's lag panel groups by these labels (one consumer group per service: application)
+            // the dashboard's lag panel groups by these labels
             assertThat(scraped)
-                    .containsPattern(
-                            "(?m)^kafka_consumer_fetch_manager_records_lag\\{(?=[^}]*application=\"users-service\")"
-                                    + "(?=[^}]*client_id=)(?=[^}]*topic=\"cryptotalks\\.users\")(?=[^}]*partition=\"\\d+\")");
+                    .containsPattern("(?m)^cryptotalks_consumer_lag_records\\{(?=[^}]*group=\"users-service\")"
+                            + "(?=[^}]*topic=\"cryptotalks\\.users\")(?=[^}]*partition=\"\\d+\")");
         });
     }
 

@@ -1,5 +1,6 @@
 package io.cryptotalks.common.config;
 
+import io.cryptotalks.common.consumer.ConsumedTopics;
 import io.cryptotalks.common.consumer.DeadLetterEndpoint;
 import io.cryptotalks.common.consumer.DeadLetterRedrive;
 import io.cryptotalks.common.consumer.EventHandlers;
@@ -9,7 +10,6 @@ import io.cryptotalks.common.consumer.TopicListener;
 import io.cryptotalks.common.events.EventJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -54,22 +54,20 @@ public class ConsumerAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(EventHandlers.class)
-    @ConditionalOnProperty(name = "cryptotalks.messaging.consumes")
+    @ConditionalOnProperty(name = ConsumedTopics.PROPERTY)
     TopicListener topicListener(InboundEvents inbound) {
         return new TopicListener(inbound);
     }
 
     @Bean
-    @ConditionalOnProperty(name = "cryptotalks.messaging.consumes")
+    @ConditionalOnProperty(name = ConsumedTopics.PROPERTY)
     DeadLetterRedrive deadLetterRedrive(
             ConsumerFactory<String, String> consumers, KafkaTemplate<String, String> kafka, Environment environment) {
         return new DeadLetterRedrive(
                 consumers,
                 kafka,
                 environment.getRequiredProperty("spring.application.name"),
-                List.of(environment
-                        .getRequiredProperty("cryptotalks.messaging.consumes")
-                        .split(",")));
+                ConsumedTopics.of(environment));
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -77,7 +75,7 @@ public class ConsumerAutoConfiguration {
     static class DeadLetterManagement {
 
         @Bean
-        @ConditionalOnProperty(name = "cryptotalks.messaging.consumes")
+        @ConditionalOnProperty(name = ConsumedTopics.PROPERTY)
         DeadLetterEndpoint deadLetterEndpoint(DeadLetterRedrive redrive) {
             return new DeadLetterEndpoint(redrive);
         }

@@ -48,32 +48,47 @@ public class ConsumerBacklog {
     /** Per topic: the lag (records not yet consumed) and the dead letters not yet re-driven. */
     public record TopicBacklog(long lag, long deadLetters) {}
 
+    public String group() {
+        return group;
+    }
+
     public Map<String, TopicBacklog> measure() {
-        Admin admin = admins.get();
-        try {
+        return ask(admin -> {
             List<String> all = new ArrayList<>(topics);
             topics.forEach(topic -> all.add(Topics.deadLetter(topic)));
-            Map<String, TopicDescription> described =
-                    admin.describeTopics(all).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            List<TopicPartition> partitions = new ArrayList<>();
-            described
-                    .values()
-                    .forEach(topic -> topic.partitions()
-                            .forEach(partition ->
-                                    partitions.add(new TopicPartition(topic.name(), partition.partition()))));
+            List<TopicPartition> partitions = partitionsOf(admin, all);
             Map<TopicPartition, Long> end = offsets(admin, partitions, OffsetSpec.latest());
             Map<TopicPartition, Long> start = offsets(admin, partitions, OffsetSpec.earliest());
-            Map<TopicPartition, OffsetAndMetadata> consumed = committed(admin, group);
-            Map<TopicPartition, OffsetAndMetadata> redriven = committed(admin, redriveGroup);
+            Map<TopicPartition, Long> lag = behind(partitions, end, start, committed(admin, group));
+            Map<TopicPartition, Long> waiting = behind(partitions, end, start, committed(admin, redriveGroup));
             Map<String, TopicBacklog> backlog = new LinkedHashMap<>();
             for (String topic : topics) {
-                backlog.put(
-                        topic,
-                        new TopicBacklog(
-                                behind(topic, partitions, end, start, consumed),
-                                behind(Topics.deadLetter(topic), partitions, end, start, redriven)));
+                backlog.put(topic, new TopicBacklog(sum(lag, topic), sum(waiting, Topics.deadLetter(topic))));
             }
             return backlog;
+        });
+    }
+
+    /** The group's lag on each partition of its topics (dead letters not included). */
+    public Map<TopicPartition, Long> lagByPartition() {
+        return ask(admin -> {
+            List<TopicPartition> partitions = partitionsOf(admin, topics);
+            return behind(
+                    partitions,
+                    offsets(admin, partitions, OffsetSpec.latest()),
+                    offsets(admin, partitions, OffsetSpec.earliest()),
+                    committed(admin, group));
+        });
+    }
+
+    private interface AdminCall<T> {
+        T on(Admin admin) throws InterruptedException, ExecutionException, TimeoutException;
+    }
+
+    private <T> T ask(AdminCall<T> call) {
+        Admin admin = admins.get();
+        try {
+            return call.on(admin);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while asking Kafka for the consumer lag", e);
@@ -84,23 +99,38 @@ public class ConsumerBacklog {
         }
     }
 
-    /** The records of a topic past the group's committed offsets (from the earliest offset where none is committed). */
-    private static long behind(
-            String topic,
+    private static List<TopicPartition> partitionsOf(Admin admin, List<String> topics)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Map<String, TopicDescription> described =
+                admin.describeTopics(topics).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        List<TopicPartition> partitions = new ArrayList<>();
+        described
+                .values()
+                .forEach(topic -> topic.partitions()
+                        .forEach(partition -> partitions.add(new TopicPartition(topic.name(), partition.partition()))));
+        return partitions;
+    }
+
+    /** Per partition, the records past the committed offset (from the earliest offset where none is committed). */
+    private static Map<TopicPartition, Long> behind(
             List<TopicPartition> partitions,
             Map<TopicPartition, Long> end,
             Map<TopicPartition, Long> start,
             Map<TopicPartition, OffsetAndMetadata> committed) {
-        long sum = 0;
+        Map<TopicPartition, Long> behind = new LinkedHashMap<>();
         for (TopicPartition partition : partitions) {
-            if (!partition.topic().equals(topic)) {
-                continue;
-            }
             OffsetAndMetadata offset = committed.get(partition);
             long from = Math.max(start.getOrDefault(partition, 0L), offset == null ? 0 : offset.offset());
-            sum += Math.max(0, end.getOrDefault(partition, 0L) - from);
+            behind.put(partition, Math.max(0, end.getOrDefault(partition, 0L) - from));
         }
-        return sum;
+        return behind;
+    }
+
+    private static long sum(Map<TopicPartition, Long> byPartition, String topic) {
+        return byPartition.entrySet().stream()
+                .filter(entry -> entry.getKey().topic().equals(topic))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 
     private static Map<TopicPartition, Long> offsets(Admin admin, List<TopicPartition> partitions, OffsetSpec spec)

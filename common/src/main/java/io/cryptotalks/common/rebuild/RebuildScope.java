@@ -1,6 +1,6 @@
 package io.cryptotalks.common.rebuild;
 
-import java.util.Arrays;
+import io.cryptotalks.common.consumer.ConsumedTopics;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.core.env.Environment;
@@ -33,12 +33,7 @@ public record RebuildScope(String group, List<String> topics, String processedEv
     /** The scope of the worker whose settings {@code environment} holds. */
     public static RebuildScope of(Environment environment) {
         String service = environment.getRequiredProperty("spring.application.name");
-        List<String> topics = Arrays.stream(environment
-                        .getRequiredProperty("cryptotalks.messaging.consumes")
-                        .split(","))
-                .map(String::trim)
-                .filter(topic -> !topic.isEmpty())
-                .toList();
+        List<String> topics = ConsumedTopics.of(environment);
         Resource script = new ClassPathResource(scriptOf(service));
         if (!script.exists()) {
             throw new IllegalStateException(service + " declares no rebuild scope (" + scriptOf(service)
