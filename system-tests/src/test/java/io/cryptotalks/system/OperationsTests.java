@@ -112,7 +112,7 @@ class OperationsTests {
         });
     }
 
-    private static void deadLetterOneUnreadableRecord(String topic) throws IOException {
+    static void deadLetterOneUnreadableRecord(String topic) throws IOException {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 DevStack.shared().kafkaBootstrapServers(),

@@ -7,7 +7,9 @@ import io.cryptotalks.gateway.GatewayApplication;
 import io.cryptotalks.posts.PostsServiceApplication;
 import io.cryptotalks.users.UsersServiceApplication;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -72,6 +74,17 @@ final class RunningSystem {
 
     synchronized String usersServiceUrl() {
         return urlOf(users);
+    }
+
+    /** Every service by its name, with the address of its port (Actuator's too: there is no management port here). */
+    synchronized Map<String, String> serviceUrls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("api-gateway", urlOf(gateway));
+        urls.put("auth-service", urlOf(auth));
+        urls.put("users-service", urlOf(users));
+        urls.put("posts-service", urlOf(posts));
+        urls.put("crypto-rates-service", urlOf(cryptoRates));
+        return urls;
     }
 
     private static String urlOf(ConfigurableApplicationContext service) {
