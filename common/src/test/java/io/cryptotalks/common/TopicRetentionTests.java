@@ -21,7 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The event topics keep every event (retention.ms -1, KAFKA_TOPIC_RETENTION_MS) so a worker can be rebuilt from the
- * log, the dead-letter topics 30 days; a topic created earlier with another retention gets the declared one at the
+ * log, the dead-letter topics 30 days, the notice topics a day; a topic created earlier with another retention gets the declared one at the
  * next start.
  */
 @SpringBootTest(classes = MessagingTestApplication.class)
@@ -32,9 +32,10 @@ class TopicRetentionTests {
     KafkaAdmin kafkaAdmin;
 
     @Test
-    void theEventTopicsKeepEverythingAndTheDeadLettersThirtyDays() throws Exception {
+    void theEventTopicsKeepEverythingTheDeadLettersThirtyDaysAndTheNoticesADay() throws Exception {
         assertThat(retention(Topics.USERS)).isEqualTo("-1");
         assertThat(retention(Topics.deadLetter(Topics.USERS))).isEqualTo("2592000000");
+        assertThat(retention(Topics.NOTIFICATIONS)).isEqualTo("86400000");
     }
 
     @Test

@@ -47,7 +47,7 @@ public class MessagingAutoConfiguration {
         List<NewTopic> topics = new ArrayList<>();
         MessagingProperties.Retention retention = properties.retention();
         for (String topic : properties.topics()) {
-            topics.add(topic(properties, topic, retention.eventsMs()));
+            topics.add(topic(properties, topic, Topics.isNotice(topic) ? retention.noticesMs() : retention.eventsMs()));
             topics.add(topic(properties, Topics.deadLetter(topic), retention.deadLettersMs()));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));

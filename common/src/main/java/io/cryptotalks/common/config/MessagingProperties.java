@@ -22,7 +22,7 @@ public record MessagingProperties(
         topics = topics == null ? List.of() : topics;
         partitions = partitions == null ? 6 : partitions;
         replicationFactor = replicationFactor == null ? 1 : replicationFactor;
-        retention = retention == null ? new Retention(null, null) : retention;
+        retention = retention == null ? new Retention(null, null, null) : retention;
         retry = retry == null ? new Retry(null, null, null) : retry;
         outbox = outbox == null ? new Outbox(false, true, null, null, null) : outbox;
     }
@@ -30,12 +30,14 @@ public record MessagingProperties(
     /**
      * Kafka's {@code retention.ms} of the topics a service declares, set at creation and on topics that exist. A worker's
      * tables are rebuilt by replaying its topics from the start, so the event topics keep everything by default (-1);
-     * a dead letter is an alarm to act on (its original record stays in the event topic), so those expire.
+     * a dead letter is an alarm to act on (its original record stays in the event topic), so those expire, and so do
+     * the notice topics ({@link io.cryptotalks.common.events.Topics#isNotice}), read from the latest offset only.
      */
-    public record Retention(Long eventsMs, Long deadLettersMs) {
+    public record Retention(Long eventsMs, Long deadLettersMs, Long noticesMs) {
 
         public Retention {
             eventsMs = eventsMs == null ? -1 : eventsMs;
+            noticesMs = noticesMs == null ? Duration.ofDays(1).toMillis() : noticesMs;
             deadLettersMs = deadLettersMs == null ? Duration.ofDays(30).toMillis() : deadLettersMs;
         }
     }

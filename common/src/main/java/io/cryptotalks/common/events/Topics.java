@@ -15,6 +15,14 @@ public final class Topics {
 
     private Topics() {}
 
+    /**
+     * A notice topic carries hints that readers take from the latest offset (the gateways' market cache and live
+     * streams); no table is built from it, so it need not be kept for a rebuild.
+     */
+    public static boolean isNotice(String topic) {
+        return MARKET.equals(topic) || NOTIFICATIONS.equals(topic);
+    }
+
     /** Where a record goes once its retries are spent, or at once when it cannot be read. */
     public static String deadLetter(String topic) {
         return topic + DEAD_LETTER_SUFFIX;
