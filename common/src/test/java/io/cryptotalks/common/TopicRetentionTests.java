@@ -21,8 +21,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The event topics keep every event (retention.ms -1, KAFKA_TOPIC_RETENTION_MS) so a worker can be rebuilt from the
- * log, the dead-letter topics 30 days, the notice topics a day; a topic created earlier with another retention gets the declared one at the
- * next start.
+ * log, the dead-letter topics 30 days, the notice topics a day; a topic created earlier with another retention gets
+ * the declared one at the next start.
  */
 @SpringBootTest(classes = MessagingTestApplication.class)
 @ContextConfiguration(initializers = DevStackInitializer.class)

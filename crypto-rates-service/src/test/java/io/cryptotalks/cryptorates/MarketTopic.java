@@ -22,8 +22,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Reads the market topic from the moment it is opened, as the gateway does (every notice from its start on). The
- * service sends its notices without waiting for the broker, so opening first lets everything already sent land:
- * otherwise an earlier run's notice could arrive after the seek and pass for the run under test.
+ * service sends its notices without waiting for the broker, so opening flushes its producer first: otherwise an
+ * earlier run's notice could land after the seek and pass for the run under test.
  */
 public final class MarketTopic implements AutoCloseable {
 

@@ -28,12 +28,14 @@ class DashboardTests {
     static final List<String> WORKERS =
             List.of("auth-service", "users-service", "posts-service", "crypto-rates-service");
 
-    record Panel(String title, String expr) {}
+    /** One query of a panel (a panel may have several). */
+    record PanelQuery(String title, String expr) {}
 
     @Test
     void prometheusScrapesEveryServiceAndEveryPanelOfTheDashboardShowsSeries(@TempDir Path dir) throws Exception {
         Map<String, String> services = RunningSystem.shared().serviceUrls();
-        List<Panel> panels = panels(JsonMapper.builder().build().readTree(DASHBOARD.toFile()));
+        JsonNode dashboard = JsonMapper.builder().build().readTree(DASHBOARD.toFile());
+        List<PanelQuery> panels = panels(dashboard);
         assertThat(panels).hasSizeGreaterThanOrEqualTo(10);
         Api gateway = new Api(RunningSystem.shared().gatewayUrl());
         Users.User writer = new Users().signedIn("grafana");
@@ -57,10 +59,10 @@ class DashboardTests {
                                             + prometheus.targets())
                                     .hasSize(1);
                         }
-                        assertThat(labels(prometheus.query(grafana(variableQuery())), "application"))
+                        assertThat(labels(prometheus.query(grafana(variableQuery(dashboard))), "application"))
                                 .as("the dashboard's service variable offers every service")
                                 .containsExactlyInAnyOrderElementsOf(services.keySet());
-                        for (Panel panel : panels) {
+                        for (PanelQuery panel : panels) {
                             assertThat(prometheus.query(grafana(panel.expr())))
                                     .as(panel.title() + ": " + panel.expr())
                                     .isNotEmpty();
@@ -94,30 +96,31 @@ class DashboardTests {
         return config;
     }
 
-    private static List<Panel> panels(JsonNode dashboard) {
-        List<Panel> panels = new ArrayList<>();
+    private static List<PanelQuery> panels(JsonNode dashboard) {
+        List<PanelQuery> panels = new ArrayList<>();
         for (JsonNode panel : dashboard.path("panels")) {
             for (JsonNode target : panel.path("targets")) {
-                panels.add(new Panel(
+                panels.add(new PanelQuery(
                         panel.path("title").asString(), target.path("expr").asString()));
             }
         }
         return panels;
     }
 
-    private static String variableQuery() throws Exception {
-        JsonNode variable = JsonMapper.builder()
-                .build()
-                .readTree(DASHBOARD.toFile())
+    /** The service variable's {@code label_values} query, as the PromQL Grafana runs for it. */
+    private static String variableQuery(JsonNode dashboard) {
+        String query = dashboard
                 .path("templating")
                 .path("list")
-                .get(0);
-        String query = variable.path("query").path("query").asString();
+                .get(0)
+                .path("query")
+                .path("query")
+                .asString();
         assertThat(query).isEqualTo("label_values(jvm_memory_used_bytes, application)");
         return "group by (application) (jvm_memory_used_bytes)";
     }
 
-    private static String expr(List<Panel> panels, String titleStart) {
+    private static String expr(List<PanelQuery> panels, String titleStart) {
         return panels.stream()
                 .filter(panel -> panel.title().startsWith(titleStart))
                 .findFirst()

@@ -3,13 +3,8 @@ package io.cryptotalks.system;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +12,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A real Prometheus server (the binary {@code PROMETHEUS_BIN} names; {@code ./cryptotalks test} fetches one when it is
@@ -25,15 +19,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Prometheus implements AutoCloseable {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final Process process;
-    private final String url;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final Api api;
 
-    private Prometheus(Process process, String url) {
+    private Prometheus(Process process, Api api) {
         this.process = process;
-        this.url = url;
+        this.api = api;
     }
 
     static Prometheus start(Map<String, Object> configuration, Path dir) throws IOException {
@@ -51,13 +42,15 @@ final class Prometheus implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("prometheus.log").toFile())
                 .start();
-        Prometheus prometheus = new Prometheus(process, "http://127.0.0.1:" + port);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive() || prometheus.status("/-/ready") == 200);
+        Api api = new Api("http://127.0.0.1:" + port);
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions() // refused until it listens
+                .until(() -> !process.isAlive() || api.get("/-/ready").status() == 200);
         if (!process.isAlive()) {
             throw new IllegalStateException(
                     "Prometheus did not start: " + Files.readString(dir.resolve("prometheus.log")));
         }
-        return prometheus;
+        return new Prometheus(process, api);
     }
 
     private static String binary() {
@@ -71,7 +64,8 @@ final class Prometheus implements AutoCloseable {
 
     /** An instant query's result: one entry per series. */
     JsonNode query(String promql) {
-        JsonNode answer = get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+        JsonNode answer = api.get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8))
+                .json();
         if (!"success".equals(answer.path("status").asString())) {
             throw new AssertionError("Prometheus refused " + promql + ": " + answer);
         }
@@ -81,7 +75,7 @@ final class Prometheus implements AutoCloseable {
     /** Each target's job, health and last scrape error, for a failure's message. */
     String targets() {
         StringBuilder targets = new StringBuilder();
-        for (JsonNode target : get("/api/v1/targets").path("data").path("activeTargets")) {
+        for (JsonNode target : api.get("/api/v1/targets").json().path("data").path("activeTargets")) {
             targets.append(String.format(
                     "%n  %s %s %s %s",
                     target.path("labels").path("job").asString(),
@@ -90,34 +84,6 @@ final class Prometheus implements AutoCloseable {
                     target.path("lastError").asString()));
         }
         return targets.toString();
-    }
-
-    private int status(String path) {
-        try {
-            return http.send(
-                            HttpRequest.newBuilder(URI.create(url + path)).build(),
-                            HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } catch (IOException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
-    }
-
-    private JsonNode get(String path) {
-        try {
-            return JSON.readTree(http.send(
-                            HttpRequest.newBuilder(URI.create(url + path)).build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * {@code cryptotalks_consumer_lag{group, topic, partition}}: the worker's consumer group behind the log end, per
- * partition, from the broker's committed offsets (what {@code kafka-consumer-groups --describe} says). The Kafka
- * client's own {@code records-lag} has no group label and goes silent with the consumer that stopped consuming; this
+ * {@code cryptotalks_consumer_lag_records{group, topic, partition}}: the worker's consumer group behind the log end,
+ * per partition, from the broker's committed offsets (what {@code kafka-consumer-groups --describe} says). The Kafka
+ * client's own {@code records-lag} has no group label and covers only the partitions assigned to that client; this
  * one is measured on a schedule, never during a scrape, and is dropped while Kafka does not answer rather than left
  * stale.
  */
@@ -52,14 +52,14 @@ public class ConsumerLagGauges {
                                     // the registry holds a gauge's object weakly: this bean, never a boxed number
                                     gauges -> gauges.lagOf(partition)))
                             .toList(),
-                    true);
+                    false); // a kept row reads the new figures; only partitions that came or went change meters
             if (failing) {
                 log.info("the consumer lag of {} is measured again", backlog.group());
                 failing = false;
             }
         } catch (RuntimeException e) {
             measured = Map.of();
-            lag.register(List.of(), true);
+            lag.register(List.of(), false);
             if (!failing) {
                 log.warn("the consumer lag of {} is not measured: {}", backlog.group(), e.getMessage());
                 failing = true;
